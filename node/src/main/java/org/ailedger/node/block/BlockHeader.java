@@ -1,0 +1,136 @@
+package org.ailedger.node.block;
+
+import org.ailedger.node.consensus.qbft.QbftExtraData;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.apache.tuweni.rlp.RLP;
+import org.apache.tuweni.rlp.RLPException;
+import org.apache.tuweni.rlp.RLPReader;
+import org.apache.tuweni.units.bigints.UInt256;
+import org.web3j.crypto.Hash;
+
+/**
+ * An Ethereum (London) block header. Every header of this chain carries QBFT extra-data; its
+ * hash is taken over the header with the committed seals left out of the extra-data, as in
+ * Besu's QBFT, so the seals can sign the very hash that identifies the block.
+ */
+public record BlockHeader(
+    Bytes32 parentHash,
+    Bytes32 ommersHash,
+    Address coinbase,
+    Bytes32 stateRoot,
+    Bytes32 transactionsRoot,
+    Bytes32 receiptsRoot,
+    LogsBloom logsBloom,
+    UInt256 difficulty,
+    long number,
+    long gasLimit,
+    long gasUsed,
+    long timestamp,
+    Bytes extraData,
+    Bytes32 mixHash,
+    long nonce,
+    UInt256 baseFee) {
+
+  /** keccak256(RLP([])): the ommers hash of every block without ommers. */
+  public static final Bytes32 EMPTY_OMMERS_HASH =
+      Bytes32.fromHexString("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347");
+
+  /** The QBFT mix hash: "Istanbul byzantine fault tolerance" hashed, as Besu's QBFT requires. */
+  public static final Bytes32 QBFT_MIX_HASH =
+      Bytes32.fromHexString("0x63746963616c2062797a616e74696e65206661756c7420746f6c6572616e6365");
+
+  public BlockHeader {
+    if (parentHash == null || ommersHash == null || coinbase == null || stateRoot == null
+        || transactionsRoot == null || receiptsRoot == null || logsBloom == null
+        || difficulty == null || extraData == null || mixHash == null || baseFee == null) {
+      throw new IllegalArgumentException("header fields must not be null");
+    }
+    if (number < 0 || gasLimit < 0 || gasUsed < 0 || timestamp < 0) {
+      throw new IllegalArgumentException("header numbers are unsigned");
+    }
+    extraData = extraData.copy();
+  }
+
+  public QbftExtraData qbftExtraData() {
+    return QbftExtraData.decode(extraData);
+  }
+
+  /** The block hash: keccak256 of the header RLP with the committed seals removed. */
+  public Bytes32 hash() {
+    return Bytes32.wrap(Hash.sha3(encode(qbftExtraData().encodeWithoutSeals()).toArrayUnsafe()));
+  }
+
+  /** The full RLP, committed seals included, as stored and as sent to peers. */
+  public Bytes encode() {
+    return encode(extraData);
+  }
+
+  public BlockHeader withExtraData(Bytes newExtraData) {
+    return new BlockHeader(parentHash, ommersHash, coinbase, stateRoot, transactionsRoot,
+        receiptsRoot, logsBloom, difficulty, number, gasLimit, gasUsed, timestamp, newExtraData,
+        mixHash, nonce, baseFee);
+  }
+
+  private Bytes encode(Bytes extra) {
+    return RLP.encodeList(w -> {
+          w.writeValue(parentHash);
+          w.writeValue(ommersHash);
+          w.writeValue(coinbase.bytes());
+          w.writeValue(stateRoot);
+          w.writeValue(transactionsRoot);
+          w.writeValue(receiptsRoot);
+          w.writeValue(logsBloom.bytes());
+          w.writeUInt256(difficulty);
+          w.writeLong(number);
+          w.writeLong(gasLimit);
+          w.writeLong(gasUsed);
+          w.writeLong(timestamp);
+          w.writeValue(extra);
+          w.writeValue(mixHash);
+          w.writeValue(Bytes.ofUnsignedLong(nonce));
+          w.writeUInt256(baseFee);
+        });
+  }
+
+  /**
+   * Decodes a header RLP.
+   *
+   * @throws IllegalArgumentException with the reason when the bytes are not a header
+   */
+  public static BlockHeader decode(Bytes rlp) {
+    try {
+      return RLP.decodeList(rlp, BlockHeader::read);
+    } catch (RLPException e) {
+      throw new IllegalArgumentException("malformed block header: " + e.getMessage(), e);
+    }
+  }
+
+  static BlockHeader read(RLPReader r) {
+    Bytes32 parent = Bytes32.wrap(r.readValue());
+    Bytes32 ommers = Bytes32.wrap(r.readValue());
+    Address coinbase = new Address(r.readValue());
+    Bytes32 state = Bytes32.wrap(r.readValue());
+    Bytes32 txs = Bytes32.wrap(r.readValue());
+    Bytes32 receipts = Bytes32.wrap(r.readValue());
+    LogsBloom bloom = new LogsBloom(r.readValue());
+    UInt256 difficulty = r.readUInt256();
+    long number = r.readLong();
+    long gasLimit = r.readLong();
+    long gasUsed = r.readLong();
+    long timestamp = r.readLong();
+    Bytes extra = r.readValue();
+    Bytes32 mix = Bytes32.wrap(r.readValue());
+    Bytes nonceBytes = r.readValue();
+    if (nonceBytes.size() != 8) {
+      throw new IllegalArgumentException("header nonce must be 8 bytes");
+    }
+    UInt256 baseFee = r.readUInt256();
+    if (!r.isComplete()) {
+      throw new IllegalArgumentException("trailing fields in block header");
+    }
+    return new BlockHeader(parent, ommers, coinbase, state, txs, receipts, bloom, difficulty,
+        number, gasLimit, gasUsed, timestamp, extra, mix, nonceBytes.toLong(), baseFee);
+  }
+}
