@@ -1,0 +1,8 @@
+package org.ailedger.node.storage;
+
+class InMemoryKeyValueStoreTest extends KeyValueStoreContract {
+  @Override
+  KeyValueStore newStore() {
+    return new InMemoryKeyValueStore();
+  }
+}
