@@ -47,18 +47,27 @@ public class SenderRecoveryBenchmark {
 
   @Setup(Level.Trial)
   public void signTransactions() {
-    Secp256k1 secp256k1 = switch (implementation) {
-      case "native" -> NativeSecp256k1.load();
-      case "bouncycastle" -> new BouncyCastleSecp256k1();
-      default -> throw new IllegalArgumentException("unknown implementation " + implementation);
-    };
+    Secp256k1 secp256k1 =
+        switch (implementation) {
+          case "native" -> NativeSecp256k1.load();
+          case "bouncycastle" -> new BouncyCastleSecp256k1();
+          default -> throw new IllegalArgumentException("unknown implementation " + implementation);
+        };
     recovery = new SenderRecovery(secp256k1);
     TransactionSigner signer = new TransactionSigner(secp256k1);
     transactions = new Transaction[TRANSACTIONS];
     for (int i = 0; i < TRANSACTIONS; i++) {
       KeyPair sender = KeyPair.of(PrivateKey.of(BigInteger.valueOf(1_000_003L * (i + 1))));
-      UnsignedTransaction unsigned = UnsignedTransaction.eip1559(i, UInt256.ZERO, UInt256.ZERO,
-          100_000, Address.of(0x1001), UInt256.ZERO, Bytes.ofUnsignedInt(i), List.of());
+      UnsignedTransaction unsigned =
+          UnsignedTransaction.eip1559(
+              i,
+              UInt256.ZERO,
+              UInt256.ZERO,
+              100_000,
+              Address.of(0x1001),
+              UInt256.ZERO,
+              Bytes.ofUnsignedInt(i),
+              List.of());
       transactions[i] = signer.sign(unsigned, CHAIN_ID, sender);
       if (!(recovery.recover(transactions[i]) instanceof RecoveryResult.Recovered recovered)
           || !recovered.sender().equals(sender.address())) {

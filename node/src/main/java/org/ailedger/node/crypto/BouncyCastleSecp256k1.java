@@ -20,7 +20,8 @@ public final class BouncyCastleSecp256k1 implements Secp256k1 {
   private static final BigInteger N = Secp256k1.CURVE_ORDER;
 
   @Override
-  public Optional<Bytes> recoverPublicKey(Bytes32 messageHash, BigInteger r, BigInteger s, int recId) {
+  public Optional<Bytes> recoverPublicKey(
+      Bytes32 messageHash, BigInteger r, BigInteger s, int recId) {
     if (recId != 0 && recId != 1) {
       throw new IllegalArgumentException("recovery id must be 0 or 1, got " + recId);
     }
@@ -31,8 +32,9 @@ public final class BouncyCastleSecp256k1 implements Secp256k1 {
     // ids 2 and 3 (x = r + n) never occur because Ethereum only carries one parity bit.
     ECPoint bigR;
     try {
-      byte[] compressed = Bytes.concatenate(
-              Bytes.of((byte) (0x02 | recId)), Secp256k1Curve.word(r)).toArrayUnsafe();
+      byte[] compressed =
+          Bytes.concatenate(Bytes.of((byte) (0x02 | recId)), Secp256k1Curve.word(r))
+              .toArrayUnsafe();
       bigR = Secp256k1Curve.DOMAIN.getCurve().decodePoint(compressed);
     } catch (IllegalArgumentException notOnCurve) {
       return Optional.empty();
@@ -41,7 +43,8 @@ public final class BouncyCastleSecp256k1 implements Secp256k1 {
     BigInteger rInverse = r.modInverse(N);
     BigInteger u1 = e.negate().mod(N).multiply(rInverse).mod(N);
     BigInteger u2 = s.multiply(rInverse).mod(N);
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(Secp256k1Curve.DOMAIN.getG(), u1, bigR, u2).normalize();
+    ECPoint q =
+        ECAlgorithms.sumOfTwoMultiplies(Secp256k1Curve.DOMAIN.getG(), u1, bigR, u2).normalize();
     if (q.isInfinity()) {
       return Optional.empty();
     }

@@ -19,7 +19,8 @@ public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address addres
       throw new IllegalArgumentException("public key does not belong to the private key");
     }
     if (!publicKey.address().equals(address)) {
-      throw new IllegalArgumentException("address " + address + " does not belong to the public key");
+      throw new IllegalArgumentException(
+          "address " + address + " does not belong to the public key");
     }
   }
 
@@ -35,7 +36,8 @@ public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address addres
    */
   public static KeyPair fromMnemonic(String mnemonic, int index) {
     if (mnemonic == null || !MnemonicUtils.validateMnemonic(mnemonic.strip())) {
-      throw new IllegalArgumentException("not a valid BIP-39 mnemonic (unknown word or bad checksum)");
+      throw new IllegalArgumentException(
+          "not a valid BIP-39 mnemonic (unknown word or bad checksum)");
     }
     if (index < 0) {
       throw new IllegalArgumentException("account index must be in [0, 2^31), got " + index);

@@ -13,8 +13,8 @@ import org.apache.tuweni.bytes.Bytes32;
  * secp256k1 through Bitcoin Core's libsecp256k1 (ACINQ's JNI binding): the fast path.
  *
  * <p>The binding's Java API ({@code fr.acinq.secp256k1.Secp256k1}) reaches this module only at
- * runtime scope, through the POM of the JNI artifact, so it is bound here by method handles
- * rather than compiled against. The handles are resolved once, in {@link #load()}.
+ * runtime scope, through the POM of the JNI artifact, so it is bound here by method handles rather
+ * than compiled against. The handles are resolved once, in {@link #load()}.
  */
 public final class NativeSecp256k1 implements Secp256k1 {
   private static final String API = "fr.acinq.secp256k1.Secp256k1";
@@ -39,13 +39,15 @@ public final class NativeSecp256k1 implements Secp256k1 {
       Class<?> api = Class.forName(API);
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       Object lib = lookup.findStatic(api, "get", MethodType.methodType(api)).invoke();
-      MethodType bytes2Int = MethodType.methodType(byte[].class, byte[].class, byte[].class, int.class);
+      MethodType bytes2Int =
+          MethodType.methodType(byte[].class, byte[].class, byte[].class, int.class);
       MethodType bytes2 = MethodType.methodType(byte[].class, byte[].class, byte[].class);
       MethodType bytes1 = MethodType.methodType(byte[].class, byte[].class);
-      NativeSecp256k1 loaded = new NativeSecp256k1(
-          lookup.findVirtual(api, "ecdsaRecover", bytes2Int).bindTo(lib),
-          lookup.findVirtual(api, "sign", bytes2).bindTo(lib),
-          lookup.findVirtual(api, "pubkeyCreate", bytes1).bindTo(lib));
+      NativeSecp256k1 loaded =
+          new NativeSecp256k1(
+              lookup.findVirtual(api, "ecdsaRecover", bytes2Int).bindTo(lib),
+              lookup.findVirtual(api, "sign", bytes2).bindTo(lib),
+              lookup.findVirtual(api, "pubkeyCreate", bytes1).bindTo(lib));
       loaded.selfTest();
       return loaded;
     } catch (Throwable e) { // linkage errors are the expected failure here, not bugs
@@ -58,16 +60,20 @@ public final class NativeSecp256k1 implements Secp256k1 {
     PrivateKey key = PrivateKey.of(BigInteger.ONE);
     Bytes32 message = Bytes32.ZERO;
     Bytes signature = sign(message, key);
-    Optional<Bytes> recovered = recoverPublicKey(message,
-        signature.slice(0, 32).toUnsignedBigInteger(), signature.slice(32, 32).toUnsignedBigInteger(),
-        signature.get(64));
+    Optional<Bytes> recovered =
+        recoverPublicKey(
+            message,
+            signature.slice(0, 32).toUnsignedBigInteger(),
+            signature.slice(32, 32).toUnsignedBigInteger(),
+            signature.get(64));
     if (!recovered.equals(Optional.of(Secp256k1Curve.publicKeyOf(BigInteger.ONE).bytes()))) {
       throw new IllegalStateException("self-test recovered the wrong key");
     }
   }
 
   @Override
-  public Optional<Bytes> recoverPublicKey(Bytes32 messageHash, BigInteger r, BigInteger s, int recId) {
+  public Optional<Bytes> recoverPublicKey(
+      Bytes32 messageHash, BigInteger r, BigInteger s, int recId) {
     if (recId != 0 && recId != 1) {
       throw new IllegalArgumentException("recovery id must be 0 or 1, got " + recId);
     }
@@ -75,7 +81,8 @@ public final class NativeSecp256k1 implements Secp256k1 {
     if (!Secp256k1Curve.inScalarRange(r) || !Secp256k1Curve.inScalarRange(s)) {
       return Optional.empty();
     }
-    byte[] compact = Bytes.concatenate(Secp256k1Curve.word(r), Secp256k1Curve.word(s)).toArrayUnsafe();
+    byte[] compact =
+        Bytes.concatenate(Secp256k1Curve.word(r), Secp256k1Curve.word(s)).toArrayUnsafe();
     byte[] key;
     try {
       key = (byte[]) ecdsaRecover.invokeExact(compact, messageHash.toArrayUnsafe(), recId);
@@ -111,7 +118,8 @@ public final class NativeSecp256k1 implements Secp256k1 {
 
   private static Bytes uncompressed(byte[] sec1) {
     if (sec1.length != PublicKey.SIZE + 1 || sec1[0] != 0x04) {
-      throw new IllegalStateException("expected an uncompressed SEC1 key, got " + sec1.length + " bytes");
+      throw new IllegalStateException(
+          "expected an uncompressed SEC1 key, got " + sec1.length + " bytes");
     }
     return Bytes.wrap(sec1, 1, PublicKey.SIZE);
   }

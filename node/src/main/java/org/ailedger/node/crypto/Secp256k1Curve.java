@@ -20,7 +20,8 @@ final class Secp256k1Curve {
 
   /** d·G, the public key of a private scalar. */
   static PublicKey publicKeyOf(BigInteger privateScalar) {
-    ECPoint point = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), privateScalar).normalize();
+    ECPoint point =
+        new FixedPointCombMultiplier().multiply(DOMAIN.getG(), privateScalar).normalize();
     return new PublicKey(withoutPrefix(point));
   }
 

@@ -10,9 +10,9 @@ public final class Secp256k1s {
   private Secp256k1s() {}
 
   /**
-   * The native implementation when its JNI library loads, else the BouncyCastle one. The choice
-   * is made once per process (loading a native library is process-wide anyway), so the warning
-   * about the slower fallback appears once, not per caller.
+   * The native implementation when its JNI library loads, else the BouncyCastle one. The choice is
+   * made once per process (loading a native library is process-wide anyway), so the warning about
+   * the slower fallback appears once, not per caller.
    */
   public static Secp256k1 best() {
     return Choice.BEST;
@@ -27,7 +27,8 @@ public final class Secp256k1s {
         LOG.debug("using native secp256k1");
         return nativeImpl;
       } catch (IllegalStateException e) {
-        LOG.warn("{}; falling back to BouncyCastle, signature recovery will be several times slower",
+        LOG.warn(
+            "{}; falling back to BouncyCastle, signature recovery will be several times slower",
             e.getMessage());
         return new BouncyCastleSecp256k1();
       }

@@ -45,45 +45,59 @@ final class RlpFieldReader {
   }
 
   /**
-   * A canonical unsigned integer (no leading zero byte; zero is the empty string) of at most
-   * {@code maxBytes} bytes; a longer one is refused with the reason {@code tooLong}.
+   * A canonical unsigned integer (no leading zero byte; zero is the empty string) of at most {@code
+   * maxBytes} bytes; a longer one is refused with the reason {@code tooLong}.
    */
   BigInteger unsigned(String field, int maxBytes, RejectionReason tooLong) {
     Bytes value = bytes(field);
     if (!value.isEmpty() && value.get(0) == 0) {
-      throw malformed(field + " of " + where
-          + " has a leading zero byte; integers must be minimally encoded");
+      throw malformed(
+          field + " of " + where + " has a leading zero byte; integers must be minimally encoded");
     }
     if (value.size() > maxBytes) {
-      throw new DecodingFailure(tooLong, field + " of " + where + " has " + value.size()
-          + " bytes; it is an unsigned integer of at most " + maxBytes + " bytes");
+      throw new DecodingFailure(
+          tooLong,
+          field
+              + " of "
+              + where
+              + " has "
+              + value.size()
+              + " bytes; it is an unsigned integer of at most "
+              + maxBytes
+              + " bytes");
     }
     return value.toUnsignedBigInteger();
   }
 
   /** A list whose items are lists of fields, each read by {@code item} and then required to end. */
   <T> List<T> listOfLists(String field, Function<RlpFieldReader, T> item) {
-    return list(field, (inner, name) -> {
-      if (!inner.nextIsList()) {
-        throw malformed(name + " must be a list, got a byte string");
-      }
-      return inner.readList(false, itemReader -> {
-        RlpFieldReader fields = new RlpFieldReader(itemReader, name);
-        T result = item.apply(fields);
-        fields.end();
-        return result;
-      });
-    });
+    return list(
+        field,
+        (inner, name) -> {
+          if (!inner.nextIsList()) {
+            throw malformed(name + " must be a list, got a byte string");
+          }
+          return inner.readList(
+              false,
+              itemReader -> {
+                RlpFieldReader fields = new RlpFieldReader(itemReader, name);
+                T result = item.apply(fields);
+                fields.end();
+                return result;
+              });
+        });
   }
 
   /** A list of byte strings of exactly {@code size} bytes each. */
   List<Bytes> listOfFixed(String field, int size, String what) {
-    return list(field, (inner, name) -> {
-      if (inner.nextIsList()) {
-        throw malformed(name + " must be a byte string, got a list");
-      }
-      return checkSize(name, inner.readValue(false), size, what);
-    });
+    return list(
+        field,
+        (inner, name) -> {
+          if (inner.nextIsList()) {
+            throw malformed(name + " must be a byte string, got a list");
+          }
+          return checkSize(name, inner.readValue(false), size, what);
+        });
   }
 
   /** Requires that every item of the list has been read. */
@@ -103,13 +117,15 @@ final class RlpFieldReader {
       throw malformed(field + " of " + where + " must be a list, got a byte string");
     }
     try {
-      return reader.readList(false, inner -> {
-        List<T> items = new ArrayList<>();
-        while (!inner.isComplete()) {
-          items.add(item.read(inner, field + "[" + items.size() + "]"));
-        }
-        return items;
-      });
+      return reader.readList(
+          false,
+          inner -> {
+            List<T> items = new ArrayList<>();
+            while (!inner.isComplete()) {
+              items.add(item.read(inner, field + "[" + items.size() + "]"));
+            }
+            return items;
+          });
     } catch (RLPException e) {
       throw malformed(field + " of " + where + ": " + e.getMessage());
     }
@@ -117,8 +133,8 @@ final class RlpFieldReader {
 
   private Bytes checkSize(String field, Bytes value, int size, String what) {
     if (value.size() != size) {
-      throw malformed(field + " of " + where + " has " + value.size() + " bytes; " + what
-          + " has " + size);
+      throw malformed(
+          field + " of " + where + " has " + value.size() + " bytes; " + what + " has " + size);
     }
     return value;
   }

@@ -32,8 +32,8 @@ public final class SenderRecovery {
     if (s.compareTo(Secp256k1.HALF_CURVE_ORDER) > 0) {
       return invalid("signature s is above n/2; EIP-2 accepts only the low-s form (use n - s)");
     }
-    Optional<Bytes> publicKey = secp256k1.recoverPublicKey(
-        TransactionSigner.signingHash(tx), r, s, signature.recId());
+    Optional<Bytes> publicKey =
+        secp256k1.recoverPublicKey(TransactionSigner.signingHash(tx), r, s, signature.recId());
     if (publicKey.isEmpty()) {
       return invalid("the signature does not recover to a public key");
     }
@@ -45,12 +45,14 @@ public final class SenderRecovery {
       return Optional.of(invalid("signature " + name + " is 0; it must be in [1, n-1]"));
     }
     if (value.compareTo(Secp256k1.CURVE_ORDER) >= 0) {
-      return Optional.of(invalid("signature " + name + " is not below the secp256k1 group order n"));
+      return Optional.of(
+          invalid("signature " + name + " is not below the secp256k1 group order n"));
     }
     return Optional.empty();
   }
 
   private static RecoveryResult invalid(String message) {
-    return new RecoveryResult.Invalid(new TransactionRejection(RejectionReason.INVALID_SIGNATURE, message));
+    return new RecoveryResult.Invalid(
+        new TransactionRejection(RejectionReason.INVALID_SIGNATURE, message));
   }
 }

@@ -34,35 +34,16 @@ public final class TransactionDecoder {
       throw new IllegalArgumentException("raw transaction bytes are required");
     }
     if (raw.isEmpty()) {
-      return invalid(RejectionReason.MALFORMED, "empty transaction: expected an RLP list or a typed envelope");
+      return invalid(
+          RejectionReason.MALFORMED, "empty transaction: expected an RLP list or a typed envelope");
     }
     if (raw.size() > MAX_ENCODED_SIZE) {
-      return invalid(RejectionReason.OVERSIZED,
+      return invalid(
+          RejectionReason.OVERSIZED,
           "transaction has " + raw.size() + " bytes; the limit is " + MAX_ENCODED_SIZE);
     }
-    int first = raw.get(0) & 0xff;
     try {
-      Transaction tx;
-      if (first >= 0xc0) {
-        tx = decodeList(raw, TransactionType.LEGACY);
-      } else if (first <= 0x7f) {
-        TransactionType type = switch (first) {
-          case 0x01 -> TransactionType.ACCESS_LIST;
-          case 0x02 -> TransactionType.EIP1559;
-          default -> throw new DecodingFailure(RejectionReason.UNSUPPORTED_TYPE, String.format(
-              "transaction type 0x%02x is not supported; accepted are legacy, 0x01 (EIP-2930) and"
-                  + " 0x02 (EIP-1559)", first));
-        };
-        Bytes payload = raw.slice(1);
-        if (payload.isEmpty() || (payload.get(0) & 0xff) < 0xc0) {
-          throw new DecodingFailure(RejectionReason.MALFORMED,
-              "the payload of a type " + hex(first) + " transaction must be an RLP list");
-        }
-        tx = decodeList(payload, type);
-      } else {
-        return invalid(RejectionReason.MALFORMED, "first byte " + hex(first)
-            + " is neither a transaction type (0x00-0x7f) nor an RLP list (0xc0-0xff)");
-      }
+      Transaction tx = decodeEnvelope(raw);
       // Every field was read canonically, so re-encoding must give the input back; this guards
       // the one-hash-per-transaction property against any gap between decoder and encoder.
       if (!tx.encoded().equals(raw)) {
@@ -76,20 +57,61 @@ public final class TransactionDecoder {
     }
   }
 
+  /** EIP-2718: a first byte from 0xc0 starts a legacy RLP list, one up to 0x7f is a type. */
+  private static Transaction decodeEnvelope(Bytes raw) {
+    int first = raw.get(0) & 0xff;
+    if (first >= 0xc0) {
+      return decodeList(raw, TransactionType.LEGACY);
+    }
+    if (first > 0x7f) {
+      throw new DecodingFailure(
+          RejectionReason.MALFORMED,
+          "first byte "
+              + hex(first)
+              + " is neither a transaction type (0x00-0x7f) nor an RLP list (0xc0-0xff)");
+    }
+    TransactionType type =
+        switch (first) {
+          case 0x01 -> TransactionType.ACCESS_LIST;
+          case 0x02 -> TransactionType.EIP1559;
+          default ->
+              throw new DecodingFailure(
+                  RejectionReason.UNSUPPORTED_TYPE,
+                  "transaction type "
+                      + hex(first)
+                      + " is not supported; accepted are legacy, 0x01 (EIP-2930) and 0x02"
+                      + " (EIP-1559)");
+        };
+    Bytes payload = raw.slice(1);
+    if (payload.isEmpty() || (payload.get(0) & 0xff) < 0xc0) {
+      throw new DecodingFailure(
+          RejectionReason.MALFORMED,
+          "the payload of a type " + hex(first) + " transaction must be an RLP list");
+    }
+    return decodeList(payload, type);
+  }
+
   private static Transaction decodeList(Bytes list, TransactionType type) {
-    return RLP.decode(list, false, reader -> {
-      Transaction tx = reader.readList(false, items -> {
-        RlpFieldReader fields = new RlpFieldReader(items, "the " + describe(type));
-        Transaction read = type == TransactionType.LEGACY ? legacy(fields) : typed(fields, type);
-        fields.end();
-        return read;
-      });
-      if (!reader.isComplete()) {
-        throw new DecodingFailure(RejectionReason.MALFORMED,
-            "unexpected bytes after the " + describe(type));
-      }
-      return tx;
-    });
+    return RLP.decode(
+        list,
+        false,
+        reader -> {
+          Transaction tx =
+              reader.readList(
+                  false,
+                  items -> {
+                    RlpFieldReader fields = new RlpFieldReader(items, "the " + describe(type));
+                    Transaction read =
+                        type == TransactionType.LEGACY ? legacy(fields) : typed(fields, type);
+                    fields.end();
+                    return read;
+                  });
+          if (!reader.isComplete()) {
+            throw new DecodingFailure(
+                RejectionReason.MALFORMED, "unexpected bytes after the " + describe(type));
+          }
+          return tx;
+        });
   }
 
   private static Transaction legacy(RlpFieldReader fields) {
@@ -113,17 +135,31 @@ public final class TransactionDecoder {
       chainId = OptionalLong.of(chainAndParity[0].longValueExact());
       recId = chainAndParity[1].intValueExact();
     } else {
-      throw new DecodingFailure(RejectionReason.INVALID_SIGNATURE, "v of the legacy transaction is "
-          + v + "; it must be 27 or 28, or chainId*2+35 or chainId*2+36 (EIP-155)");
+      throw new DecodingFailure(
+          RejectionReason.INVALID_SIGNATURE,
+          "v of the legacy transaction is "
+              + v
+              + "; it must be 27 or 28, or chainId*2+35 or chainId*2+36 (EIP-155)");
     }
-    return new Transaction(TransactionType.LEGACY, chainId, nonce, gasPrice, gasPrice, gasLimit, to,
-        value, data, List.of(), new Signature(r, s, recId));
+    return new Transaction(
+        TransactionType.LEGACY,
+        chainId,
+        nonce,
+        gasPrice,
+        gasPrice,
+        gasLimit,
+        to,
+        value,
+        data,
+        List.of(),
+        new Signature(r, s, recId));
   }
 
   private static Transaction typed(RlpFieldReader fields, TransactionType type) {
     BigInteger chainId = fields.unsigned("chainId", UINT64_BYTES, RejectionReason.MALFORMED);
     if (chainId.compareTo(MAX_LONG) > 0) {
-      throw new DecodingFailure(RejectionReason.MALFORMED,
+      throw new DecodingFailure(
+          RejectionReason.MALFORMED,
           "chainId " + chainId + " is above the largest supported chain id " + Long.MAX_VALUE);
     }
     long nonce = nonce(fields);
@@ -140,27 +176,42 @@ public final class TransactionDecoder {
     Optional<Address> to = to(fields);
     UInt256 value = uint256(fields, "value");
     Bytes data = fields.bytes("data");
-    List<AccessListEntry> accessList = fields.listOfLists("accessList", entry -> new AccessListEntry(
-        new Address(entry.fixed("address", Address.SIZE, "an address")),
-        entry.listOfFixed("storageKeys", Bytes32.SIZE, "a storage key").stream()
-            .map(Bytes32::wrap)
-            .toList()));
+    List<AccessListEntry> accessList =
+        fields.listOfLists(
+            "accessList",
+            entry ->
+                new AccessListEntry(
+                    new Address(entry.fixed("address", Address.SIZE, "an address")),
+                    entry.listOfFixed("storageKeys", Bytes32.SIZE, "a storage key").stream()
+                        .map(Bytes32::wrap)
+                        .toList()));
     BigInteger yParity = fields.unsigned("yParity", 1, RejectionReason.INVALID_SIGNATURE);
     if (yParity.compareTo(BigInteger.ONE) > 0) {
-      throw new DecodingFailure(RejectionReason.INVALID_SIGNATURE,
+      throw new DecodingFailure(
+          RejectionReason.INVALID_SIGNATURE,
           "yParity of the " + describe(type) + " is " + yParity + "; it must be 0 or 1");
     }
     BigInteger r = signatureScalar(fields, "r");
     BigInteger s = signatureScalar(fields, "s");
-    return new Transaction(type, OptionalLong.of(chainId.longValueExact()), nonce,
-        maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList,
+    return new Transaction(
+        type,
+        OptionalLong.of(chainId.longValueExact()),
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
         new Signature(r, s, yParity.intValueExact()));
   }
 
   private static long nonce(RlpFieldReader fields) {
     BigInteger nonce = fields.unsigned("nonce", UINT64_BYTES, RejectionReason.MALFORMED);
     if (nonce.compareTo(MAX_LONG) > 0) {
-      throw new DecodingFailure(RejectionReason.NONCE_TOO_HIGH,
+      throw new DecodingFailure(
+          RejectionReason.NONCE_TOO_HIGH,
           "nonce " + nonce + " is above " + Long.MAX_VALUE + ", more than any account can reach");
     }
     return nonce.longValueExact();
@@ -169,7 +220,8 @@ public final class TransactionDecoder {
   private static long gasLimit(RlpFieldReader fields) {
     BigInteger gasLimit = fields.unsigned("gasLimit", UINT64_BYTES, RejectionReason.MALFORMED);
     if (gasLimit.compareTo(MAX_LONG) > 0) {
-      throw new DecodingFailure(RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT,
+      throw new DecodingFailure(
+          RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT,
           "gas limit " + gasLimit + " is above " + Long.MAX_VALUE + ", more than any block allows");
     }
     return gasLimit.longValueExact();
@@ -189,8 +241,11 @@ public final class TransactionDecoder {
       return Optional.empty();
     }
     if (to.size() != Address.SIZE) {
-      throw new DecodingFailure(RejectionReason.MALFORMED,
-          "to has " + to.size() + " bytes; it must be a 20-byte address, or empty for a contract creation");
+      throw new DecodingFailure(
+          RejectionReason.MALFORMED,
+          "to has "
+              + to.size()
+              + " bytes; it must be a 20-byte address, or empty for a contract creation");
     }
     return Optional.of(new Address(to));
   }

@@ -33,13 +33,17 @@ public final class TransactionSigner {
 
   public Transaction sign(UnsignedTransaction unsigned, long chainId, PrivateKey key) {
     if (unsigned.type() == TransactionType.LEGACY && chainId > MAX_LEGACY_CHAIN_ID) {
-      throw new IllegalArgumentException("chain id " + chainId + " is too large for a legacy transaction");
+      throw new IllegalArgumentException(
+          "chain id " + chainId + " is too large for a legacy transaction");
     }
     // The signing payload never includes the signature, so a placeholder stands in for it.
     Bytes32 hash = signingHash(unsigned.withSignature(chainId, PLACEHOLDER));
     Bytes rsv = secp256k1.sign(hash, key);
-    Signature signature = new Signature(rsv.slice(0, 32).toUnsignedBigInteger(),
-        rsv.slice(32, 32).toUnsignedBigInteger(), rsv.get(64));
+    Signature signature =
+        new Signature(
+            rsv.slice(0, 32).toUnsignedBigInteger(),
+            rsv.slice(32, 32).toUnsignedBigInteger(),
+            rsv.get(64));
     return unsigned.withSignature(chainId, signature);
   }
 

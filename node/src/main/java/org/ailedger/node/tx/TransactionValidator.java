@@ -3,9 +3,9 @@ package org.ailedger.node.tx;
 import java.util.Optional;
 
 /**
- * The checks that need no state and no signature recovery: chain id, replay protection, no
- * contract creation, gas and fee consistency. Shared by the transaction pool and block import;
- * per-sender checks (nonce, balance, allowlist) live with the state.
+ * The checks that need no state and no signature recovery: chain id, replay protection, no contract
+ * creation, gas and fee consistency. Shared by the transaction pool and block import; per-sender
+ * checks (nonce, balance, allowlist) live with the state.
  */
 public final class TransactionValidator {
   static final long TX_GAS = 21_000;
@@ -30,29 +30,45 @@ public final class TransactionValidator {
   /** The first rule {@code tx} breaks, or empty if it passes every stateless check. */
   public Optional<TransactionRejection> validate(Transaction tx) {
     if (tx.chainId().isEmpty()) {
-      return reject(RejectionReason.REPLAY_UNPROTECTED, "transaction is not replay-protected: sign it"
-          + " with chain id " + chainId + " (EIP-155 or a typed transaction)");
+      return reject(
+          RejectionReason.REPLAY_UNPROTECTED,
+          "transaction is not replay-protected: sign it"
+              + " with chain id "
+              + chainId
+              + " (EIP-155 or a typed transaction)");
     }
     if (tx.chainId().getAsLong() != chainId) {
-      return reject(RejectionReason.WRONG_CHAIN_ID,
+      return reject(
+          RejectionReason.WRONG_CHAIN_ID,
           "wrong chain id: expected " + chainId + ", got " + tx.chainId().getAsLong());
     }
     if (tx.to().isEmpty()) {
-      return reject(RejectionReason.CONTRACT_CREATION_UNSUPPORTED, "contract creation is not"
-          + " supported: this chain hosts only native contracts, so a transaction needs a 'to' address");
+      return reject(
+          RejectionReason.CONTRACT_CREATION_UNSUPPORTED,
+          "contract creation is not supported: this chain hosts only native contracts, so a"
+              + " transaction needs a 'to' address");
     }
     if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
-      return reject(RejectionReason.PRIORITY_FEE_ABOVE_MAX_FEE, "max priority fee per gas "
-          + tx.maxPriorityFeePerGas().toDecimalString() + " is above max fee per gas "
-          + tx.maxFeePerGas().toDecimalString());
+      return reject(
+          RejectionReason.PRIORITY_FEE_ABOVE_MAX_FEE,
+          "max priority fee per gas "
+              + tx.maxPriorityFeePerGas().toDecimalString()
+              + " is above max fee per gas "
+              + tx.maxFeePerGas().toDecimalString());
     }
     long intrinsic = intrinsicGas(tx);
     if (tx.gasLimit() < intrinsic) {
-      return reject(RejectionReason.INTRINSIC_GAS_TOO_LOW, "intrinsic gas too low: gas limit "
-          + tx.gasLimit() + " is below the " + intrinsic + " this transaction costs before execution");
+      return reject(
+          RejectionReason.INTRINSIC_GAS_TOO_LOW,
+          "intrinsic gas too low: gas limit "
+              + tx.gasLimit()
+              + " is below the "
+              + intrinsic
+              + " this transaction costs before execution");
     }
     if (tx.gasLimit() > blockGasLimit) {
-      return reject(RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT,
+      return reject(
+          RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT,
           "gas limit " + tx.gasLimit() + " exceeds the block gas limit " + blockGasLimit);
     }
     return Optional.empty();
@@ -60,9 +76,8 @@ public final class TransactionValidator {
 
   /**
    * Gas charged before execution: 21000, plus 4 per zero and 16 per non-zero data byte, plus 2400
-   * per access-list address and 1900 per storage key. A contract creation (refused here, priced
-   * for completeness) adds 32000 and 2 per 32-byte word of init code, as on Ethereum since
-   * Shanghai.
+   * per access-list address and 1900 per storage key. A contract creation (refused here, priced for
+   * completeness) adds 32000 and 2 per 32-byte word of init code, as on Ethereum since Shanghai.
    */
   public static long intrinsicGas(Transaction tx) {
     long gas = TX_GAS;

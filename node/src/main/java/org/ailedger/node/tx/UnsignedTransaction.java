@@ -12,8 +12,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * factories for the common shapes; the canonical constructor also allows an empty {@code to}
  * (contract creation), which Ethereum tools produce but this chain rejects in validation.
  *
- * <p>Legacy and EIP-2930 transactions have one gas price, carried as both fee fields, exactly as
- * in {@link Transaction}.
+ * <p>Legacy and EIP-2930 transactions have one gas price, carried as both fee fields, exactly as in
+ * {@link Transaction}.
  */
 public record UnsignedTransaction(
     TransactionType type,
@@ -27,8 +27,13 @@ public record UnsignedTransaction(
     List<AccessListEntry> accessList) {
 
   public UnsignedTransaction {
-    if (type == null || maxPriorityFeePerGas == null || maxFeePerGas == null || to == null
-        || value == null || data == null || accessList == null) {
+    if (type == null
+        || maxPriorityFeePerGas == null
+        || maxFeePerGas == null
+        || to == null
+        || value == null
+        || data == null
+        || accessList == null) {
       throw new IllegalArgumentException("unsigned transaction fields must not be null");
     }
     if (nonce < 0 || gasLimit < 0) {
@@ -46,21 +51,57 @@ public record UnsignedTransaction(
 
   public static UnsignedTransaction legacy(
       long nonce, UInt256 gasPrice, long gasLimit, Address to, UInt256 value, Bytes data) {
-    return new UnsignedTransaction(TransactionType.LEGACY, nonce, gasPrice, gasPrice, gasLimit,
-        Optional.of(to), value, data, List.of());
+    return new UnsignedTransaction(
+        TransactionType.LEGACY,
+        nonce,
+        gasPrice,
+        gasPrice,
+        gasLimit,
+        Optional.of(to),
+        value,
+        data,
+        List.of());
   }
 
-  public static UnsignedTransaction accessList(long nonce, UInt256 gasPrice, long gasLimit,
-      Address to, UInt256 value, Bytes data, List<AccessListEntry> accessList) {
-    return new UnsignedTransaction(TransactionType.ACCESS_LIST, nonce, gasPrice, gasPrice, gasLimit,
-        Optional.of(to), value, data, accessList);
-  }
-
-  public static UnsignedTransaction eip1559(long nonce, UInt256 maxPriorityFeePerGas,
-      UInt256 maxFeePerGas, long gasLimit, Address to, UInt256 value, Bytes data,
+  public static UnsignedTransaction accessList(
+      long nonce,
+      UInt256 gasPrice,
+      long gasLimit,
+      Address to,
+      UInt256 value,
+      Bytes data,
       List<AccessListEntry> accessList) {
-    return new UnsignedTransaction(TransactionType.EIP1559, nonce, maxPriorityFeePerGas,
-        maxFeePerGas, gasLimit, Optional.of(to), value, data, accessList);
+    return new UnsignedTransaction(
+        TransactionType.ACCESS_LIST,
+        nonce,
+        gasPrice,
+        gasPrice,
+        gasLimit,
+        Optional.of(to),
+        value,
+        data,
+        accessList);
+  }
+
+  public static UnsignedTransaction eip1559(
+      long nonce,
+      UInt256 maxPriorityFeePerGas,
+      UInt256 maxFeePerGas,
+      long gasLimit,
+      Address to,
+      UInt256 value,
+      Bytes data,
+      List<AccessListEntry> accessList) {
+    return new UnsignedTransaction(
+        TransactionType.EIP1559,
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        Optional.of(to),
+        value,
+        data,
+        accessList);
   }
 
   /** The signed transaction for {@code chainId} carrying {@code signature}. */
@@ -68,7 +109,17 @@ public record UnsignedTransaction(
     if (chainId < 0) {
       throw new IllegalArgumentException("chain id must not be negative, got " + chainId);
     }
-    return new Transaction(type, OptionalLong.of(chainId), nonce, maxPriorityFeePerGas,
-        maxFeePerGas, gasLimit, to, value, data, accessList, signature);
+    return new Transaction(
+        type,
+        OptionalLong.of(chainId),
+        nonce,
+        maxPriorityFeePerGas,
+        maxFeePerGas,
+        gasLimit,
+        to,
+        value,
+        data,
+        accessList,
+        signature);
   }
 }

@@ -8,7 +8,8 @@ import org.ailedger.types.Address;
 import org.junit.jupiter.api.Test;
 
 class KeyPairTest {
-  private static final String TEST_MNEMONIC = "test test test test test test test test test test test junk";
+  private static final String TEST_MNEMONIC =
+      "test test test test test test test test test test test junk";
 
   @Test
   void testMnemonicAccountsMatchFoundryAndHardhat() {
@@ -20,13 +21,18 @@ class KeyPairTest {
 
   @Test
   void mnemonicAccountZeroHasTheWellKnownPrivateKey() {
-    assertThat(KeyPair.fromMnemonic(TEST_MNEMONIC, 0).privateKey()).isEqualTo(PrivateKey.fromHex(
-        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+    assertThat(KeyPair.fromMnemonic(TEST_MNEMONIC, 0).privateKey())
+        .isEqualTo(
+            PrivateKey.fromHex(
+                "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
   }
 
   @Test
   void mnemonicWithBadChecksumIsRefused() {
-    assertThatThrownBy(() -> KeyPair.fromMnemonic("test test test test test test test test test test test test", 0))
+    assertThatThrownBy(
+            () ->
+                KeyPair.fromMnemonic(
+                    "test test test test test test test test test test test test", 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("mnemonic");
   }
@@ -44,7 +50,8 @@ class KeyPairTest {
     KeyPair one = KeyPair.of(PrivateKey.of(BigInteger.ONE));
     assertThat(one.publicKey().bytes().slice(0, 32).toHexString())
         .isEqualTo("0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798");
-    assertThat(one.address()).isEqualTo(Address.fromHex("0x7e5f4552091a69125d5dfcb7b8c2659029395bdf"));
+    assertThat(one.address())
+        .isEqualTo(Address.fromHex("0x7e5f4552091a69125d5dfcb7b8c2659029395bdf"));
   }
 
   @Test

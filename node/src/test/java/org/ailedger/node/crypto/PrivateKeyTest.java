@@ -19,8 +19,11 @@ class PrivateKeyTest {
   void groupOrderIsNotAPrivateKey() {
     assertThatThrownBy(() -> PrivateKey.of(Secp256k1.CURVE_ORDER))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PrivateKey(Bytes32.fromHexString(
-            "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")))
+    assertThatThrownBy(
+            () ->
+                new PrivateKey(
+                    Bytes32.fromHexString(
+                        "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -42,7 +45,8 @@ class PrivateKeyTest {
 
   @Test
   void toStringNeverShowsTheKey() {
-    PrivateKey key = PrivateKey.fromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    PrivateKey key =
+        PrivateKey.fromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
     assertThat(key.toString()).doesNotContain("ac0974").doesNotContain("ff80");
   }
 }

@@ -34,7 +34,9 @@ class Secp256k1PropertiesTest {
 
   @Property(tries = 200)
   void bothImplementationsAgreeOnArbitrarySignatureValues(
-      @ForAll("hashes") Bytes32 message, @ForAll("hashes") Bytes32 r, @ForAll("hashes") Bytes32 s,
+      @ForAll("hashes") Bytes32 message,
+      @ForAll("hashes") Bytes32 r,
+      @ForAll("hashes") Bytes32 s,
       @ForAll boolean odd) {
     int recId = odd ? 1 : 0;
     BigInteger rValue = r.toUnsignedBigInteger();

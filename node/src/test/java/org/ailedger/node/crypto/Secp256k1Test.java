@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Behaviour both implementations share, checked against each. */
 class Secp256k1Test {
-  private static final Bytes32 MESSAGE = Bytes32.fromHexString(
-      "0x9c22ff5f21f0b81b113e63f7db6da94fedef11b2119b4088b89664fb9a3cb658");
+  private static final Bytes32 MESSAGE =
+      Bytes32.fromHexString("0x9c22ff5f21f0b81b113e63f7db6da94fedef11b2119b4088b89664fb9a3cb658");
 
   static Stream<Secp256k1> implementations() {
     return Stream.of(NativeSecp256k1.load(), new BouncyCastleSecp256k1());
@@ -38,7 +38,8 @@ class Secp256k1Test {
   void otherRecoveryIdRecoversADifferentKey(Secp256k1 secp256k1) {
     KeyPair keys = KeyPair.of(PrivateKey.of(BigInteger.valueOf(42)));
     Bytes signature = secp256k1.sign(MESSAGE, keys.privateKey());
-    assertThat(secp256k1.recoverPublicKey(MESSAGE, r(signature), s(signature), 1 - signature.get(64)))
+    assertThat(
+            secp256k1.recoverPublicKey(MESSAGE, r(signature), s(signature), 1 - signature.get(64)))
         .isPresent()
         .isNotEqualTo(Optional.of(keys.publicKey().bytes()));
   }
@@ -47,10 +48,13 @@ class Secp256k1Test {
   @MethodSource("implementations")
   void outOfRangeScalarsRecoverNothing(Secp256k1 secp256k1) {
     BigInteger n = Secp256k1.CURVE_ORDER;
-    for (List<BigInteger> rs : List.of(
-        List.of(BigInteger.ZERO, BigInteger.ONE), List.of(BigInteger.ONE, BigInteger.ZERO),
-        List.of(n, BigInteger.ONE), List.of(BigInteger.ONE, n))) {
-      assertThat(secp256k1.recoverPublicKey(MESSAGE, rs.get(0), rs.get(1), 0)).as("r, s = " + rs).isEmpty();
+    for (List<BigInteger> rs :
+        List.of(
+            List.of(BigInteger.ZERO, BigInteger.ONE), List.of(BigInteger.ONE, BigInteger.ZERO),
+            List.of(n, BigInteger.ONE), List.of(BigInteger.ONE, n))) {
+      assertThat(secp256k1.recoverPublicKey(MESSAGE, rs.get(0), rs.get(1), 0))
+          .as("r, s = " + rs)
+          .isEmpty();
     }
   }
 
@@ -58,7 +62,8 @@ class Secp256k1Test {
   @MethodSource("implementations")
   void rThatIsNoCurveXCoordinateRecoversNothing(Secp256k1 secp256k1) {
     // x = 5: 5^3 + 7 = 132 is not a square modulo p, so no curve point has this x.
-    assertThat(secp256k1.recoverPublicKey(MESSAGE, BigInteger.valueOf(5), BigInteger.ONE, 0)).isEmpty();
+    assertThat(secp256k1.recoverPublicKey(MESSAGE, BigInteger.valueOf(5), BigInteger.ONE, 0))
+        .isEmpty();
   }
 
   @ParameterizedTest

@@ -20,8 +20,16 @@ class SenderRecoveryTest {
   private static final long CHAIN_ID = 1337;
   private static final KeyPair KEYS = KeyPair.of(PrivateKey.of(BigInteger.valueOf(0xC0FFEE)));
   private static final BigInteger N = Secp256k1.CURVE_ORDER;
-  private static final UnsignedTransaction UNSIGNED = UnsignedTransaction.eip1559(
-      3, UInt256.ONE, UInt256.valueOf(10), 21_000, Address.of(0x1003), UInt256.ZERO, Bytes.EMPTY, List.of());
+  private static final UnsignedTransaction UNSIGNED =
+      UnsignedTransaction.eip1559(
+          3,
+          UInt256.ONE,
+          UInt256.valueOf(10),
+          21_000,
+          Address.of(0x1003),
+          UInt256.ZERO,
+          Bytes.EMPTY,
+          List.of());
 
   static Stream<Secp256k1> implementations() {
     return Stream.of(NativeSecp256k1.load(), new BouncyCastleSecp256k1());
@@ -32,7 +40,8 @@ class SenderRecoveryTest {
   }
 
   private static TransactionRejection rejection(Secp256k1 secp256k1, Signature signature) {
-    RecoveryResult result = new SenderRecovery(secp256k1).recover(UNSIGNED.withSignature(CHAIN_ID, signature));
+    RecoveryResult result =
+        new SenderRecovery(secp256k1).recover(UNSIGNED.withSignature(CHAIN_ID, signature));
     assertThat(result).isInstanceOf(RecoveryResult.Invalid.class);
     TransactionRejection rejection = ((RecoveryResult.Invalid) result).rejection();
     assertThat(rejection.reason()).isEqualTo(RejectionReason.INVALID_SIGNATURE);
@@ -50,10 +59,20 @@ class SenderRecoveryTest {
   @MethodSource("implementations")
   void alteredTransactionRecoversSomeoneElse(Secp256k1 secp256k1) {
     Signature signature = signed(secp256k1).signature();
-    UnsignedTransaction higherNonce = UnsignedTransaction.eip1559(4, UInt256.ONE, UInt256.valueOf(10),
-        21_000, Address.of(0x1003), UInt256.ZERO, Bytes.EMPTY, List.of());
-    RecoveryResult result = new SenderRecovery(secp256k1).recover(higherNonce.withSignature(CHAIN_ID, signature));
-    assertThat(result).isInstanceOf(RecoveryResult.Recovered.class)
+    UnsignedTransaction higherNonce =
+        UnsignedTransaction.eip1559(
+            4,
+            UInt256.ONE,
+            UInt256.valueOf(10),
+            21_000,
+            Address.of(0x1003),
+            UInt256.ZERO,
+            Bytes.EMPTY,
+            List.of());
+    RecoveryResult result =
+        new SenderRecovery(secp256k1).recover(higherNonce.withSignature(CHAIN_ID, signature));
+    assertThat(result)
+        .isInstanceOf(RecoveryResult.Recovered.class)
         .isNotEqualTo(new RecoveryResult.Recovered(KEYS.address()));
   }
 
@@ -93,8 +112,11 @@ class SenderRecoveryTest {
   @MethodSource("implementations")
   void sOfExactlyHalfTheOrderIsAccepted(Secp256k1 secp256k1) {
     Signature valid = signed(secp256k1).signature();
-    RecoveryResult result = new SenderRecovery(secp256k1).recover(
-        UNSIGNED.withSignature(CHAIN_ID, new Signature(valid.r(), Secp256k1.HALF_CURVE_ORDER, 0)));
+    RecoveryResult result =
+        new SenderRecovery(secp256k1)
+            .recover(
+                UNSIGNED.withSignature(
+                    CHAIN_ID, new Signature(valid.r(), Secp256k1.HALF_CURVE_ORDER, 0)));
     assertThat(result).isInstanceOf(RecoveryResult.Recovered.class);
   }
 
@@ -103,6 +125,7 @@ class SenderRecoveryTest {
   void rThatIsNoCurvePointIsRejected(Secp256k1 secp256k1) {
     // no point of secp256k1 has x = 5
     Signature signature = new Signature(BigInteger.valueOf(5), BigInteger.ONE, 0);
-    assertThat(rejection(secp256k1, signature).message()).contains("does not recover to a public key");
+    assertThat(rejection(secp256k1, signature).message())
+        .contains("does not recover to a public key");
   }
 }

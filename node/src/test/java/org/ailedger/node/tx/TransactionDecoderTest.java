@@ -33,16 +33,37 @@ class TransactionDecoderTest {
 
   /** Items of a legacy transaction: nonce, gasPrice, gasLimit, to, value, data, v, r, s. */
   private static List<Bytes> legacyItems(String v) {
-    return new ArrayList<>(List.of(value("0x01"), value("0x3b9aca00"), value("0x5208"),
-        value(TO.toHexString()), value("0x"), value("0x"), value(v), value(R), value(S)));
+    return new ArrayList<>(
+        List.of(
+            value("0x01"),
+            value("0x3b9aca00"),
+            value("0x5208"),
+            value(TO.toHexString()),
+            value("0x"),
+            value("0x"),
+            value(v),
+            value(R),
+            value(S)));
   }
 
   /** Items of an EIP-1559 transaction, with an access list of one address and one key. */
   private static List<Bytes> eip1559Items() {
-    Bytes entry = list(List.of(value(TO.toHexString()), list(List.of(value("0x" + "ab".repeat(32))))));
-    return new ArrayList<>(List.of(value("0x0539"), value("0x01"), value("0x"), value("0x3b9aca00"),
-        value("0x5208"), value(TO.toHexString()), value("0x"), value("0x"), list(List.of(entry)),
-        value("0x01"), value(R), value(S)));
+    Bytes entry =
+        list(List.of(value(TO.toHexString()), list(List.of(value("0x" + "ab".repeat(32))))));
+    return new ArrayList<>(
+        List.of(
+            value("0x0539"),
+            value("0x01"),
+            value("0x"),
+            value("0x3b9aca00"),
+            value("0x5208"),
+            value(TO.toHexString()),
+            value("0x"),
+            value("0x"),
+            list(List.of(entry)),
+            value("0x01"),
+            value(R),
+            value(S)));
   }
 
   private static Bytes typed(int type, List<Bytes> items) {
@@ -90,8 +111,9 @@ class TransactionDecoderTest {
     assertThat(tx.chainId()).hasValue(1337);
     assertThat(tx.maxPriorityFeePerGas()).isEqualTo(UInt256.ZERO);
     assertThat(tx.maxFeePerGas()).isEqualTo(UInt256.valueOf(1_000_000_000L));
-    assertThat(tx.accessList()).containsExactly(
-        new AccessListEntry(TO, List.of(Bytes32.fromHexString("0x" + "ab".repeat(32)))));
+    assertThat(tx.accessList())
+        .containsExactly(
+            new AccessListEntry(TO, List.of(Bytes32.fromHexString("0x" + "ab".repeat(32)))));
     assertThat(tx.signature().recId()).isEqualTo(1);
   }
 
@@ -146,8 +168,18 @@ class TransactionDecoderTest {
   }
 
   private static Transaction sign(TransactionSigner signer, KeyPair keys, int dataSize) {
-    return signer.sign(UnsignedTransaction.eip1559(0, UInt256.ZERO, UInt256.ZERO, 30_000_000, TO,
-        UInt256.ZERO, Bytes.wrap(new byte[dataSize]), List.of()), 1337, keys);
+    return signer.sign(
+        UnsignedTransaction.eip1559(
+            0,
+            UInt256.ZERO,
+            UInt256.ZERO,
+            30_000_000,
+            TO,
+            UInt256.ZERO,
+            Bytes.wrap(new byte[dataSize]),
+            List.of()),
+        1337,
+        keys);
   }
 
   // ---- OVERSIZED, UNSUPPORTED_TYPE and the envelope shape ----
@@ -190,21 +222,26 @@ class TransactionDecoderTest {
   @Test
   void truncatedEnvelopeIsMalformed() {
     Bytes full = typed(2, eip1559Items());
-    assertThat(rejected(full.slice(0, full.size() - 1)).reason()).isEqualTo(RejectionReason.MALFORMED);
+    assertThat(rejected(full.slice(0, full.size() - 1)).reason())
+        .isEqualTo(RejectionReason.MALFORMED);
   }
 
   @Test
   void extraFieldIsMalformed() {
     List<Bytes> items = legacyItems("0x25");
     items.add(value("0x01"));
-    assertRejected(list(items), RejectionReason.MALFORMED, "legacy transaction has more items than its fields");
+    assertRejected(
+        list(items),
+        RejectionReason.MALFORMED,
+        "legacy transaction has more items than its fields");
   }
 
   @Test
   void missingFieldIsMalformed() {
     List<Bytes> items = eip1559Items();
     items.remove(items.size() - 1);
-    assertRejected(typed(2, items), RejectionReason.MALFORMED, "EIP-1559 transaction ends before its field s");
+    assertRejected(
+        typed(2, items), RejectionReason.MALFORMED, "EIP-1559 transaction ends before its field s");
   }
 
   // ---- integers ----
@@ -213,14 +250,19 @@ class TransactionDecoderTest {
   void integerWithLeadingZeroIsMalformed() {
     List<Bytes> items = legacyItems("0x25");
     items.set(0, value("0x0001"));
-    assertRejected(list(items), RejectionReason.MALFORMED, "nonce of the legacy transaction", "leading zero");
+    assertRejected(
+        list(items), RejectionReason.MALFORMED, "nonce of the legacy transaction", "leading zero");
   }
 
   @Test
   void zeroWrittenAsByte00IsMalformed() {
     List<Bytes> items = eip1559Items();
     items.set(6, Bytes.of(0)); // value
-    assertRejected(typed(2, items), RejectionReason.MALFORMED, "value of the EIP-1559 transaction", "leading zero");
+    assertRejected(
+        typed(2, items),
+        RejectionReason.MALFORMED,
+        "value of the EIP-1559 transaction",
+        "leading zero");
   }
 
   @Test
@@ -234,7 +276,8 @@ class TransactionDecoderTest {
   void valueAbove256BitsIsMalformed() {
     List<Bytes> items = legacyItems("0x25");
     items.set(4, value("0x01" + "00".repeat(32)));
-    assertRejected(list(items), RejectionReason.MALFORMED, "value of the legacy transaction has 33 bytes");
+    assertRejected(
+        list(items), RejectionReason.MALFORMED, "value of the legacy transaction has 33 bytes");
   }
 
   @Test
@@ -291,14 +334,20 @@ class TransactionDecoderTest {
   void listWhereBytesBelongIsMalformed() {
     List<Bytes> items = legacyItems("0x25");
     items.set(5, list(List.of()));
-    assertRejected(list(items), RejectionReason.MALFORMED, "data of the legacy transaction must be a byte string");
+    assertRejected(
+        list(items),
+        RejectionReason.MALFORMED,
+        "data of the legacy transaction must be a byte string");
   }
 
   @Test
   void accessListThatIsNoListIsMalformed() {
     List<Bytes> items = eip1559Items();
     items.set(8, value("0x01"));
-    assertRejected(typed(2, items), RejectionReason.MALFORMED, "accessList of the EIP-1559 transaction must be a list");
+    assertRejected(
+        typed(2, items),
+        RejectionReason.MALFORMED,
+        "accessList of the EIP-1559 transaction must be a list");
   }
 
   @Test
@@ -308,7 +357,8 @@ class TransactionDecoderTest {
     assertRejected(typed(2, items), RejectionReason.MALFORMED, "accessList[0] must be a list");
     Bytes threeItems = list(List.of(value(TO.toHexString()), list(List.of()), value("0x01")));
     items.set(8, list(List.of(threeItems)));
-    assertRejected(typed(2, items), RejectionReason.MALFORMED, "accessList[0] has more items than its fields");
+    assertRejected(
+        typed(2, items), RejectionReason.MALFORMED, "accessList[0] has more items than its fields");
   }
 
   @Test
@@ -316,7 +366,8 @@ class TransactionDecoderTest {
     List<Bytes> items = eip1559Items();
     Bytes entry = list(List.of(value("0x" + "aa".repeat(19)), list(List.of())));
     items.set(8, list(List.of(list(List.of(value(TO.toHexString()), list(List.of()))), entry)));
-    assertRejected(typed(2, items), RejectionReason.MALFORMED, "address of accessList[1] has 19 bytes");
+    assertRejected(
+        typed(2, items), RejectionReason.MALFORMED, "address of accessList[1] has 19 bytes");
   }
 
   @Test
@@ -324,7 +375,8 @@ class TransactionDecoderTest {
     List<Bytes> items = eip1559Items();
     Bytes keys = list(List.of(value("0x" + "ab".repeat(32)), value("0x" + "ab".repeat(31))));
     items.set(8, list(List.of(list(List.of(value(TO.toHexString()), keys)))));
-    assertRejected(typed(2, items), RejectionReason.MALFORMED, "storageKeys[1] of accessList[0] has 31 bytes");
+    assertRejected(
+        typed(2, items), RejectionReason.MALFORMED, "storageKeys[1] of accessList[0] has 31 bytes");
   }
 
   // ---- signature values ----
@@ -332,13 +384,20 @@ class TransactionDecoderTest {
   @Test
   void vThatIsNeitherPreNorPostEip155IsAnInvalidSignature() {
     for (String v : List.of("0x", "0x1a", "0x1d", "0x22")) { // 0, 26, 29, 34
-      assertRejected(list(legacyItems(v)), RejectionReason.INVALID_SIGNATURE, "v of the legacy transaction is");
+      assertRejected(
+          list(legacyItems(v)),
+          RejectionReason.INVALID_SIGNATURE,
+          "v of the legacy transaction is");
     }
   }
 
   @Test
   void vWiderThan64BitsIsAnInvalidSignature() {
-    assertRejected(list(legacyItems("0x01000000000000001b")), RejectionReason.INVALID_SIGNATURE, "v", "9 bytes");
+    assertRejected(
+        list(legacyItems("0x01000000000000001b")),
+        RejectionReason.INVALID_SIGNATURE,
+        "v",
+        "9 bytes");
   }
 
   @Test
@@ -352,6 +411,9 @@ class TransactionDecoderTest {
   void signatureScalarWiderThan32BytesIsAnInvalidSignature() {
     List<Bytes> items = eip1559Items();
     items.set(10, value("0x01" + "00".repeat(32)));
-    assertRejected(typed(2, items), RejectionReason.INVALID_SIGNATURE, "r of the EIP-1559 transaction has 33 bytes");
+    assertRejected(
+        typed(2, items),
+        RejectionReason.INVALID_SIGNATURE,
+        "r of the EIP-1559 transaction has 33 bytes");
   }
 }

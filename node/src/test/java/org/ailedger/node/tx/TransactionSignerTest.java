@@ -32,12 +32,22 @@ class TransactionSignerTest {
   }
 
   static List<UnsignedTransaction> everyType() {
-    AccessListEntry entry = new AccessListEntry(TO, List.of(Bytes32.ZERO, Bytes32.fromHexString("0x01")));
+    AccessListEntry entry =
+        new AccessListEntry(TO, List.of(Bytes32.ZERO, Bytes32.fromHexString("0x01")));
     return List.of(
-        UnsignedTransaction.legacy(7, UInt256.valueOf(1_000_000_000L), 60_000, TO, UInt256.valueOf(5), DATA),
-        UnsignedTransaction.accessList(8, UInt256.ZERO, 60_000, TO, UInt256.ZERO, DATA, List.of(entry)),
-        UnsignedTransaction.eip1559(9, UInt256.valueOf(2), UInt256.valueOf(3_000_000_000L), 60_000, TO,
-            UInt256.ONE, DATA, List.of(entry)));
+        UnsignedTransaction.legacy(
+            7, UInt256.valueOf(1_000_000_000L), 60_000, TO, UInt256.valueOf(5), DATA),
+        UnsignedTransaction.accessList(
+            8, UInt256.ZERO, 60_000, TO, UInt256.ZERO, DATA, List.of(entry)),
+        UnsignedTransaction.eip1559(
+            9,
+            UInt256.valueOf(2),
+            UInt256.valueOf(3_000_000_000L),
+            60_000,
+            TO,
+            UInt256.ONE,
+            DATA,
+            List.of(entry)));
   }
 
   @ParameterizedTest
@@ -64,16 +74,23 @@ class TransactionSignerTest {
   @ParameterizedTest
   @MethodSource("implementations")
   void legacySignatureFromWeb3jDecodesToTheSameHashAndSender(Secp256k1 secp256k1) {
-    RawTransaction raw = RawTransaction.createTransaction(BigInteger.valueOf(7),
-        BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(60_000), TO.toHexString(),
-        BigInteger.valueOf(5), DATA.toHexString());
-    Bytes web3jBytes = Bytes.wrap(org.web3j.crypto.TransactionEncoder.signMessage(raw, CHAIN_ID, credentials()));
+    RawTransaction raw =
+        RawTransaction.createTransaction(
+            BigInteger.valueOf(7),
+            BigInteger.valueOf(1_000_000_000L),
+            BigInteger.valueOf(60_000),
+            TO.toHexString(),
+            BigInteger.valueOf(5),
+            DATA.toHexString());
+    Bytes web3jBytes =
+        Bytes.wrap(org.web3j.crypto.TransactionEncoder.signMessage(raw, CHAIN_ID, credentials()));
 
     Transaction tx = decode(web3jBytes);
     assertThat(tx.type()).isEqualTo(TransactionType.LEGACY);
     assertThat(tx.chainId()).hasValue(CHAIN_ID);
     assertThat(tx.hash()).isEqualTo(Bytes32.wrap(Hash.sha3(web3jBytes.toArrayUnsafe())));
-    assertThat(new SenderRecovery(secp256k1).recover(tx)).isEqualTo(new RecoveryResult.Recovered(KEYS.address()));
+    assertThat(new SenderRecovery(secp256k1).recover(tx))
+        .isEqualTo(new RecoveryResult.Recovered(KEYS.address()));
     // both sign deterministically (RFC 6979), so the same fields give the same bytes
     assertThat(new TransactionSigner(secp256k1).sign(everyType().get(0), CHAIN_ID, KEYS).encoded())
         .isEqualTo(web3jBytes);
@@ -82,18 +99,36 @@ class TransactionSignerTest {
   @ParameterizedTest
   @MethodSource("implementations")
   void eip1559SignatureFromWeb3jDecodesToTheSameHashAndSender(Secp256k1 secp256k1) {
-    RawTransaction raw = RawTransaction.createTransaction(CHAIN_ID, BigInteger.valueOf(9),
-        BigInteger.valueOf(60_000), TO.toHexString(), BigInteger.ONE, DATA.toHexString(),
-        BigInteger.valueOf(2), BigInteger.valueOf(3_000_000_000L));
-    Bytes web3jBytes = Bytes.wrap(org.web3j.crypto.TransactionEncoder.signMessage(raw, credentials()));
+    RawTransaction raw =
+        RawTransaction.createTransaction(
+            CHAIN_ID,
+            BigInteger.valueOf(9),
+            BigInteger.valueOf(60_000),
+            TO.toHexString(),
+            BigInteger.ONE,
+            DATA.toHexString(),
+            BigInteger.valueOf(2),
+            BigInteger.valueOf(3_000_000_000L));
+    Bytes web3jBytes =
+        Bytes.wrap(org.web3j.crypto.TransactionEncoder.signMessage(raw, credentials()));
 
     Transaction tx = decode(web3jBytes);
     assertThat(tx.type()).isEqualTo(TransactionType.EIP1559);
     assertThat(tx.hash()).isEqualTo(Bytes32.wrap(Hash.sha3(web3jBytes.toArrayUnsafe())));
-    assertThat(new SenderRecovery(secp256k1).recover(tx)).isEqualTo(new RecoveryResult.Recovered(KEYS.address()));
-    UnsignedTransaction same = UnsignedTransaction.eip1559(9, UInt256.valueOf(2),
-        UInt256.valueOf(3_000_000_000L), 60_000, TO, UInt256.ONE, DATA, List.of());
-    assertThat(new TransactionSigner(secp256k1).sign(same, CHAIN_ID, KEYS).encoded()).isEqualTo(web3jBytes);
+    assertThat(new SenderRecovery(secp256k1).recover(tx))
+        .isEqualTo(new RecoveryResult.Recovered(KEYS.address()));
+    UnsignedTransaction same =
+        UnsignedTransaction.eip1559(
+            9,
+            UInt256.valueOf(2),
+            UInt256.valueOf(3_000_000_000L),
+            60_000,
+            TO,
+            UInt256.ONE,
+            DATA,
+            List.of());
+    assertThat(new TransactionSigner(secp256k1).sign(same, CHAIN_ID, KEYS).encoded())
+        .isEqualTo(web3jBytes);
   }
 
   @ParameterizedTest

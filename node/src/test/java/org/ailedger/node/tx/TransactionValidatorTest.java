@@ -18,11 +18,20 @@ class TransactionValidatorTest {
   private static final Address TO = Address.of(0x1001);
   // validation does not look at the signature; recovery is tested on its own
   private static final Signature ANY_SIGNATURE = new Signature(BigInteger.ONE, BigInteger.ONE, 0);
-  private final TransactionValidator validator = new TransactionValidator(CHAIN_ID, BLOCK_GAS_LIMIT);
+  private final TransactionValidator validator =
+      new TransactionValidator(CHAIN_ID, BLOCK_GAS_LIMIT);
 
   private static Transaction eip1559(long gasLimit, long maxPriorityFee, long maxFee, Bytes data) {
-    return UnsignedTransaction.eip1559(0, UInt256.valueOf(maxPriorityFee), UInt256.valueOf(maxFee),
-        gasLimit, TO, UInt256.ZERO, data, List.of()).withSignature(CHAIN_ID, ANY_SIGNATURE);
+    return UnsignedTransaction.eip1559(
+            0,
+            UInt256.valueOf(maxPriorityFee),
+            UInt256.valueOf(maxFee),
+            gasLimit,
+            TO,
+            UInt256.ZERO,
+            data,
+            List.of())
+        .withSignature(CHAIN_ID, ANY_SIGNATURE);
   }
 
   private Optional<RejectionReason> reason(Transaction tx) {
@@ -32,25 +41,52 @@ class TransactionValidatorTest {
   @Test
   void wellFormedTransactionOfEveryTypePasses() {
     assertThat(validator.validate(eip1559(21_000, 0, 0, Bytes.EMPTY))).isEmpty();
-    assertThat(validator.validate(UnsignedTransaction.legacy(0, UInt256.ZERO, 21_000, TO, UInt256.ZERO,
-        Bytes.EMPTY).withSignature(CHAIN_ID, ANY_SIGNATURE))).isEmpty();
-    assertThat(validator.validate(UnsignedTransaction.accessList(0, UInt256.ZERO, 23_400, TO,
-        UInt256.ZERO, Bytes.EMPTY, List.of(new AccessListEntry(TO, List.of())))
-        .withSignature(CHAIN_ID, ANY_SIGNATURE))).isEmpty();
+    assertThat(
+            validator.validate(
+                UnsignedTransaction.legacy(0, UInt256.ZERO, 21_000, TO, UInt256.ZERO, Bytes.EMPTY)
+                    .withSignature(CHAIN_ID, ANY_SIGNATURE)))
+        .isEmpty();
+    assertThat(
+            validator.validate(
+                UnsignedTransaction.accessList(
+                        0,
+                        UInt256.ZERO,
+                        23_400,
+                        TO,
+                        UInt256.ZERO,
+                        Bytes.EMPTY,
+                        List.of(new AccessListEntry(TO, List.of())))
+                    .withSignature(CHAIN_ID, ANY_SIGNATURE)))
+        .isEmpty();
   }
 
   @Test
   void otherChainIdIsRejectedNamingBoth() {
-    Transaction tx = UnsignedTransaction.eip1559(0, UInt256.ZERO, UInt256.ZERO, 21_000, TO,
-        UInt256.ZERO, Bytes.EMPTY, List.of()).withSignature(1, ANY_SIGNATURE);
-    assertThat(validator.validate(tx)).contains(new TransactionRejection(
-        RejectionReason.WRONG_CHAIN_ID, "wrong chain id: expected 1337, got 1"));
+    Transaction tx =
+        UnsignedTransaction.eip1559(
+                0, UInt256.ZERO, UInt256.ZERO, 21_000, TO, UInt256.ZERO, Bytes.EMPTY, List.of())
+            .withSignature(1, ANY_SIGNATURE);
+    assertThat(validator.validate(tx))
+        .contains(
+            new TransactionRejection(
+                RejectionReason.WRONG_CHAIN_ID, "wrong chain id: expected 1337, got 1"));
   }
 
   @Test
   void legacyWithoutChainIdIsReplayUnprotected() {
-    Transaction tx = new Transaction(TransactionType.LEGACY, OptionalLong.empty(), 0, UInt256.ZERO,
-        UInt256.ZERO, 21_000, Optional.of(TO), UInt256.ZERO, Bytes.EMPTY, List.of(), ANY_SIGNATURE);
+    Transaction tx =
+        new Transaction(
+            TransactionType.LEGACY,
+            OptionalLong.empty(),
+            0,
+            UInt256.ZERO,
+            UInt256.ZERO,
+            21_000,
+            Optional.of(TO),
+            UInt256.ZERO,
+            Bytes.EMPTY,
+            List.of(),
+            ANY_SIGNATURE);
     TransactionRejection rejection = validator.validate(tx).orElseThrow();
     assertThat(rejection.reason()).isEqualTo(RejectionReason.REPLAY_UNPROTECTED);
     assertThat(rejection.message()).contains("chain id 1337");
@@ -58,9 +94,18 @@ class TransactionValidatorTest {
 
   @Test
   void contractCreationIsUnsupported() {
-    Transaction tx = new UnsignedTransaction(TransactionType.EIP1559, 0, UInt256.ZERO, UInt256.ZERO,
-        100_000, Optional.empty(), UInt256.ZERO, Bytes.of(0x60, 0x00), List.of())
-        .withSignature(CHAIN_ID, ANY_SIGNATURE);
+    Transaction tx =
+        new UnsignedTransaction(
+                TransactionType.EIP1559,
+                0,
+                UInt256.ZERO,
+                UInt256.ZERO,
+                100_000,
+                Optional.empty(),
+                UInt256.ZERO,
+                Bytes.of(0x60, 0x00),
+                List.of())
+            .withSignature(CHAIN_ID, ANY_SIGNATURE);
     TransactionRejection rejection = validator.validate(tx).orElseThrow();
     assertThat(rejection.reason()).isEqualTo(RejectionReason.CONTRACT_CREATION_UNSUPPORTED);
     assertThat(rejection.message()).contains("native contracts", "'to'");
@@ -68,7 +113,8 @@ class TransactionValidatorTest {
 
   @Test
   void priorityFeeAboveMaxFeeIsRejected() {
-    assertThat(reason(eip1559(21_000, 3, 2, Bytes.EMPTY))).contains(RejectionReason.PRIORITY_FEE_ABOVE_MAX_FEE);
+    assertThat(reason(eip1559(21_000, 3, 2, Bytes.EMPTY)))
+        .contains(RejectionReason.PRIORITY_FEE_ABOVE_MAX_FEE);
     assertThat(validator.validate(eip1559(21_000, 3, 2, Bytes.EMPTY)).orElseThrow().message())
         .isEqualTo("max priority fee per gas 3 is above max fee per gas 2");
     assertThat(reason(eip1559(21_000, 2, 2, Bytes.EMPTY))).isEmpty();
@@ -87,27 +133,50 @@ class TransactionValidatorTest {
   void gasLimitAboveTheBlockGasLimitIsRejected() {
     assertThat(reason(eip1559(BLOCK_GAS_LIMIT + 1, 0, 0, Bytes.EMPTY)))
         .contains(RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT);
-    assertThat(validator.validate(eip1559(BLOCK_GAS_LIMIT + 1, 0, 0, Bytes.EMPTY)).orElseThrow().message())
+    assertThat(
+            validator
+                .validate(eip1559(BLOCK_GAS_LIMIT + 1, 0, 0, Bytes.EMPTY))
+                .orElseThrow()
+                .message())
         .isEqualTo("gas limit 30000001 exceeds the block gas limit 30000000");
     assertThat(reason(eip1559(BLOCK_GAS_LIMIT, 0, 0, Bytes.EMPTY))).isEmpty();
   }
 
   @Test
   void intrinsicGasCountsDataBytesAndAccessList() {
-    List<AccessListEntry> accessList = List.of(
-        new AccessListEntry(TO, List.of(Bytes32.ZERO, Bytes32.ZERO)),
-        new AccessListEntry(Address.of(0x1002), List.of(Bytes32.ZERO)));
-    Transaction tx = UnsignedTransaction.eip1559(0, UInt256.ZERO, UInt256.ZERO, 100_000, TO,
-        UInt256.ZERO, Bytes.fromHexString("0x0001000200"), accessList).withSignature(CHAIN_ID, ANY_SIGNATURE);
+    List<AccessListEntry> accessList =
+        List.of(
+            new AccessListEntry(TO, List.of(Bytes32.ZERO, Bytes32.ZERO)),
+            new AccessListEntry(Address.of(0x1002), List.of(Bytes32.ZERO)));
+    Transaction tx =
+        UnsignedTransaction.eip1559(
+                0,
+                UInt256.ZERO,
+                UInt256.ZERO,
+                100_000,
+                TO,
+                UInt256.ZERO,
+                Bytes.fromHexString("0x0001000200"),
+                accessList)
+            .withSignature(CHAIN_ID, ANY_SIGNATURE);
     assertThat(TransactionValidator.intrinsicGas(tx))
         .isEqualTo(21_000 + 3 * 4 + 2 * 16 + 2 * 2_400 + 3 * 1_900);
   }
 
   @Test
   void intrinsicGasOfContractCreationIncludesCreationAndInitCodeWords() {
-    Transaction tx = new UnsignedTransaction(TransactionType.EIP1559, 0, UInt256.ZERO, UInt256.ZERO,
-        100_000, Optional.empty(), UInt256.ZERO, Bytes.wrap(new byte[33]), List.of())
-        .withSignature(CHAIN_ID, ANY_SIGNATURE);
+    Transaction tx =
+        new UnsignedTransaction(
+                TransactionType.EIP1559,
+                0,
+                UInt256.ZERO,
+                UInt256.ZERO,
+                100_000,
+                Optional.empty(),
+                UInt256.ZERO,
+                Bytes.wrap(new byte[33]),
+                List.of())
+            .withSignature(CHAIN_ID, ANY_SIGNATURE);
     assertThat(TransactionValidator.intrinsicGas(tx)).isEqualTo(53_000 + 33 * 4 + 2 * 2);
   }
 }

@@ -34,18 +34,21 @@ class TransactionVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The upstream exception names and the reasons this node may give for them. */
-  private static final Map<String, Set<RejectionReason>> EXPECTED_REASONS = Map.of(
-      "INVALID_SIGNATURE_VRS", Set.of(RejectionReason.INVALID_SIGNATURE),
-      "EC_RECOVERY_FAIL", Set.of(RejectionReason.INVALID_SIGNATURE),
-      // v = 26 and v = 2^64+27 are not EIP-155 values at all, so the decoder calls them invalid
-      // signatures; v encoding another chain decodes and then fails the chain id check.
-      "INVALID_CHAINID", Set.of(RejectionReason.WRONG_CHAIN_ID, RejectionReason.INVALID_SIGNATURE),
-      "RLP_INVALID_ACCESS_LIST_ADDRESS_TOO_SHORT", Set.of(RejectionReason.MALFORMED),
-      "RLP_INVALID_ACCESS_LIST_ADDRESS_TOO_LONG", Set.of(RejectionReason.MALFORMED),
-      "RLP_INVALID_ACCESS_LIST_STORAGE_TOO_LONG", Set.of(RejectionReason.MALFORMED),
-      "RLP_LEADING_ZEROS_BASEFEE", Set.of(RejectionReason.MALFORMED),
-      "GASPRICE_OVERFLOW", Set.of(RejectionReason.MALFORMED),
-      "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS_2", Set.of(RejectionReason.PRIORITY_FEE_ABOVE_MAX_FEE));
+  private static final Map<String, Set<RejectionReason>> EXPECTED_REASONS =
+      Map.of(
+          "INVALID_SIGNATURE_VRS", Set.of(RejectionReason.INVALID_SIGNATURE),
+          "EC_RECOVERY_FAIL", Set.of(RejectionReason.INVALID_SIGNATURE),
+          // v = 26 and v = 2^64+27 are not EIP-155 values at all, so the decoder calls them invalid
+          // signatures; v encoding another chain decodes and then fails the chain id check.
+          "INVALID_CHAINID",
+              Set.of(RejectionReason.WRONG_CHAIN_ID, RejectionReason.INVALID_SIGNATURE),
+          "RLP_INVALID_ACCESS_LIST_ADDRESS_TOO_SHORT", Set.of(RejectionReason.MALFORMED),
+          "RLP_INVALID_ACCESS_LIST_ADDRESS_TOO_LONG", Set.of(RejectionReason.MALFORMED),
+          "RLP_INVALID_ACCESS_LIST_STORAGE_TOO_LONG", Set.of(RejectionReason.MALFORMED),
+          "RLP_LEADING_ZEROS_BASEFEE", Set.of(RejectionReason.MALFORMED),
+          "GASPRICE_OVERFLOW", Set.of(RejectionReason.MALFORMED),
+          "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS_2",
+              Set.of(RejectionReason.PRIORITY_FEE_ABOVE_MAX_FEE));
 
   static Stream<Arguments> vectors() {
     String dirProperty = System.getProperty("test.vectors.dir");
@@ -60,8 +63,11 @@ class TransactionVectorsTest {
     }
     assertThat(files).as("vector files under " + dir).hasSize(30);
     List<Secp256k1> implementations = List.of(NativeSecp256k1.load(), new BouncyCastleSecp256k1());
-    return files.stream().flatMap(file -> implementations.stream()
-        .map(secp -> Arguments.of(dir.relativize(file).toString(), secp)));
+    return files.stream()
+        .flatMap(
+            file ->
+                implementations.stream()
+                    .map(secp -> Arguments.of(dir.relativize(file).toString(), secp)));
   }
 
   @ParameterizedTest(name = "{0} [{1}]")
@@ -94,8 +100,10 @@ class TransactionVectorsTest {
         .isEqualTo(Long.decode(outcome.get("intrinsicGas").asText()));
 
     // Valid on Ethereum; this chain additionally insists on replay protection.
-    Optional<RejectionReason> policy = new TransactionValidator(CHAIN_ID, Long.MAX_VALUE)
-        .validate(tx).map(TransactionRejection::reason);
+    Optional<RejectionReason> policy =
+        new TransactionValidator(CHAIN_ID, Long.MAX_VALUE)
+            .validate(tx)
+            .map(TransactionRejection::reason);
     if (tx.chainId().isEmpty()) {
       assertThat(policy).contains(RejectionReason.REPLAY_UNPROTECTED);
     } else {
@@ -118,11 +126,12 @@ class TransactionVectorsTest {
   private static TransactionRejection firstRejection(Bytes raw, Secp256k1 secp256k1) {
     return switch (TransactionDecoder.decode(raw)) {
       case DecodeResult.Invalid(TransactionRejection rejection) -> rejection;
-      case DecodeResult.Decoded(Transaction tx) -> switch (new SenderRecovery(secp256k1).recover(tx)) {
-        case RecoveryResult.Invalid(TransactionRejection rejection) -> rejection;
-        case RecoveryResult.Recovered recovered ->
-            new TransactionValidator(CHAIN_ID, Long.MAX_VALUE).validate(tx).orElse(null);
-      };
+      case DecodeResult.Decoded(Transaction tx) ->
+          switch (new SenderRecovery(secp256k1).recover(tx)) {
+            case RecoveryResult.Invalid(TransactionRejection rejection) -> rejection;
+            case RecoveryResult.Recovered recovered ->
+                new TransactionValidator(CHAIN_ID, Long.MAX_VALUE).validate(tx).orElse(null);
+          };
     };
   }
 }
