@@ -1,0 +1,56 @@
+package org.ailedger.node.crypto;
+
+import org.ailedger.types.Address;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.MnemonicUtils;
+
+/**
+ * A private key with its public key and address. The constructor checks that the three belong
+ * together, so a key pair that exists is consistent.
+ */
+public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address address) {
+  private static final int HARDENED = Bip32ECKeyPair.HARDENED_BIT;
+
+  public KeyPair {
+    if (privateKey == null || publicKey == null || address == null) {
+      throw new IllegalArgumentException("key pair fields must not be null");
+    }
+    if (!Secp256k1Curve.publicKeyOf(privateKey.value()).equals(publicKey)) {
+      throw new IllegalArgumentException("public key does not belong to the private key");
+    }
+    if (!publicKey.address().equals(address)) {
+      throw new IllegalArgumentException(
+          "address " + address + " does not belong to the public key");
+    }
+  }
+
+  /** Derives the public key and address of a private key. */
+  public static KeyPair of(PrivateKey privateKey) {
+    PublicKey publicKey = Secp256k1Curve.publicKeyOf(privateKey.value());
+    return new KeyPair(privateKey, publicKey, publicKey.address());
+  }
+
+  /**
+   * The key at BIP-44 path {@code m/44'/60'/0'/0/index} of a BIP-39 mnemonic with an empty
+   * passphrase: the derivation Ethereum wallets, Foundry and Hardhat use for their accounts.
+   */
+  public static KeyPair fromMnemonic(String mnemonic, int index) {
+    if (mnemonic == null || !MnemonicUtils.validateMnemonic(mnemonic.strip())) {
+      throw new IllegalArgumentException(
+          "not a valid BIP-39 mnemonic (unknown word or bad checksum)");
+    }
+    if (index < 0) {
+      throw new IllegalArgumentException("account index must be in [0, 2^31), got " + index);
+    }
+    byte[] seed = MnemonicUtils.generateSeed(mnemonic.strip(), "");
+    Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
+    int[] path = {44 | HARDENED, 60 | HARDENED, HARDENED, 0, index};
+    Bip32ECKeyPair child = Bip32ECKeyPair.deriveKeyPair(master, path);
+    return of(PrivateKey.of(child.getPrivateKey()));
+  }
+
+  @Override
+  public String toString() {
+    return "KeyPair{" + address + "}";
+  }
+}
