@@ -33,8 +33,8 @@ public interface ContractState extends ContractStorage {
   void emit(List<Bytes32> topics, Bytes data);
 
   /**
-   * The state of the native contract at {@code other} within the same call, or this state if
-   * {@code other} is this contract.
+   * The state of the native contract at {@code other} within the same call, or this state if {@code
+   * other} is this contract.
    *
    * @throws IllegalArgumentException if no native contract lives at {@code other}
    */

@@ -15,9 +15,9 @@ public interface ContractStorage {
   void store(Bytes32 slot, Bytes32 value);
 
   /**
-   * Reads and writes {@code contract}'s slots straight through {@code store}: no gas, no
-   * buffering, no logs. Meant for building genesis and for the node reading committed state,
-   * never for executing a call.
+   * Reads and writes {@code contract}'s slots straight through {@code store}: no gas, no buffering,
+   * no logs. Meant for building genesis and for the node reading committed state, never for
+   * executing a call.
    */
   static ContractStorage direct(SlotStore store, Address contract) {
     if (store == null || contract == null) {

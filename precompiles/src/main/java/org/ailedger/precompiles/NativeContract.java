@@ -8,8 +8,8 @@ import org.apache.tuweni.bytes.Bytes;
  * state transition: everything it reads or changes goes through the {@link ContractState} it is
  * handed, so the same call gives the same result on every validator.
  *
- * <p>Implementations hold no mutable state and do no I/O; they usually declare their methods in
- * an {@link org.ailedger.precompiles.abi.FunctionTable} and delegate {@link #call} to it.
+ * <p>Implementations hold no mutable state and do no I/O; they usually declare their methods in an
+ * {@link org.ailedger.precompiles.abi.FunctionTable} and delegate {@link #call} to it.
  */
 public interface NativeContract {
   Address address();

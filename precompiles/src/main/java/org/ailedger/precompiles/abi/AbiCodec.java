@@ -16,9 +16,9 @@ import org.web3j.abi.datatypes.Type;
  * the input is checked against the input's size before web3j sees it: web3j sizes its lists from
  * the claimed length, so an unchecked length word could make one call allocate gigabytes. Second,
  * the decoded values are encoded again and must reproduce the input (extra trailing bytes are
- * allowed, as Solidity allows them); this refuses dirty padding, a bool that is neither 0 nor 1,
- * an address with high bits set, invalid UTF-8 and unusual offsets, which web3j would otherwise
- * accept or quietly truncate. Standard encoders (web3j, ethers, Solidity) always pass.
+ * allowed, as Solidity allows them); this refuses dirty padding, a bool that is neither 0 nor 1, an
+ * address with high bits set, invalid UTF-8 and unusual offsets, which web3j would otherwise accept
+ * or quietly truncate. Standard encoders (web3j, ethers, Solidity) always pass.
  */
 @SuppressWarnings("rawtypes") // web3j's ABI API is written over the raw Type
 public final class AbiCodec {

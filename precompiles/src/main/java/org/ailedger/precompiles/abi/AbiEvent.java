@@ -16,12 +16,12 @@ import org.web3j.crypto.Hash;
 
 /**
  * A Solidity event declared as its interface line, e.g. {@code RoleGranted(bytes32 indexed role,
- * address indexed account)}, and emitted as an Ethereum log: topic 0 is keccak256 of the
- * canonical signature, each indexed parameter a further topic, the rest ABI-encoded as data. So
- * indexers and web3j bindings decode native events exactly like Solidity ones.
+ * address indexed account)}, and emitted as an Ethereum log: topic 0 is keccak256 of the canonical
+ * signature, each indexed parameter a further topic, the rest ABI-encoded as data. So indexers and
+ * web3j bindings decode native events exactly like Solidity ones.
  *
- * <p>Only one-word types may be indexed (dynamic indexed values would need hashing, which no
- * native event uses yet).
+ * <p>Only one-word types may be indexed (dynamic indexed values would need hashing, which no native
+ * event uses yet).
  */
 public final class AbiEvent {
   private static final Pattern FORM =
@@ -34,8 +34,7 @@ public final class AbiEvent {
   private AbiEvent(String name, List<AbiParameter> parameters) {
     this.name = name;
     this.parameters = parameters;
-    this.topic =
-        Bytes32.wrap(Hash.sha3(canonical().getBytes(StandardCharsets.US_ASCII)));
+    this.topic = Bytes32.wrap(Hash.sha3(canonical().getBytes(StandardCharsets.US_ASCII)));
   }
 
   /**
@@ -50,7 +49,8 @@ public final class AbiEvent {
     List<AbiParameter> parameters = AbiParameter.parseList(matcher.group(2), true);
     long indexed = parameters.stream().filter(AbiParameter::indexed).count();
     if (indexed > Log.MAX_TOPICS - 1) {
-      throw new IllegalArgumentException("an event has at most 3 indexed parameters: " + declaration);
+      throw new IllegalArgumentException(
+          "an event has at most 3 indexed parameters: " + declaration);
     }
     for (AbiParameter parameter : parameters) {
       if (parameter.indexed() && parameter.type().dynamic()) {

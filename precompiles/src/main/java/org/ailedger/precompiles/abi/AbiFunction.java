@@ -1,9 +1,9 @@
 package org.ailedger.precompiles.abi;
 
 /**
- * One row of a contract's method table: the Solidity signature, whether it may change state or
- * take value, the fixed gas it costs on top of what its slot accesses and logs are charged, and
- * its Java body.
+ * One row of a contract's method table: the Solidity signature, whether it may change state or take
+ * value, the fixed gas it costs on top of what its slot accesses and logs are charged, and its Java
+ * body.
  */
 public record AbiFunction(
     AbiSignature signature, Mutability mutability, long gas, FunctionHandler handler) {

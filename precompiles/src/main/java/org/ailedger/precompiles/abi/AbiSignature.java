@@ -14,7 +14,8 @@ import org.web3j.crypto.Hash;
  */
 public record AbiSignature(String name, List<AbiParameter> inputs, List<AbiType> outputs) {
   private static final Pattern FORM =
-      Pattern.compile("\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*\\(([^()]*)\\)\\s*(?:returns\\s*\\(([^()]*)\\))?\\s*");
+      Pattern.compile(
+          "\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*\\(([^()]*)\\)\\s*(?:returns\\s*\\(([^()]*)\\))?\\s*");
 
   public AbiSignature {
     if (name == null || inputs == null || outputs == null) {
@@ -44,7 +45,8 @@ public record AbiSignature(String name, List<AbiParameter> inputs, List<AbiType>
 
   /** The form the selector is hashed from, e.g. {@code hasRole(bytes32,address)}. */
   public String canonical() {
-    return name + inputs.stream().map(p -> p.type().name()).collect(Collectors.joining(",", "(", ")"));
+    return name
+        + inputs.stream().map(p -> p.type().name()).collect(Collectors.joining(",", "(", ")"));
   }
 
   /** The first four bytes of keccak256 of {@link #canonical()}. */

@@ -13,8 +13,8 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
- * Turns the project's value types into web3j ABI values, for function results and event fields.
- * The reverse direction is {@link AbiArgs}.
+ * Turns the project's value types into web3j ABI values, for function results and event fields. The
+ * reverse direction is {@link AbiArgs}.
  */
 public final class AbiValues {
   private AbiValues() {}

@@ -14,8 +14,8 @@ import org.web3j.abi.datatypes.Type;
  * selector lookup, the value check, strict argument decoding, the function's fixed gas, then the
  * handler, whose results are checked against the declared return types and ABI-encoded.
  *
- * <p>As in Ethereum, a view function may also be sent in a transaction: it runs, reads, and
- * changes nothing.
+ * <p>As in Ethereum, a view function may also be sent in a transaction: it runs, reads, and changes
+ * nothing.
  */
 public final class FunctionTable {
   private final String contractName;

@@ -7,8 +7,8 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 
 /**
- * Solidity's {@code Error(string)} revert data: the selector 0x08c379a0 followed by the
- * ABI-encoded reason. Every Ethereum tool knows how to show it to a person.
+ * Solidity's {@code Error(string)} revert data: the selector 0x08c379a0 followed by the ABI-encoded
+ * reason. Every Ethereum tool knows how to show it to a person.
  */
 public final class RevertData {
   public static final Bytes SELECTOR = Bytes.fromHexString("0x08c379a0");

@@ -75,7 +75,8 @@ final class CallBuffer {
 
   /** Writes every buffered slot to the store, in the order the call wrote them. */
   void flush() {
-    writes.forEach((key, value) -> underlying(() -> store.store(key.contract(), key.slot(), value)));
+    writes.forEach(
+        (key, value) -> underlying(() -> store.store(key.contract(), key.slot(), value)));
   }
 
   List<Log> logs() {

@@ -3,8 +3,8 @@ package org.ailedger.precompiles.gas;
 /**
  * What native-contract operations cost. Gas price may be zero on a consortium chain, but gas is
  * still the bound on how much work one transaction can ask of every validator, so the defaults
- * follow the EVM's magnitudes for the same kind of work (a native slot costs a trie node just as
- * an EVM slot does).
+ * follow the EVM's magnitudes for the same kind of work (a native slot costs a trie node just as an
+ * EVM slot does).
  *
  * @param callBase charged once per call before anything else, like the base cost of an EVM call
  * @param slotReadCold first read of a slot in a call (EIP-2929 cold SLOAD)
@@ -26,7 +26,8 @@ public record GasSchedule(
     long logDataByte) {
 
   /** EVM-like costs; callBase matches the pre-Berlin CALL cost. */
-  public static final GasSchedule DEFAULT = new GasSchedule(700, 2100, 100, 20_000, 5_000, 375, 375, 8);
+  public static final GasSchedule DEFAULT =
+      new GasSchedule(700, 2100, 100, 20_000, 5_000, 375, 375, 8);
 
   public GasSchedule {
     if (callBase < 0

@@ -1,9 +1,9 @@
 package org.ailedger.precompiles.gas;
 
 /**
- * Thrown by {@link GasMeter#charge} when a call needs more gas than it has left. The executor
- * turns it into a failed call that consumes the whole gas limit and keeps nothing, as the EVM
- * does; contracts must let it propagate.
+ * Thrown by {@link GasMeter#charge} when a call needs more gas than it has left. The executor turns
+ * it into a failed call that consumes the whole gas limit and keeps nothing, as the EVM does;
+ * contracts must let it propagate.
  */
 public final class OutOfGas extends RuntimeException {
   private final long needed;

@@ -7,9 +7,9 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * A set of 32-byte words in contract storage with O(1) add, remove and membership, and
- * enumeration. It is laid out as the Solidity struct {@code {bytes32[] values; mapping(bytes32 =>
- * uint256) positions;}} at {@code base}:
+ * A set of 32-byte words in contract storage with O(1) add, remove and membership, and enumeration.
+ * It is laid out as the Solidity struct {@code {bytes32[] values; mapping(bytes32 => uint256)
+ * positions;}} at {@code base}:
  *
  * <ul>
  *   <li>{@code base}: number of elements;

@@ -12,8 +12,8 @@ import org.web3j.crypto.Hash;
  *
  * <ul>
  *   <li>a fixed variable sits at a small slot number;
- *   <li>{@code mapping} entry for {@code key} under slot {@code p}: {@code keccak256(key . p)},
- *       key and p each as a 32-byte word;
+ *   <li>{@code mapping} entry for {@code key} under slot {@code p}: {@code keccak256(key . p)}, key
+ *       and p each as a 32-byte word;
  *   <li>dynamic array at slot {@code p}: length at {@code p}, element {@code i} at {@code
  *       keccak256(p) + i}.
  * </ul>

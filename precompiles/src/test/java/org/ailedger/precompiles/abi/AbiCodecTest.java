@@ -33,7 +33,8 @@ class AbiCodecTest {
 
   @Test
   void addressWithHighBitsSetIsRefused() {
-    Bytes dirty = Bytes32.fromHexString("0x0100000000000000000000000000000000000000000000000000000000001000");
+    Bytes dirty =
+        Bytes32.fromHexString("0x0100000000000000000000000000000000000000000000000000000000001000");
 
     assertThat(codec("address").decode(dirty)).isEmpty();
   }
@@ -53,7 +54,8 @@ class AbiCodecTest {
 
   @Test
   void fixedBytesWithDirtyPaddingIsRefused() {
-    Bytes dirty = Bytes32.fromHexString("0xab00000000000000000000000000000000000000000000000000000000000001");
+    Bytes dirty =
+        Bytes32.fromHexString("0xab00000000000000000000000000000000000000000000000000000000000001");
 
     assertThat(codec("bytes4").decode(dirty)).isEmpty();
   }
@@ -103,8 +105,7 @@ class AbiCodecTest {
 
   @Test
   void stringThatIsNotUtf8IsRefused() {
-    Bytes data =
-        words(word(32), word(2), Bytes32.rightPad(Bytes.fromHexString("0xc328")));
+    Bytes data = words(word(32), word(2), Bytes32.rightPad(Bytes.fromHexString("0xc328")));
 
     assertThat(codec("string").decode(data)).isEmpty();
   }
@@ -112,8 +113,7 @@ class AbiCodecTest {
   @Test
   void stringWithDirtyPaddingIsRefused() {
     Bytes clean = words(word(32), word(2), Bytes32.rightPad(Bytes.fromHexString("0x6869")));
-    Bytes dirty =
-        words(word(32), word(2), Bytes32.rightPad(Bytes.fromHexString("0x686900000001")));
+    Bytes dirty = words(word(32), word(2), Bytes32.rightPad(Bytes.fromHexString("0x686900000001")));
 
     assertThat(codec("string").decode(clean).orElseThrow().get(0).getValue()).isEqualTo("hi");
     assertThat(codec("string").decode(dirty)).isEmpty();
@@ -126,8 +126,7 @@ class AbiCodecTest {
 
   @Test
   void encodingRoundTrips() {
-    Bytes data =
-        words(word(64), word(7), word(2), word(11), word(12));
+    Bytes data = words(word(64), word(7), word(2), word(11), word(12));
 
     var values = codec("uint8[]", "uint8").decode(data).orElseThrow();
 

@@ -107,7 +107,8 @@ class AbiEventTest {
     assertThatThrownBy(() -> AbiEvent.parse("E(string indexed s)"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> AbiEvent.parse("E(bool indexed a, bool indexed b, bool indexed c, bool indexed d)"))
+            () ->
+                AbiEvent.parse("E(bool indexed a, bool indexed b, bool indexed c, bool indexed d)"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

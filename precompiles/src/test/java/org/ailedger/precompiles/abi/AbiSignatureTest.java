@@ -23,7 +23,9 @@ class AbiSignatureTest {
 
     assertThat(signature.name()).isEqualTo("hasRole");
     assertThat(signature.canonical()).isEqualTo("hasRole(bytes32,address)");
-    assertThat(signature.inputs()).extracting(AbiParameter::name).containsExactly("role", "account");
+    assertThat(signature.inputs())
+        .extracting(AbiParameter::name)
+        .containsExactly("role", "account");
     assertThat(signature.outputs()).containsExactly(new AbiType.Word("bool"));
   }
 
@@ -41,14 +43,18 @@ class AbiSignatureTest {
     assertThatThrownBy(() -> AbiSignature.parse("f(uint)"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("uint");
-    assertThatThrownBy(() -> AbiSignature.parse("f(uint08)")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AbiSignature.parse("f(bytes33)")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AbiSignature.parse("f(uint7)")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AbiSignature.parse("f(uint08)"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AbiSignature.parse("f(bytes33)"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AbiSignature.parse("f(uint7)"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void unsupportedShapesAreRefused() {
-    assertThatThrownBy(() -> AbiSignature.parse("f(string[])")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AbiSignature.parse("f(string[])"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AbiSignature.parse("f((uint256,bool))"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AbiSignature.parse("f(address indexed a)"))

@@ -30,16 +30,19 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 
-@SuppressWarnings("rawtypes")
+@SuppressWarnings({"rawtypes", "unchecked"})
 class NativeCallExecutorTest {
-  private static final Address SENDER = Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
+  private static final Address SENDER =
+      Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266");
   private static final long GAS = 1_000_000;
   private static final GasSchedule SCHEDULE = GasSchedule.DEFAULT;
 
   private final List<RuntimeException> bugs = new ArrayList<>();
   private final NativeCallExecutor executor =
       new NativeCallExecutor(
-          NativeContracts.of(List.of(ToyContract.main(), ToyContract.other())), SCHEDULE, bugs::add);
+          NativeContracts.of(List.of(ToyContract.main(), ToyContract.other())),
+          SCHEDULE,
+          bugs::add);
   private final InMemorySlotStore store = new InMemorySlotStore();
 
   private static CallContext context(long gas, UInt256 value) {
@@ -102,7 +105,8 @@ class NativeCallExecutorTest {
 
     List<Type> decoded =
         FunctionReturnDecoder.decode(
-            outcome.output().toHexString(), List.of((TypeReference) new TypeReference<Uint256>() {}));
+            outcome.output().toHexString(),
+            List.of((TypeReference) new TypeReference<Uint256>() {}));
     assertThat(decoded.get(0).getValue()).isEqualTo(BigInteger.valueOf(9));
   }
 
@@ -234,7 +238,8 @@ class NativeCallExecutorTest {
     CallOutcome outcome = call(Bytes.fromHexString("0x1234"), GAS, UInt256.ZERO);
 
     assertThat(outcome.revertReason())
-        .contains("missing function selector: a call to Toy needs at least 4 bytes of input, got 2");
+        .contains(
+            "missing function selector: a call to Toy needs at least 4 bytes of input, got 2");
   }
 
   @Test
@@ -255,7 +260,8 @@ class NativeCallExecutorTest {
   void trailingBytesAfterArgumentsAreAccepted() {
     Bytes input = Bytes.fromHexString(FunctionEncoder.encode(fn("set", uint(1))));
 
-    CallOutcome outcome = call(Bytes.concatenate(input, Bytes.fromHexString("0xdead")), GAS, UInt256.ZERO);
+    CallOutcome outcome =
+        call(Bytes.concatenate(input, Bytes.fromHexString("0xdead")), GAS, UInt256.ZERO);
 
     assertThat(outcome.success()).isTrue();
   }
@@ -272,10 +278,13 @@ class NativeCallExecutorTest {
             new DynamicArray<>(
                 org.web3j.abi.datatypes.Address.class,
                 List.of(
-                    new org.web3j.abi.datatypes.Address("0x0000000000000000000000000000000000001000"),
-                    new org.web3j.abi.datatypes.Address("0x0000000000000000000000000000000000001004"))));
+                    new org.web3j.abi.datatypes.Address(
+                        "0x0000000000000000000000000000000000001000"),
+                    new org.web3j.abi.datatypes.Address(
+                        "0x0000000000000000000000000000000000001004"))));
     Bytes encodedArgs = Bytes.fromHexString(FunctionEncoder.encodeConstructor(args));
-    Bytes input = Bytes.fromHexString(FunctionEncoder.encode(new Function("echo", args, List.of())));
+    Bytes input =
+        Bytes.fromHexString(FunctionEncoder.encode(new Function("echo", args, List.of())));
 
     CallOutcome outcome = call(input, GAS, UInt256.ZERO);
 
@@ -303,7 +312,9 @@ class NativeCallExecutorTest {
     assertThat(outcome.revertReason()).contains("internal error in Toy");
     assertThat(outcome.gasUsed()).isEqualTo(GAS);
     assertThat(store.size()).isZero();
-    assertThat(bugs).singleElement().satisfies(bug -> assertThat(bug).hasMessageContaining("sneakyView"));
+    assertThat(bugs)
+        .singleElement()
+        .satisfies(bug -> assertThat(bug).hasMessageContaining("sneakyView"));
   }
 
   @Test
@@ -311,7 +322,9 @@ class NativeCallExecutorTest {
     CallOutcome outcome = call(fn("wrongReturn"));
 
     assertThat(outcome.revertReason()).contains("internal error in Toy");
-    assertThat(bugs).singleElement().satisfies(bug -> assertThat(bug).hasMessageContaining("wrongReturn()"));
+    assertThat(bugs)
+        .singleElement()
+        .satisfies(bug -> assertThat(bug).hasMessageContaining("wrongReturn()"));
   }
 
   @Test
@@ -362,7 +375,9 @@ class NativeCallExecutorTest {
         .isEqualTo(UInt256.valueOf(6).toBytes());
     assertThat(store.load(ToyContract.OTHER, ToyContract.VALUE_SLOT))
         .isEqualTo(UInt256.valueOf(6).toBytes());
-    assertThat(outcome.logs()).extracting(Log::address).containsExactly(ToyContract.ADDRESS, ToyContract.OTHER);
+    assertThat(outcome.logs())
+        .extracting(Log::address)
+        .containsExactly(ToyContract.ADDRESS, ToyContract.OTHER);
     assertThat(outcome.logs().get(1).topics().get(1)).isEqualTo(ToyContract.ADDRESS.toWord());
   }
 
@@ -395,7 +410,8 @@ class NativeCallExecutorTest {
   @Test
   void callToANonNativeAddressIsTheNodesBusiness() {
     assertThatThrownBy(
-            () -> executor.execute(Address.of(0x42), context(GAS, UInt256.ZERO), Bytes.EMPTY, store))
+            () ->
+                executor.execute(Address.of(0x42), context(GAS, UInt256.ZERO), Bytes.EMPTY, store))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no native contract at");
   }

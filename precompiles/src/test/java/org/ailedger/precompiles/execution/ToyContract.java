@@ -60,8 +60,7 @@ final class ToyContract implements NativeContract {
                     FUNCTION_GAS,
                     (state, args) -> {
                       state.load(VALUE_SLOT);
-                      return List.of(
-                          AbiValues.uint256(UInt256.fromBytes(state.load(VALUE_SLOT))));
+                      return List.of(AbiValues.uint256(UInt256.fromBytes(state.load(VALUE_SLOT))));
                     }),
                 nonpayable(
                     "setAndSpin(uint256 value)",

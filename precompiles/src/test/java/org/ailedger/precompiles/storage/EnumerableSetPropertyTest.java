@@ -56,7 +56,8 @@ class EnumerableSetPropertyTest {
       assertThat(set.at(i)).isEqualTo(values.get(i));
     }
     // length word + one element slot and one position slot per element; nothing stale
-    assertThat(store.size()).isEqualTo(reference.isEmpty() ? 0 : 1 + 2 * reference.size() - zeroElements(reference));
+    assertThat(store.size())
+        .isEqualTo(reference.isEmpty() ? 0 : 1 + 2 * reference.size() - zeroElements(reference));
   }
 
   /** The element slot of the value zero stays zero in storage, so it is not counted. */

@@ -25,7 +25,8 @@ class StorageSlotsTest {
     Address key = Address.of(0x1234);
 
     assertThat(StorageSlots.mapping(slot, key)).isEqualTo(StorageSlots.mapping(slot, key.toWord()));
-    assertThat(StorageSlots.mapping(slot, key)).isNotEqualTo(StorageSlots.mapping(StorageSlots.slot(2), key));
+    assertThat(StorageSlots.mapping(slot, key))
+        .isNotEqualTo(StorageSlots.mapping(StorageSlots.slot(2), key));
     assertThat(StorageSlots.mapping(slot, Bytes32.ZERO))
         .isNotEqualTo(StorageSlots.mapping(Bytes32.ZERO, slot));
   }
