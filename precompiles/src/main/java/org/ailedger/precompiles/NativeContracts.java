@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ailedger.precompiles.permissions.Permissions;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
- * The native contracts a chain runs, by address. The node asks it whether a call target is
- * native before handing the call to the executor, and what {@code eth_getCode} should answer.
+ * The native contracts a chain runs, by address. The node asks it whether a call target is native
+ * before handing the call to the executor, and what {@code eth_getCode} should answer.
  */
 public final class NativeContracts {
   /**
    * First byte of every code marker: the EVM's designated INVALID opcode. Tools decide "is this a
    * contract?" from a non-empty {@code eth_getCode}, so native contracts need some code; starting
-   * it with 0xFE means an EVM that ever tried to run it would halt at the first instruction
-   * instead of interpreting the name bytes as opcodes.
+   * it with 0xFE means an EVM that ever tried to run it would halt at the first instruction instead
+   * of interpreting the name bytes as opcodes.
    */
   public static final byte INVALID_OPCODE = (byte) 0xFE;
 
@@ -27,6 +28,11 @@ public final class NativeContracts {
 
   private NativeContracts(Map<Address, NativeContract> byAddress) {
     this.byAddress = byAddress;
+  }
+
+  /** The contracts every node of this chain runs. */
+  public static NativeContracts standard() {
+    return of(List.of(new Permissions()));
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.ailedger.precompiles.permissions.Permissions;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,27 @@ class NativeContractsTest {
     assertThat(new String(code.slice(1).toArrayUnsafe(), StandardCharsets.UTF_8)).isEqualTo("Toy");
     assertThat(contracts.isNative(Address.of(0x1000))).isTrue();
     assertThat(contracts.code(Address.of(0x42))).isEqualTo(Bytes.EMPTY);
+  }
+
+  @Test
+  void standardSetHasPermissionsAtItsFixedAddress() {
+    NativeContracts contracts = NativeContracts.standard();
+
+    assertThat(contracts.isNative(Address.fromHex("0x0000000000000000000000000000000000001000")))
+        .isTrue();
+    assertThat(contracts.at(NativeAddresses.PERMISSIONS)).containsInstanceOf(Permissions.class);
+    assertThat(contracts.isNative(Address.of(0x1005))).isFalse();
+    assertThat(contracts.at(Address.of(0x1005))).isEmpty();
+  }
+
+  @Test
+  void permissionsCodeMarkerNamesPermissions() {
+    Bytes code = NativeContracts.standard().code(NativeAddresses.PERMISSIONS);
+
+    assertThat(code)
+        .isEqualTo(
+            Bytes.concatenate(
+                Bytes.of(0xFE), Bytes.wrap("Permissions".getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
