@@ -1,0 +1,26 @@
+package org.ailedger.precompiles.permissions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes32;
+import org.web3j.crypto.Hash;
+
+/** The roles Permissions grants; on chain a role is keccak256 of its name. */
+public enum Role {
+  MODEL_OWNER,
+  AGGREGATOR,
+  CONTRIBUTOR,
+  AUDITOR;
+
+  private final Bytes32 id = Bytes32.wrap(Hash.sha3(name().getBytes(StandardCharsets.US_ASCII)));
+
+  /** keccak256 of the name, e.g. {@code keccak256("CONTRIBUTOR")}. */
+  public Bytes32 id() {
+    return id;
+  }
+
+  public static Optional<Role> fromId(Bytes32 id) {
+    return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
+  }
+}
