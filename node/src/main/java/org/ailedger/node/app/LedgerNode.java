@@ -22,6 +22,7 @@ import org.ailedger.node.crypto.Secp256k1;
 import org.ailedger.node.crypto.Secp256k1s;
 import org.ailedger.node.execution.BlockProcessor;
 import org.ailedger.node.execution.TransactionProcessor;
+import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
@@ -98,6 +99,10 @@ public final class LedgerNode implements AutoCloseable {
     BlockImporter importer = new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), recovery);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
+    if (nodeKey.isPresent() && genesis.chainId() != DevAccounts.DEVNET_CHAIN_ID && DevAccounts.isWellKnown(nodeKey.get())) {
+      throw new IllegalStateException("the node key " + nodeKey.get().address()
+          + " is a public devnet key; it is refused on chain id " + genesis.chainId());
+    }
     if (nodeKey.isPresent()) {
       LOG.info("Node key address {}", nodeKey.get().address());
       if (chain.head().qbftExtraData().validators().contains(nodeKey.get().address())) {

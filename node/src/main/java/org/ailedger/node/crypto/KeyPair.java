@@ -1,5 +1,8 @@
 package org.ailedger.node.crypto;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.ailedger.types.Address;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.MnemonicUtils;
@@ -35,18 +38,30 @@ public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address addres
    * passphrase: the derivation Ethereum wallets, Foundry and Hardhat use for their accounts.
    */
   public static KeyPair fromMnemonic(String mnemonic, int index) {
+    return fromMnemonic(mnemonic, index, 1).get(0);
+  }
+
+  /**
+   * Accounts {@code first} to {@code first + count - 1} of the mnemonic. The seed (2048 rounds
+   * of PBKDF2) and the account-level key are derived once for all of them.
+   */
+  public static List<KeyPair> fromMnemonic(String mnemonic, int first, int count) {
     if (mnemonic == null || !MnemonicUtils.validateMnemonic(mnemonic.strip())) {
       throw new IllegalArgumentException(
           "not a valid BIP-39 mnemonic (unknown word or bad checksum)");
     }
-    if (index < 0) {
-      throw new IllegalArgumentException("account index must be in [0, 2^31), got " + index);
+    if (first < 0 || count < 0 || (long) first + count > (1L << 31)) {
+      throw new IllegalArgumentException("account indexes must be in [0, 2^31), got " + first + " + " + count);
     }
     byte[] seed = MnemonicUtils.generateSeed(mnemonic.strip(), "");
     Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
-    int[] path = {44 | HARDENED, 60 | HARDENED, HARDENED, 0, index};
-    Bip32ECKeyPair child = Bip32ECKeyPair.deriveKeyPair(master, path);
-    return of(PrivateKey.of(child.getPrivateKey()));
+    Bip32ECKeyPair accounts = Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0});
+    List<KeyPair> keys = new ArrayList<>(count);
+    for (int i = first; i < first + count; i++) {
+      Bip32ECKeyPair child = Bip32ECKeyPair.deriveKeyPair(accounts, new int[] {i});
+      keys.add(of(PrivateKey.of(child.getPrivateKey())));
+    }
+    return List.copyOf(keys);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.ailedger.node.genesis;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ailedger.node.crypto.KeyPair;
 
@@ -15,26 +14,37 @@ public final class DevAccounts {
   public static final int NAMED_ACCOUNTS = 10;
   public static final int LOAD_ACCOUNTS = 128;
 
+  /** The most validators a devnet genesis may name. */
+  public static final int MAX_VALIDATORS = 16;
+  private static final int FIRST_VALIDATOR_INDEX = 1_000;
+
+  // Derived once: the keys are constants of the public mnemonic, and deriving one costs a
+  // 2048-round PBKDF2 that every devnet start and test would otherwise repeat.
+  private static final List<KeyPair> ACCOUNTS =
+      KeyPair.fromMnemonic(MNEMONIC, 0, NAMED_ACCOUNTS + LOAD_ACCOUNTS);
+  private static final List<KeyPair> VALIDATORS =
+      KeyPair.fromMnemonic(MNEMONIC, FIRST_VALIDATOR_INDEX, MAX_VALIDATORS);
+
   private DevAccounts() {}
 
-  /** Account {@code index} at m/44'/60'/0'/0/index. */
+  /** Account {@code index} (0..137) at m/44'/60'/0'/0/index. */
   public static KeyPair account(int index) {
-    return KeyPair.fromMnemonic(MNEMONIC, index);
+    return index < ACCOUNTS.size() ? ACCOUNTS.get(index) : KeyPair.fromMnemonic(MNEMONIC, index);
   }
 
   /**
-   * Validator {@code index} of the devnet. Derived from the same mnemonic at a high account
-   * index so the devnet genesis is reproducible and no user account doubles as a validator.
+   * Validator {@code index} of the devnet. Derived from the same mnemonic at account index
+   * 1000 + index, so the devnet genesis is reproducible and no user account is a validator.
    */
   public static KeyPair validator(int index) {
-    return KeyPair.fromMnemonic(MNEMONIC, 1_000 + index);
+    if (index < 0 || index >= MAX_VALIDATORS) {
+      throw new IllegalArgumentException("devnet validators are numbered 0 to " + (MAX_VALIDATORS - 1));
+    }
+    return VALIDATORS.get(index);
   }
 
-  public static List<KeyPair> accounts(int count) {
-    List<KeyPair> keys = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      keys.add(account(i));
-    }
-    return keys;
+  /** True for every key derivable from the public test mnemonic that the devnet uses. */
+  public static boolean isWellKnown(KeyPair key) {
+    return ACCOUNTS.contains(key) || VALIDATORS.contains(key);
   }
 }
