@@ -41,6 +41,9 @@ final class GenesisCommand implements Runnable {
         "an administrator account holding every role, and genesis.json naming them all."
       })
   static final class New implements Callable<Integer> {
+    /** One million tokens: the founder's stake, to hand on to members through governance or transfers. */
+    static final UInt256 INITIAL_ADMIN_TOKENS = UInt256.valueOf(BigInteger.TEN.pow(24));
+
     @Option(names = "--validators", required = true, description = "Number of validators (1 or more).")
     int validators;
 
@@ -84,7 +87,8 @@ final class GenesisCommand implements Runnable {
           List.of("MODEL_OWNER", "AGGREGATOR", "CONTRIBUTOR", "AUDITOR")));
       GenesisWriter.Spec spec = new GenesisWriter.Spec(chainId,
           new QbftOptions(blockPeriod, QbftOptions.DEFAULT_EPOCH_LENGTH, QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS, true),
-          gasLimit, Instant.now().getEpochSecond(), validatorAddresses, alloc, accounts, validatorAddresses);
+          gasLimit, Instant.now().getEpochSecond(), validatorAddresses, alloc, accounts, validatorAddresses,
+          Map.of(admin.address(), INITIAL_ADMIN_TOKENS), Map.of());
       write(out.resolve("genesis.json"), new GenesisWriter().write(spec));
       System.out.printf("Wrote a %d-validator network (chain id %d) to %s%n", validators, chainId, out);
       for (int i = 0; i < validators; i++) {

@@ -53,6 +53,20 @@ public final class DevnetGenesis {
       alloc.put(key.address(), DEV_BALANCE);
       accounts.add(new LedgerAccount(key.address(), MemberIds.parse("load"), List.of("CONTRIBUTOR")));
     }
+    Map<Address, UInt256> tokens = new LinkedHashMap<>();
+    tokens.put(DevAccounts.account(0).address(), tokens(100_000)); // the model owner's organisation: a whale
+    tokens.put(DevAccounts.account(6).address(), tokens(10_000));
+    tokens.put(DevAccounts.account(7).address(), tokens(4_000));
+    tokens.put(DevAccounts.account(8).address(), tokens(5_000));
+    tokens.put(DevAccounts.account(9).address(), tokens(2_500));
+    Map<String, UInt256> parameters = new LinkedHashMap<>();
+    parameters.put("capBps", UInt256.valueOf(1000));
+    parameters.put("quorumBps", UInt256.valueOf(2000));
+    parameters.put("votingDelay", UInt256.valueOf(1));
+    parameters.put("votingPeriod", UInt256.valueOf(30));
+    parameters.put("timelockBlocks", UInt256.valueOf(2));
+    parameters.put("proposalThreshold", tokens(1));
+    parameters.put("maxRewardPerRound", tokens(1_000));
     return new GenesisWriter.Spec(
         DevAccounts.DEVNET_CHAIN_ID,
         new QbftOptions(1, QbftOptions.DEFAULT_EPOCH_LENGTH, QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS, true),
@@ -61,6 +75,13 @@ public final class DevnetGenesis {
         validators,
         alloc,
         accounts,
-        validators);
+        validators,
+        tokens,
+        parameters);
+  }
+
+  /** Whole tokens in base units (18 decimals). */
+  static UInt256 tokens(long whole) {
+    return UInt256.valueOf(BigInteger.valueOf(whole).multiply(BigInteger.TEN.pow(18)));
   }
 }

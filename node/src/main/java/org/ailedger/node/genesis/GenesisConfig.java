@@ -14,6 +14,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * permitted accounts with their members and roles, and the node allowlist.
  *
  * @param baseFee the base fee of block 0 and, with {@code zeroBaseFee}, of every block
+ * @param tokens the ContributionToken allocation of block 0, in base units (18 decimals)
+ * @param parameters governance parameters by name ({@code capBps}, …); absent ones take defaults
  */
 public record GenesisConfig(
     long chainId,
@@ -26,7 +28,9 @@ public record GenesisConfig(
     UInt256 baseFee,
     Map<Address, UInt256> alloc,
     List<LedgerAccount> accounts,
-    List<Address> nodes) {
+    List<Address> nodes,
+    Map<Address, UInt256> tokens,
+    Map<String, UInt256> parameters) {
 
   public GenesisConfig {
     if (chainId < 1) {
@@ -42,6 +46,8 @@ public record GenesisConfig(
     alloc = Collections.unmodifiableMap(new TreeMap<>(alloc));
     accounts = List.copyOf(accounts);
     nodes = List.copyOf(nodes);
+    tokens = Collections.unmodifiableMap(new TreeMap<>(tokens));
+    parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
   }
 
   public List<Address> validators() {

@@ -65,7 +65,9 @@ public final class GenesisParser {
           baseFee,
           alloc(root.path("alloc")),
           accounts(root.path("ledger").path("accounts")),
-          addresses(root.path("ledger").path("nodes"), "ledger.nodes"));
+          addresses(root.path("ledger").path("nodes"), "ledger.nodes"),
+          tokens(root.path("ledger").path("tokens")),
+          parameters(root.path("ledger").path("parameters")));
     } catch (IllegalArgumentException e) {
       throw new GenesisFileException("invalid genesis: " + e.getMessage(), e);
     }
@@ -92,6 +94,26 @@ public final class GenesisParser {
       Address address = address(entry.getKey(), "alloc key");
       JsonNode balance = entry.getValue().path("balance");
       result.put(address, balance.isMissingNode() ? UInt256.ZERO : quantity(balance, "alloc." + entry.getKey() + ".balance"));
+    }
+    return result;
+  }
+
+  private static Map<Address, UInt256> tokens(JsonNode node) {
+    Map<Address, UInt256> result = new TreeMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      result.put(address(entry.getKey(), "ledger.tokens key"), quantity(entry.getValue(), "ledger.tokens." + entry.getKey()));
+    }
+    return result;
+  }
+
+  private static Map<String, UInt256> parameters(JsonNode node) {
+    Map<String, UInt256> result = new TreeMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      result.put(entry.getKey(), quantity(entry.getValue(), "ledger.parameters." + entry.getKey()));
     }
     return result;
   }

@@ -24,7 +24,9 @@ public final class GenesisWriter {
       List<Address> validators,
       Map<Address, UInt256> alloc,
       List<LedgerAccount> accounts,
-      List<Address> nodes) {}
+      List<Address> nodes,
+      Map<Address, UInt256> tokens,
+      Map<String, UInt256> parameters) {}
 
   public String write(Spec spec) {
     ObjectNode root = mapper.createObjectNode();
@@ -62,6 +64,10 @@ public final class GenesisWriter {
     }
     ArrayNode nodes = ledger.putArray("nodes");
     spec.nodes().forEach(n -> nodes.add(n.toHexString()));
+    ObjectNode tokens = ledger.putObject("tokens");
+    spec.tokens().forEach((holder, amount) -> tokens.put(holder.toHexString(), amount.toBigInteger().toString()));
+    ObjectNode parameters = ledger.putObject("parameters");
+    spec.parameters().forEach((name, value) -> parameters.put(name, value.toBigInteger().toString()));
     try {
       return mapper.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
