@@ -3,57 +3,106 @@ package org.ailedger.node.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The native and BouncyCastle implementations are interchangeable. */
+/**
+ * The native and BouncyCastle implementations are interchangeable. Each case draws its inputs from
+ * {@code new Random(seed)}, so a failing seed reproduces the same keys and hashes.
+ */
 class Secp256k1PropertiesTest {
-  private final Secp256k1 nativeImpl = NativeSecp256k1.load();
-  private final Secp256k1 bouncyCastle = new BouncyCastleSecp256k1();
+  private static final int TRIES = 200;
+  private static final BigInteger N = Secp256k1.CURVE_ORDER;
+  private static final BigInteger HALF = Secp256k1.HALF_CURVE_ORDER;
 
-  @Property(tries = 200)
-  void bothImplementationsRecoverTheSameKeyFromEitherSignature(
-      @ForAll("privateKeys") PrivateKey key, @ForAll("hashes") Bytes32 message) {
+  /** The ends of the key range and the low-s line. */
+  private static final List<BigInteger> EDGE_KEYS =
+      List.of(
+          BigInteger.ONE,
+          BigInteger.TWO,
+          N.subtract(BigInteger.ONE),
+          N.subtract(BigInteger.TWO),
+          HALF,
+          HALF.add(BigInteger.ONE));
+
+  /** Words at the ends of the 256-bit range and of the scalar range [1, n). */
+  private static final List<Bytes32> EDGE_WORDS =
+      List.of(
+          Bytes32.ZERO,
+          Secp256k1Curve.word(BigInteger.ONE),
+          Secp256k1Curve.word(HALF),
+          Secp256k1Curve.word(N.subtract(BigInteger.ONE)),
+          Secp256k1Curve.word(N),
+          Secp256k1Curve.word(N.add(BigInteger.ONE)),
+          Secp256k1Curve.word(BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)));
+
+  private static final Secp256k1 NATIVE = NativeSecp256k1.load();
+  private static final Secp256k1 BOUNCY_CASTLE = new BouncyCastleSecp256k1();
+
+  static LongStream seeds() {
+    return LongStream.range(0, TRIES);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void bothImplementationsRecoverTheSameKeyFromEitherSignature(long seed) {
+    Random random = new Random(seed);
+    PrivateKey key = privateKey(random);
+    Bytes32 message = hash(random);
     Bytes expected = KeyPair.of(key).publicKey().bytes();
-    for (Secp256k1 signer : new Secp256k1[] {nativeImpl, bouncyCastle}) {
+    for (Secp256k1 signer : new Secp256k1[] {NATIVE, BOUNCY_CASTLE}) {
       Bytes signature = signer.sign(message, key);
       BigInteger r = Secp256k1Test.r(signature);
       BigInteger s = Secp256k1Test.s(signature);
       int recId = signature.get(64);
 
-      assertThat(s).as("low s from " + signer).isLessThanOrEqualTo(Secp256k1.HALF_CURVE_ORDER);
-      assertThat(nativeImpl.recoverPublicKey(message, r, s, recId)).contains(expected);
-      assertThat(bouncyCastle.recoverPublicKey(message, r, s, recId)).contains(expected);
+      assertThat(s).as("seed %d, low s from %s", seed, signer).isLessThanOrEqualTo(HALF);
+      assertThat(NATIVE.recoverPublicKey(message, r, s, recId))
+          .as("seed %d, native recovery of a signature from %s", seed, signer)
+          .contains(expected);
+      assertThat(BOUNCY_CASTLE.recoverPublicKey(message, r, s, recId))
+          .as("seed %d, BouncyCastle recovery of a signature from %s", seed, signer)
+          .contains(expected);
     }
   }
 
-  @Property(tries = 200)
-  void bothImplementationsAgreeOnArbitrarySignatureValues(
-      @ForAll("hashes") Bytes32 message,
-      @ForAll("hashes") Bytes32 r,
-      @ForAll("hashes") Bytes32 s,
-      @ForAll boolean odd) {
-    int recId = odd ? 1 : 0;
-    BigInteger rValue = r.toUnsignedBigInteger();
-    BigInteger sValue = s.toUnsignedBigInteger();
-    assertThat(nativeImpl.recoverPublicKey(message, rValue, sValue, recId))
-        .isEqualTo(bouncyCastle.recoverPublicKey(message, rValue, sValue, recId));
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void bothImplementationsAgreeOnArbitrarySignatureValues(long seed) {
+    Random random = new Random(seed);
+    Bytes32 message = hash(random);
+    BigInteger r = hash(random).toUnsignedBigInteger();
+    BigInteger s = hash(random).toUnsignedBigInteger();
+    int recId = random.nextBoolean() ? 1 : 0;
+    assertThat(NATIVE.recoverPublicKey(message, r, s, recId))
+        .as("seed %d", seed)
+        .isEqualTo(BOUNCY_CASTLE.recoverPublicKey(message, r, s, recId));
   }
 
-  @Provide
-  Arbitrary<PrivateKey> privateKeys() {
-    return Arbitraries.bigIntegers()
-        .between(BigInteger.ONE, Secp256k1.CURVE_ORDER.subtract(BigInteger.ONE))
-        .map(PrivateKey::of);
+  /** Uniform in [1, n), with one draw in ten from {@link #EDGE_KEYS}. */
+  private static PrivateKey privateKey(Random random) {
+    if (random.nextInt(10) == 0) {
+      return PrivateKey.of(EDGE_KEYS.get(random.nextInt(EDGE_KEYS.size())));
+    }
+    BigInteger value;
+    do {
+      value = new BigInteger(256, random);
+    } while (value.signum() == 0 || value.compareTo(N) >= 0);
+    return PrivateKey.of(value);
   }
 
-  @Provide
-  Arbitrary<Bytes32> hashes() {
-    return Arbitraries.bytes().array(byte[].class).ofSize(32).map(Bytes32::wrap);
+  /** 32 random bytes, with one draw in ten from {@link #EDGE_WORDS}. */
+  private static Bytes32 hash(Random random) {
+    if (random.nextInt(10) == 0) {
+      return EDGE_WORDS.get(random.nextInt(EDGE_WORDS.size()));
+    }
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Bytes32.wrap(bytes);
   }
 }
