@@ -122,6 +122,23 @@ class CrashRecoveryIT {
     }
   }
 
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES) // a hang guard
+  void sigtermStopsTheNodeCleanlyAndARestartResumesTheChain() {
+    NodeProcess node = NODE.node();
+    JsonRpc rpc = node.rpc();
+    long head = node.awaitBlockAbove(rpc.blockNumber(), Duration.ofSeconds(15));
+    String headHash = blockHash(rpc, head);
+
+    int exitCode = node.stop();
+
+    // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and exited on the signal
+    assertThat(exitCode).as("exit code after SIGTERM").isIn(0, 143);
+    node.restart();
+    assertThat(blockHash(rpc, head)).isEqualTo(headHash);
+    node.awaitBlockAbove(Math.max(head, rpc.blockNumber()), Duration.ofSeconds(20));
+  }
+
   /**
    * One client thread: keeps a few transactions in flight per account and records each receipt the
    * moment the node first returns it.
