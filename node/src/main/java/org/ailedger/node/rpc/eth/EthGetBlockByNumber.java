@@ -1,0 +1,31 @@
+package org.ailedger.node.rpc.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ailedger.node.chain.ChainReader;
+import org.ailedger.node.rpc.RpcMethod;
+import org.ailedger.node.rpc.RpcRequest;
+import org.ailedger.node.rpc.params.BlockParameter;
+import org.ailedger.node.rpc.params.RpcParams;
+
+/** eth_getBlockByNumber(block, fullTransactions): the block, or null when unknown. */
+public final class EthGetBlockByNumber implements RpcMethod {
+  private final ChainReader chain;
+
+  public EthGetBlockByNumber(ChainReader chain) {
+    this.chain = chain;
+  }
+
+  @Override
+  public String name() {
+    return "eth_getBlockByNumber";
+  }
+
+  @Override
+  public JsonNode execute(RpcRequest request) {
+    RpcParams params = request.params().expectAtMost(2);
+    BlockParameter block =
+        BlockParameter.numberOrTag(params.required(0, "block"), RpcParams.where(0, "block"));
+    boolean full = params.bool(1, "full transactions");
+    return Blocks.json(chain, block.header(chain).flatMap(h -> chain.block(h.hash())), full);
+  }
+}

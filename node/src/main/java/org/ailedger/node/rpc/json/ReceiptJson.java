@@ -1,0 +1,64 @@
+package org.ailedger.node.rpc.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.ailedger.node.block.Block;
+import org.ailedger.node.block.TransactionReceipt;
+import org.ailedger.node.rpc.filter.MatchedLog;
+import org.ailedger.node.tx.Transaction;
+import org.ailedger.types.Log;
+import org.apache.tuweni.bytes.Bytes32;
+
+/** Receipts in the shape of the execution-apis receipt schema, plus Besu's revertReason. */
+public final class ReceiptJson {
+  private ReceiptJson() {}
+
+  /**
+   * The receipt of transaction {@code index} of {@code block}. A receipt stores only cumulative
+   * gas, so this transaction's gas is the difference to the previous one's, and its first log index
+   * is the count of logs before it in the block.
+   */
+  public static ObjectNode of(Block block, List<TransactionReceipt> receipts, int index) {
+    if (receipts.size() != block.transactions().size() || index < 0 || index >= receipts.size()) {
+      throw new IllegalStateException("no receipt " + index + " for block " + block.number());
+    }
+    Transaction tx = block.transactions().get(index);
+    TransactionReceipt receipt = receipts.get(index);
+    long previousCumulative = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
+    int firstLogIndex = 0;
+    for (int i = 0; i < index; i++) {
+      firstLogIndex += receipts.get(i).logs().size();
+    }
+    Bytes32 blockHash = block.header().hash();
+
+    ObjectNode json = RpcJson.object();
+    json.put("transactionHash", Hex.data(tx.hash()));
+    json.put("transactionIndex", Hex.quantity(index));
+    json.put("blockHash", Hex.data(blockHash));
+    json.put("blockNumber", Hex.quantity(block.number()));
+    json.put("from", Hex.address(receipt.sender()));
+    if (tx.to().isPresent()) {
+      json.put("to", Hex.address(tx.to().get()));
+    } else {
+      json.putNull("to");
+    }
+    json.put("cumulativeGasUsed", Hex.quantity(receipt.cumulativeGasUsed()));
+    json.put("gasUsed", Hex.quantity(receipt.cumulativeGasUsed() - previousCumulative));
+    json.put("effectiveGasPrice", Hex.quantity(tx.effectiveGasPrice(block.header().baseFee())));
+    // contract creation is not supported on this chain, so no receipt has a contract address
+    json.putNull("contractAddress");
+    ArrayNode logs = json.putArray("logs");
+    for (int i = 0; i < receipt.logs().size(); i++) {
+      Log log = receipt.logs().get(i);
+      logs.add(
+          LogJson.of(
+              new MatchedLog(log, block.number(), blockHash, tx.hash(), index, firstLogIndex + i)));
+    }
+    json.put("logsBloom", Hex.data(receipt.bloom().bytes()));
+    json.put("type", Hex.quantity(receipt.type().rpcType()));
+    json.put("status", receipt.success() ? "0x1" : "0x0");
+    receipt.revertData().ifPresent(data -> json.put("revertReason", Hex.data(data)));
+    return json;
+  }
+}
