@@ -44,6 +44,11 @@ public record Address(Bytes bytes) implements Comparable<Address> {
     return bytes.toHexString().toLowerCase(Locale.ROOT);
   }
 
+  /** EIP-55 mixed-case checksum form, as wallets display addresses. */
+  public String toChecksumHex() {
+    return org.web3j.crypto.Keys.toChecksumAddress(toHexString());
+  }
+
   @Override
   public int compareTo(Address other) {
     return bytes.compareTo(other.bytes);

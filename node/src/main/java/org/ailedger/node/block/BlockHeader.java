@@ -1,11 +1,11 @@
 package org.ailedger.node.block;
 
 import org.ailedger.node.consensus.qbft.QbftExtraData;
+import org.ailedger.node.rlp.StrictRlp;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLP;
-import org.apache.tuweni.rlp.RLPException;
 import org.apache.tuweni.rlp.RLPReader;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.web3j.crypto.Hash;
@@ -100,11 +100,7 @@ public record BlockHeader(
    * @throws IllegalArgumentException with the reason when the bytes are not a header
    */
   public static BlockHeader decode(Bytes rlp) {
-    try {
-      return RLP.decodeList(rlp, BlockHeader::read);
-    } catch (RLPException e) {
-      throw new IllegalArgumentException("malformed block header: " + e.getMessage(), e);
-    }
+    return StrictRlp.decodeList(rlp, "block header", BlockHeader::read);
   }
 
   static BlockHeader read(RLPReader r) {
@@ -127,9 +123,6 @@ public record BlockHeader(
       throw new IllegalArgumentException("header nonce must be 8 bytes");
     }
     UInt256 baseFee = r.readUInt256();
-    if (!r.isComplete()) {
-      throw new IllegalArgumentException("trailing fields in block header");
-    }
     return new BlockHeader(parent, ommers, coinbase, state, txs, receipts, bloom, difficulty,
         number, gasLimit, gasUsed, timestamp, extra, mix, nonceBytes.toLong(), baseFee);
   }

@@ -176,6 +176,14 @@ public final class Permissions implements NativeContract {
               PermissionsAdmin.of(state).revokeRole(args.bytes32(0), args.address(1));
               return List.of();
             }),
+        // the one write open to every account: giving up a role of one's own
+        nonpayable(
+            "renounceRole(bytes32 role)",
+            WRITE_GAS,
+            (state, args) -> {
+              PermissionsAdmin.of(state).renounceRole(args.bytes32(0));
+              return List.of();
+            }),
         nonpayable(
             "addNode(address node)",
             WRITE_GAS,

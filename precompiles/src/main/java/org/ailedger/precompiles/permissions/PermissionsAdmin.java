@@ -89,6 +89,19 @@ public final class PermissionsAdmin {
     PermissionsEvents.ROLE_REVOKED.emit(state, bytes32(role.id()), address(account));
   }
 
+  /**
+   * The caller gives up one of its own roles, e.g. a contributor leaving a consortium's
+   * training. Needs no governance: losing a right harms no one else.
+   */
+  public void renounceRole(Bytes32 roleId) {
+    Address caller = state.context().caller();
+    Role role = knownRole(roleId);
+    if (!layout.roleMembers(role).remove(caller.toWord())) {
+      throw new ContractRevert("account " + caller + " does not have role " + role);
+    }
+    PermissionsEvents.ROLE_REVOKED.emit(state, bytes32(role.id()), address(caller));
+  }
+
   public void addNode(Address node) {
     requireGovernor("addNode");
     if (node.equals(Address.ZERO)) {

@@ -190,6 +190,30 @@ class PermissionsTest {
     assertThat(outcome.logs()).isNotEmpty();
   }
 
+  // ---- renouncing
+
+  @Test
+  void anAccountRenouncesItsOwnRoleWithoutGovernance() {
+    CallOutcome outcome = chain.call(ALICE, "renounceRole", abi(role("CONTRIBUTOR")));
+
+    assertThat(outcome.success()).as(outcome.revertReason().orElse("")).isTrue();
+    assertThat(outcome.logs())
+        .containsExactly(log(topic("RoleRevoked(bytes32,address)"), role("CONTRIBUTOR"), ALICE.toWord()));
+    assertThat(chain.viewBool("hasRole", abi(role("CONTRIBUTOR")), abi(ALICE))).isFalse();
+    assertThat(chain.viewBool("hasRole", abi(role("AUDITOR")), abi(ALICE))).isTrue();
+    assertThat(chain.viewBool("isAccountAllowed", abi(ALICE))).isTrue();
+  }
+
+  @Test
+  void renouncingARoleOneLacksRevertsAndChangesNothing() {
+    InMemorySlotStore before = chain.store.copy();
+
+    assertRevert(
+        chain.call(STRANGER, "renounceRole", abi(role("AUDITOR"))),
+        "account " + STRANGER + " does not have role AUDITOR");
+    assertThat(chain.store).isEqualTo(before);
+  }
+
   // ---- accounts
 
   @Test

@@ -3,11 +3,11 @@ package org.ailedger.node.consensus.qbft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ailedger.node.rlp.StrictRlp;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLP;
-import org.apache.tuweni.rlp.RLPException;
 import org.apache.tuweni.rlp.RLPWriter;
 
 /**
@@ -89,8 +89,7 @@ public record QbftExtraData(
    * @throws IllegalArgumentException with the reason when the bytes are not QBFT extra-data
    */
   public static QbftExtraData decode(Bytes extraData) {
-    try {
-      return RLP.decodeList(extraData, r -> {
+    return StrictRlp.decodeList(extraData, "QBFT extra-data", r -> {
             Bytes vanity = r.readValue();
             if (vanity.size() != 32) {
               throw new IllegalArgumentException("QBFT vanity must be 32 bytes, got " + vanity.size());
@@ -109,13 +108,7 @@ public record QbftExtraData(
                 });
             int round = r.readInt();
             List<Bytes> seals = r.isComplete() ? List.of() : new ArrayList<>(r.readListContents(sr -> sr.readValue()));
-            if (!r.isComplete()) {
-              throw new IllegalArgumentException("trailing fields in QBFT extra-data");
-            }
             return new QbftExtraData(Bytes32.wrap(vanity), validators, vote, round, seals);
           });
-    } catch (RLPException e) {
-      throw new IllegalArgumentException("malformed QBFT extra-data: " + e.getMessage(), e);
-    }
   }
 }

@@ -1,0 +1,188 @@
+package org.ailedger.node.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.chain.HeaderRules;
+import org.ailedger.node.consensus.qbft.BlockCreator;
+import org.ailedger.node.consensus.qbft.BlockProductionLoop;
+import org.ailedger.node.consensus.qbft.CommitSeals;
+import org.ailedger.node.consensus.qbft.SealVerifier;
+import org.ailedger.node.crypto.KeyFile;
+import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.node.crypto.Secp256k1s;
+import org.ailedger.node.execution.BlockProcessor;
+import org.ailedger.node.execution.TransactionProcessor;
+import org.ailedger.node.genesis.GenesisBlockFactory;
+import org.ailedger.node.genesis.GenesisConfig;
+import org.ailedger.node.genesis.GenesisParser;
+import org.ailedger.node.genesis.GenesisState;
+import org.ailedger.node.metrics.ChainMetrics;
+import org.ailedger.node.metrics.MetricsServer;
+import org.ailedger.node.state.WorldStateArchive;
+import org.ailedger.node.storage.RocksDbKeyValueStore;
+import org.ailedger.node.storage.StorageConfig;
+import org.ailedger.node.tx.SenderRecovery;
+import org.ailedger.node.tx.TransactionValidator;
+import org.ailedger.node.txpool.TransactionPool;
+import org.ailedger.precompiles.execution.NativeCallExecutor;
+import org.ailedger.precompiles.NativeContracts;
+import org.ailedger.precompiles.gas.GasSchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One validator node: storage, chain, pool, block production, JSON-RPC and metrics, started
+ * and stopped in dependency order. Everything is built here by constructor injection; no
+ * component reaches for a global.
+ */
+public final class LedgerNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerNode.class);
+
+  private final NodeConfig config;
+  private final Clock clock;
+  private Vertx vertx;
+  private RocksDbKeyValueStore store;
+  private ScheduledExecutorService producerThread;
+  private BlockProductionLoop production;
+  private RpcEndpoint rpc;
+  private MetricsServer metricsServer;
+  private AutoCloseable metricsListener;
+  private DefaultBlockchain chain;
+  private int metricsPort;
+
+  public LedgerNode(NodeConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public synchronized void start() {
+    GenesisConfig genesis = new GenesisParser().parse(config.genesisFile());
+    store = RocksDbKeyValueStore.open(new StorageConfig(config.dataDir().resolve("db"), config.syncWrites(),
+        StorageConfig.DEFAULT_BLOCK_CACHE_BYTES));
+    try {
+      startServices(genesis);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void startServices(GenesisConfig genesis) {
+    Secp256k1 secp256k1 = Secp256k1s.best();
+    LOG.info("Signature recovery uses {}", secp256k1.name());
+    WorldStateArchive archive = new WorldStateArchive(store);
+    NativeContracts contracts = NativeContracts.standard();
+    NativeCallExecutor executor = new NativeCallExecutor(contracts, GasSchedule.DEFAULT);
+    LedgerBindings bindings = new LedgerBindings();
+    GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
+    chain = DefaultBlockchain.open(store, genesis.chainId(), genesisState.block(), genesisState.state());
+
+    TransactionValidator validator = new TransactionValidator(genesis.chainId(), genesis.gasLimit());
+    SenderRecovery recovery = new SenderRecovery(secp256k1);
+    TransactionProcessor txProcessor = new TransactionProcessor(contracts, executor, bindings::isAccountAllowed);
+    BlockProcessor blockProcessor = new BlockProcessor(archive, txProcessor, bindings::validators);
+    TransactionPool pool = PoolWiring.create(chain, archive, validator, recovery, bindings);
+
+    HeaderRules rules = new HeaderRules(genesis, clock);
+    CommitSeals seals = new CommitSeals(secp256k1);
+    BlockImporter importer = new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), recovery);
+
+    Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
+    if (nodeKey.isPresent()) {
+      LOG.info("Node key address {}", nodeKey.get().address());
+      if (chain.head().qbftExtraData().validators().contains(nodeKey.get().address())) {
+        producerThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("block-producer").factory());
+        production = new BlockProductionLoop(chain, pool, new BlockCreator(blockProcessor, seals, genesis.chainId()),
+            importer, nodeKey.get(), genesis.qbft(), rules.baseFee(), clock, producerThread);
+        production.start();
+      }
+    }
+
+    vertx = Vertx.vertx();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    metricsListener = ChainMetrics.register(registry, chain, chain, pool);
+    metricsServer = new MetricsServer(vertx, registry, config.rpcHost(), config.metricsPort());
+    metricsPort = await(metricsServer.start());
+    rpc = RpcEndpoint.start(vertx, config, chain, archive, contracts, executor, pool, config.clientVersion());
+    LOG.info("JSON-RPC on http://{}:{} and ws://{}:{}, metrics on http://{}:{}/metrics",
+        config.rpcHost(), rpc.httpPort(), config.rpcHost(), rpc.wsPort(), config.rpcHost(), metricsPort);
+  }
+
+  public int httpPort() {
+    return rpc.httpPort();
+  }
+
+  public int wsPort() {
+    return rpc.wsPort();
+  }
+
+  public int metricsPort() {
+    return metricsPort;
+  }
+
+  public DefaultBlockchain chain() {
+    return chain;
+  }
+
+  /** Stops block production first, so the last block is either fully written or not at all. */
+  @Override
+  public synchronized void close() {
+    if (production != null) {
+      production.stop();
+    }
+    if (producerThread != null) {
+      producerThread.shutdown();
+      try {
+        if (!producerThread.awaitTermination(30, TimeUnit.SECONDS)) {
+          LOG.warn("Block production did not stop within 30 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (rpc != null) {
+      rpc.stop();
+    }
+    if (metricsListener != null) {
+      try {
+        metricsListener.close();
+      } catch (Exception e) {
+        LOG.debug("Removing the metrics listener failed", e);
+      }
+    }
+    if (metricsServer != null) {
+      await(metricsServer.stop());
+    }
+    if (vertx != null) {
+      await(vertx.close());
+    }
+    if (store != null) {
+      store.close();
+      store = null;
+    }
+    LOG.info("Node stopped");
+  }
+
+  static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting or stopping a server", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(cause.getMessage(), cause);
+    }
+  }
+
+}

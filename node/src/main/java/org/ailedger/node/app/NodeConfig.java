@@ -1,0 +1,35 @@
+package org.ailedger.node.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a node needs to start, with the defaults of DESIGN §6 for validator 0.
+ *
+ * @param dataDir where the database and the node's files live
+ * @param nodeKeyFile the node's secp256k1 key (hex); a validator seals blocks with it
+ * @param syncWrites fsync every block (survives power loss) instead of relying on the WAL alone
+ */
+public record NodeConfig(
+    Path dataDir,
+    Path genesisFile,
+    Optional<Path> nodeKeyFile,
+    String rpcHost,
+    int httpPort,
+    int wsPort,
+    int metricsPort,
+    List<String> corsOrigins,
+    boolean syncWrites,
+    String clientVersion) {
+  public static final int DEFAULT_HTTP_PORT = 8545;
+  public static final int DEFAULT_WS_PORT = 8546;
+  public static final int DEFAULT_METRICS_PORT = 9545;
+
+  public NodeConfig {
+    if (dataDir == null || genesisFile == null || nodeKeyFile == null || rpcHost == null || corsOrigins == null) {
+      throw new IllegalArgumentException("node config fields must not be null");
+    }
+    corsOrigins = List.copyOf(corsOrigins);
+  }
+}

@@ -1,0 +1,63 @@
+package org.ailedger.node.app;
+
+import io.vertx.core.Vertx;
+import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.execution.StateSimulator;
+import org.ailedger.node.rpc.JsonRpcServer;
+import org.ailedger.node.rpc.PeerSource;
+import org.ailedger.node.rpc.RpcBackend;
+import org.ailedger.node.rpc.RpcConfig;
+import org.ailedger.node.state.WorldStateArchive;
+import org.ailedger.node.tx.DecodeResult;
+import org.ailedger.node.tx.TransactionDecoder;
+import org.ailedger.node.txpool.SubmitResult;
+import org.ailedger.node.txpool.TransactionPool;
+import org.ailedger.precompiles.NativeContracts;
+import org.ailedger.precompiles.execution.NativeCallExecutor;
+
+/** The JSON-RPC server over this node's chain, state, pool and native contracts. */
+final class RpcEndpoint {
+  private final JsonRpcServer server;
+
+  private RpcEndpoint(JsonRpcServer server) {
+    this.server = server;
+  }
+
+  static RpcEndpoint start(Vertx vertx, NodeConfig config, DefaultBlockchain chain, WorldStateArchive archive,
+      NativeContracts contracts, NativeCallExecutor executor, TransactionPool pool, String clientVersion) {
+    RpcConfig rpcConfig = RpcConfig.builder()
+        .host(config.rpcHost())
+        .httpPort(config.httpPort())
+        .wsPort(config.wsPort())
+        .corsAllowedOrigins(config.corsOrigins())
+        .clientVersion(clientVersion)
+        .build();
+    RpcBackend backend = new RpcBackend(
+        chain,
+        chain,
+        archive,
+        new StateSimulator(archive, contracts, executor, chain.chainId(), rpcConfig.callGasCap()),
+        pool,
+        raw -> switch (TransactionDecoder.decode(raw)) {
+          case DecodeResult.Decoded decoded -> pool.submit(decoded.transaction());
+          case DecodeResult.Invalid invalid -> new SubmitResult.Rejected(invalid.rejection());
+        },
+        contracts::code,
+        PeerSource.none());
+    JsonRpcServer server = new JsonRpcServer(vertx, rpcConfig, backend);
+    LedgerNode.await(server.start());
+    return new RpcEndpoint(server);
+  }
+
+  int httpPort() {
+    return server.httpPort();
+  }
+
+  int wsPort() {
+    return server.wsPort();
+  }
+
+  void stop() {
+    LedgerNode.await(server.stop());
+  }
+}

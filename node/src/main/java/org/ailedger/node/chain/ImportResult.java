@@ -1,0 +1,10 @@
+package org.ailedger.node.chain;
+
+import org.ailedger.node.block.Block;
+
+/** Whether a block became the new head, and why not. */
+public sealed interface ImportResult {
+  record Imported(Block block) implements ImportResult {}
+
+  record Rejected(String reason) implements ImportResult {}
+}

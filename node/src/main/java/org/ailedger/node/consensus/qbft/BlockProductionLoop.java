@@ -1,0 +1,133 @@
+package org.ailedger.node.consensus.qbft;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.ailedger.node.block.Block;
+import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.ChainReader;
+import org.ailedger.node.chain.ImportResult;
+import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.genesis.QbftOptions;
+import org.ailedger.node.txpool.PendingTransaction;
+import org.ailedger.node.txpool.TransactionPool;
+import org.apache.tuweni.units.bigints.UInt256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Produces a block every block period while this node is the only validator: the proposal,
+ * the agreement of a one-validator QBFT (quorum 1) and the committed seal collapse into one
+ * step. With more validators this loop stands aside; the QBFT round state machine of the
+ * network issue takes over and reuses {@link BlockCreator} and {@link BlockImporter}.
+ *
+ * <p>Runs on one scheduler thread, so proposals never race each other.
+ */
+public final class BlockProductionLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(BlockProductionLoop.class);
+  /** Bounds the work of one block so a flood of transactions cannot stall the period. */
+  public static final int MAX_TRANSACTIONS_PER_BLOCK = 20_000;
+
+  private final ChainReader chain;
+  private final TransactionPool pool;
+  private final BlockCreator creator;
+  private final BlockImporter importer;
+  private final KeyPair validatorKey;
+  private final QbftOptions options;
+  private final UInt256 baseFee;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private volatile boolean running;
+  private boolean warnedNotSole;
+
+  public BlockProductionLoop(ChainReader chain, TransactionPool pool, BlockCreator creator,
+      BlockImporter importer, KeyPair validatorKey, QbftOptions options, UInt256 baseFee,
+      Clock clock, ScheduledExecutorService scheduler) {
+    this.chain = chain;
+    this.pool = pool;
+    this.creator = creator;
+    this.importer = importer;
+    this.validatorKey = validatorKey;
+    this.options = options;
+    this.baseFee = baseFee;
+    this.clock = clock;
+    this.scheduler = scheduler;
+  }
+
+  public void start() {
+    running = true;
+    scheduleNext();
+  }
+
+  public void stop() {
+    running = false;
+  }
+
+  private void scheduleNext() {
+    if (!running) {
+      return;
+    }
+    long dueMillis = (chain.head().timestamp() + options.blockPeriodSeconds()) * 1000;
+    long delay = Math.max(0, dueMillis - clock.millis());
+    scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void tick() {
+    try {
+      produceIfDue();
+    } catch (RuntimeException e) {
+      LOG.error("Block production failed; retrying next period", e);
+      sleepOnePeriodAfterFailure();
+    } finally {
+      scheduleNext();
+    }
+  }
+
+  private void produceIfDue() {
+    BlockHeader parent = chain.head();
+    List<org.ailedger.types.Address> validators = parent.qbftExtraData().validators();
+    if (!validators.equals(List.of(validatorKey.address()))) {
+      if (!warnedNotSole) {
+        LOG.warn("This node is not the sole validator ({} validators); it produces no blocks until QBFT networking is enabled",
+            validators.size());
+        warnedNotSole = true;
+      }
+      sleepOnePeriodAfterFailure();
+      return;
+    }
+    long now = clock.millis() / 1000;
+    long timestamp = Math.max(now, parent.timestamp() + options.blockPeriodSeconds());
+    List<PendingTransaction> candidates =
+        pool.selectForBlock(parent.gasLimit(), baseFee, MAX_TRANSACTIONS_PER_BLOCK);
+    if (candidates.isEmpty() && !options.createEmptyBlocks()) {
+      return;
+    }
+    BlockCreator.Proposal proposal = creator.propose(parent, candidates, timestamp, 0, validatorKey, baseFee);
+    Block sealed = creator.seal(proposal.block(), validatorKey);
+    switch (importer.importExecuted(sealed, proposal.executed())) {
+      case ImportResult.Imported imported -> {
+        pool.onBlockCommitted(sealed.transactions());
+        LOG.info("Produced block {} with {} transactions, gas {} ({})", sealed.number(),
+            sealed.transactions().size(), sealed.header().gasUsed(), sealed.header().hash());
+      }
+      case ImportResult.Rejected rejected ->
+          LOG.error("This node rejected its own block {}: {}", sealed.number(), rejected.reason());
+    }
+    for (var left : proposal.executed().leftOut()) {
+      LOG.debug("Left {} out of block {}: {}", left.candidate().transaction().hash(), sealed.number(),
+          left.rejection().message());
+    }
+  }
+
+  /** Without this, a failure or an idle follower would spin on a due time in the past. */
+  private void sleepOnePeriodAfterFailure() {
+    try {
+      Thread.sleep(options.blockPeriodSeconds() * 1000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.ailedger.node.consensus.qbft;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.web3j.crypto.Hash;
+
+/**
+ * Committed seals: a validator's 65-byte signature (r ‖ s ‖ recovery id) over the block hash,
+ * which leaves the seals themselves out, so every validator signs the same 32 bytes.
+ */
+public final class CommitSeals {
+  private final Secp256k1 secp256k1;
+
+  public CommitSeals(Secp256k1 secp256k1) {
+    this.secp256k1 = secp256k1;
+  }
+
+  public Bytes seal(BlockHeader header, KeyPair validatorKey) {
+    return secp256k1.sign(header.hash(), validatorKey.privateKey());
+  }
+
+  /** The validator that produced {@code seal} over {@code blockHash}, if the seal is well formed. */
+  public Optional<Address> signer(Bytes32 blockHash, Bytes seal) {
+    if (seal.size() != QbftExtraData.SEAL_SIZE) {
+      return Optional.empty();
+    }
+    int recId = seal.get(64) & 0xFF;
+    if (recId > 1) {
+      return Optional.empty();
+    }
+    BigInteger r = seal.slice(0, 32).toUnsignedBigInteger();
+    BigInteger s = seal.slice(32, 32).toUnsignedBigInteger();
+    return secp256k1.recoverPublicKey(blockHash, r, s, recId)
+        .map(pub -> new Address(Bytes.wrap(Hash.sha3(pub.toArrayUnsafe())).slice(12, 20)));
+  }
+
+  /** Byzantine quorum for n validators: ceil(2n/3). */
+  public static int quorum(int validatorCount) {
+    return (2 * validatorCount + 2) / 3;
+  }
+}

@@ -1,0 +1,54 @@
+package org.ailedger.node.genesis;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ailedger.node.consensus.qbft.QbftExtraData;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.units.bigints.UInt256;
+
+/**
+ * A parsed Besu-style genesis file plus the {@code ledger} section of this product: the
+ * permitted accounts with their members and roles, and the node allowlist.
+ *
+ * @param baseFee the base fee of block 0 and, with {@code zeroBaseFee}, of every block
+ */
+public record GenesisConfig(
+    long chainId,
+    QbftOptions qbft,
+    boolean zeroBaseFee,
+    long gasLimit,
+    long timestamp,
+    Bytes extraData,
+    Address coinbase,
+    UInt256 baseFee,
+    Map<Address, UInt256> alloc,
+    List<LedgerAccount> accounts,
+    List<Address> nodes) {
+
+  public GenesisConfig {
+    if (chainId < 1) {
+      throw new IllegalArgumentException("config.chainId must be positive");
+    }
+    if (gasLimit < 5000) {
+      throw new IllegalArgumentException("gasLimit is below the Ethereum minimum of 5000");
+    }
+    QbftExtraData.decode(extraData); // fail early on a file whose validators cannot be read
+    if (validators(extraData).isEmpty()) {
+      throw new IllegalArgumentException("extraData lists no validator");
+    }
+    alloc = Collections.unmodifiableMap(new TreeMap<>(alloc));
+    accounts = List.copyOf(accounts);
+    nodes = List.copyOf(nodes);
+  }
+
+  public List<Address> validators() {
+    return validators(extraData);
+  }
+
+  private static List<Address> validators(Bytes extraData) {
+    return QbftExtraData.decode(extraData).validators();
+  }
+}

@@ -1,0 +1,179 @@
+package org.ailedger.node.genesis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ailedger.node.block.BlockHeader;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.apache.tuweni.units.bigints.UInt256;
+
+/** Reads a genesis file, naming the offending field when something is wrong. */
+public final class GenesisParser {
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public GenesisConfig parse(Path file) {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new GenesisFileException("cannot read genesis file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public GenesisConfig parse(String json) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new GenesisFileException("genesis file is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new GenesisFileException("genesis file must be a JSON object");
+    }
+    try {
+      JsonNode config = required(root, "config");
+      JsonNode qbftNode = required(config, "qbft");
+      QbftOptions qbft = new QbftOptions(
+          (int) longField(qbftNode, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS),
+          longField(qbftNode, "epochlength", QbftOptions.DEFAULT_EPOCH_LENGTH),
+          (int) longField(qbftNode, "requesttimeoutseconds", QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS),
+          qbftNode.path("createemptyblocks").asBoolean(true));
+      checkQbftHeader(root);
+      boolean zeroBaseFee = config.path("zeroBaseFee").asBoolean(false);
+      UInt256 baseFee = root.has("baseFeePerGas") ? quantity(root.get("baseFeePerGas"), "baseFeePerGas") : UInt256.ZERO;
+      if (zeroBaseFee && !baseFee.isZero()) {
+        throw new GenesisFileException("baseFeePerGas must be 0 when config.zeroBaseFee is true");
+      }
+      return new GenesisConfig(
+          longField(config, "chainId", -1),
+          qbft,
+          zeroBaseFee,
+          quantity(required(root, "gasLimit"), "gasLimit").toLong(),
+          root.has("timestamp") ? quantity(root.get("timestamp"), "timestamp").toLong() : 0,
+          hex(required(root, "extraData"), "extraData"),
+          root.has("coinbase") ? address(root.get("coinbase").asText(), "coinbase") : Address.ZERO,
+          baseFee,
+          alloc(root.path("alloc")),
+          accounts(root.path("ledger").path("accounts")),
+          addresses(root.path("ledger").path("nodes"), "ledger.nodes"));
+    } catch (IllegalArgumentException e) {
+      throw new GenesisFileException("invalid genesis: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkQbftHeader(JsonNode root) {
+    if (root.has("mixHash")
+        && !Bytes32.fromHexString(root.get("mixHash").asText()).equals(BlockHeader.QBFT_MIX_HASH)) {
+      throw new GenesisFileException("mixHash must be the QBFT mix hash " + BlockHeader.QBFT_MIX_HASH);
+    }
+    if (root.has("difficulty") && !quantity(root.get("difficulty"), "difficulty").equals(UInt256.ONE)) {
+      throw new GenesisFileException("difficulty must be 0x1 on a QBFT chain");
+    }
+  }
+
+  private static Map<Address, UInt256> alloc(JsonNode node) {
+    Map<Address, UInt256> result = new TreeMap<>();
+    if (node.isMissingNode()) {
+      return result;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      Address address = address(entry.getKey(), "alloc key");
+      JsonNode balance = entry.getValue().path("balance");
+      result.put(address, balance.isMissingNode() ? UInt256.ZERO : quantity(balance, "alloc." + entry.getKey() + ".balance"));
+    }
+    return result;
+  }
+
+  private static List<LedgerAccount> accounts(JsonNode node) {
+    List<LedgerAccount> result = new ArrayList<>();
+    if (node.isMissingNode()) {
+      return result;
+    }
+    if (!node.isArray()) {
+      throw new GenesisFileException("ledger.accounts must be an array");
+    }
+    for (JsonNode account : node) {
+      Address address = address(required(account, "address").asText(), "ledger.accounts[].address");
+      List<String> roles = new ArrayList<>();
+      for (JsonNode role : account.path("roles")) {
+        roles.add(role.asText());
+      }
+      result.add(new LedgerAccount(address, MemberIds.parse(required(account, "member").asText()), roles));
+    }
+    return result;
+  }
+
+  private static List<Address> addresses(JsonNode node, String field) {
+    List<Address> result = new ArrayList<>();
+    for (JsonNode element : node) {
+      result.add(address(element.asText(), field));
+    }
+    return result;
+  }
+
+  private static JsonNode required(JsonNode parent, String field) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      throw new GenesisFileException("genesis field '" + field + "' is required");
+    }
+    return node;
+  }
+
+  private static long longField(JsonNode parent, String field, long fallback) {
+    JsonNode node = parent.get(field);
+    if (node == null) {
+      if (fallback < 0) {
+        throw new GenesisFileException("genesis field '" + field + "' is required");
+      }
+      return fallback;
+    }
+    if (node.isIntegralNumber()) {
+      return node.asLong();
+    }
+    return quantity(node, field).toLong();
+  }
+
+  /** Besu accepts decimal or 0x-hex strings and JSON numbers for quantities; so do we. */
+  private static UInt256 quantity(JsonNode node, String field) {
+    try {
+      if (node.isIntegralNumber()) {
+        return UInt256.valueOf(node.bigIntegerValue());
+      }
+      String text = node.asText().trim();
+      BigInteger value = text.startsWith("0x") || text.startsWith("0X")
+          ? new BigInteger(text.substring(2).isEmpty() ? "0" : text.substring(2), 16)
+          : new BigInteger(text);
+      return UInt256.valueOf(value);
+    } catch (RuntimeException e) {
+      throw new GenesisFileException("genesis field '" + field + "' is not a non-negative quantity: " + node);
+    }
+  }
+
+  private static Bytes hex(JsonNode node, String field) {
+    try {
+      return Bytes.fromHexString(node.asText());
+    } catch (RuntimeException e) {
+      throw new GenesisFileException("genesis field '" + field + "' is not hex data");
+    }
+  }
+
+  private static Address address(String text, String field) {
+    try {
+      return Address.fromHex(text);
+    } catch (RuntimeException e) {
+      throw new GenesisFileException(field + " is not an address: " + text);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.ailedger.node.state;
+
+import java.util.Optional;
+import org.ailedger.node.state.trie.SecureMerklePatriciaTrie;
+import org.ailedger.node.state.trie.TrieNodeLoader;
+import org.ailedger.node.storage.Column;
+import org.ailedger.node.storage.KeyValueStore;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * Every committed state, addressed by root. Nothing is pruned, so any block's state can be read
+ * ({@code eth_getBalance} at an old block, {@code eth_call} at any height).
+ */
+public final class WorldStateArchive implements WorldStateReader {
+  private final TrieNodeLoader loader;
+
+  public WorldStateArchive(KeyValueStore store) {
+    this.loader = hash -> store.get(Column.TRIE_NODES, hash);
+  }
+
+  /** A private, mutable copy of the state at {@code root}, for executing a block or a call. */
+  public MutableWorldState mutableAt(Bytes32 root) {
+    return new MutableWorldState(loader, root);
+  }
+
+  @Override
+  public Optional<Account> account(Bytes32 stateRoot, Address address) {
+    return new SecureMerklePatriciaTrie(loader, stateRoot).get(address.bytes()).map(AccountCodec::decode);
+  }
+
+  @Override
+  public Bytes32 storageAt(Bytes32 stateRoot, Address address, Bytes32 slot) {
+    return account(stateRoot, address)
+        .flatMap(a -> new SecureMerklePatriciaTrie(loader, a.storageRoot()).get(slot))
+        .map(AccountCodec::decodeSlotValue)
+        .orElse(Bytes32.ZERO);
+  }
+}

@@ -1,0 +1,152 @@
+package org.ailedger.node.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.ailedger.node.app.LedgerBindings;
+import org.ailedger.node.block.Block;
+import org.ailedger.node.block.TransactionReceipt;
+import org.ailedger.node.consensus.qbft.BlockCreator;
+import org.ailedger.node.consensus.qbft.CommitSeals;
+import org.ailedger.node.consensus.qbft.SealVerifier;
+import org.ailedger.node.crypto.BouncyCastleSecp256k1;
+import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.node.execution.BlockProcessor;
+import org.ailedger.node.execution.TransactionProcessor;
+import org.ailedger.node.genesis.DevAccounts;
+import org.ailedger.node.genesis.DevnetGenesis;
+import org.ailedger.node.genesis.GenesisBlockFactory;
+import org.ailedger.node.genesis.GenesisConfig;
+import org.ailedger.node.genesis.GenesisParser;
+import org.ailedger.node.genesis.GenesisState;
+import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.node.state.WorldStateArchive;
+import org.ailedger.node.storage.InMemoryKeyValueStore;
+import org.ailedger.node.tx.SenderRecovery;
+import org.ailedger.node.tx.Transaction;
+import org.ailedger.node.tx.TransactionSigner;
+import org.ailedger.node.tx.UnsignedTransaction;
+import org.ailedger.node.txpool.PendingTransaction;
+import org.ailedger.precompiles.NativeContracts;
+import org.ailedger.precompiles.execution.NativeCallExecutor;
+import org.ailedger.precompiles.gas.GasSchedule;
+import org.ailedger.precompiles.permissions.Role;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.units.bigints.UInt256;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Bytes32;
+
+/**
+ * A block built and sealed by one validator is imported by another node that re-executes it
+ * from scratch, and both end with the same head and state. This is the path peers will use.
+ */
+class BlockImporterTest {
+  private static final Address PERMISSIONS = Address.of(0x1000);
+  private final Secp256k1 secp256k1 = new BouncyCastleSecp256k1();
+  private final GenesisConfig genesis =
+      new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1)));
+  private final Clock clock = Clock.fixed(Instant.ofEpochSecond(DevnetGenesis.TIMESTAMP + 60), ZoneOffset.UTC);
+  private final KeyPair validator = DevAccounts.validator(0);
+
+  private final class Node {
+    final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
+    final WorldStateArchive archive = new WorldStateArchive(store);
+    final NativeContracts contracts = NativeContracts.standard();
+    final LedgerBindings bindings = new LedgerBindings();
+    final BlockProcessor processor = new BlockProcessor(archive,
+        new TransactionProcessor(contracts, new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
+            bindings::isAccountAllowed),
+        bindings::validators);
+    final GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
+    final DefaultBlockchain chain = DefaultBlockchain.open(store, 1337, genesisState.block(), genesisState.state());
+    final CommitSeals seals = new CommitSeals(secp256k1);
+    final BlockImporter importer = new BlockImporter(chain, processor, new HeaderRules(genesis, clock),
+        new SealVerifier(seals), new SenderRecovery(secp256k1));
+    final BlockCreator creator = new BlockCreator(processor, seals, 1337);
+  }
+
+  private Transaction renounce(KeyPair sender, long nonce, Role role) {
+    String data = FunctionEncoder.encode(new Function("renounceRole",
+        List.of(new Bytes32(role.id().toArrayUnsafe())), List.of()));
+    UnsignedTransaction unsigned = UnsignedTransaction.eip1559(nonce, UInt256.ZERO, UInt256.ZERO, 100_000,
+        PERMISSIONS, UInt256.ZERO, Bytes.fromHexString(data), List.of());
+    return new TransactionSigner(secp256k1).sign(unsigned, 1337, sender);
+  }
+
+  @Test
+  void aPeerReExecutesASealedBlockToTheSameStateAndReceipts() {
+    Node producer = new Node();
+    Node follower = new Node();
+    KeyPair contributor = DevAccounts.account(2);
+    KeyPair stranger = DevAccounts.account(500);
+    List<PendingTransaction> candidates = List.of(
+        new PendingTransaction(renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
+        new PendingTransaction(renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1),
+        new PendingTransaction(renounce(stranger, 0, Role.CONTRIBUTOR), stranger.address(), 2));
+
+    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), candidates,
+        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    Block sealed = producer.creator.seal(proposal.block(), validator);
+
+    assertThat(producer.importer.importExecuted(sealed, proposal.executed())).isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+
+    assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
+    assertThat(sealed.transactions()).as("the stranger is not on the allowlist").hasSize(2);
+    List<TransactionReceipt> receipts = follower.chain.receipts(sealed.header().hash());
+    assertThat(receipts).extracting(TransactionReceipt::success).containsExactly(true, false);
+    assertThat(receipts.get(0).logs()).hasSize(1);
+    assertThat(receipts.get(1).revertData()).isPresent();
+    assertThat(follower.chain.transactionLocation(sealed.transactions().get(1).hash()))
+        .contains(new TransactionLocation(sealed.header().hash(), 1, 1));
+    assertThat(follower.archive.account(follower.chain.head().stateRoot(), contributor.address()).orElseThrow().nonce())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aBlockWithoutAQuorumOfSealsIsRejected() {
+    Node producer = new Node();
+    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), List.of(),
+        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+
+    ImportResult result = new Node().importer.importBlock(proposal.block());
+
+    assertThat(result).isInstanceOf(ImportResult.Rejected.class);
+    assertThat(((ImportResult.Rejected) result).reason()).contains("committed seals");
+  }
+
+  @Test
+  void aBlockSealedByANonValidatorIsRejected() {
+    Node producer = new Node();
+    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), List.of(),
+        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    Block forged = producer.creator.seal(proposal.block(), DevAccounts.account(0));
+
+    ImportResult result = new Node().importer.importBlock(forged);
+
+    assertThat(((ImportResult.Rejected) result).reason()).contains("not a validator");
+  }
+
+  @Test
+  void aBlockWhoseStateRootWasTamperedWithIsRejected() {
+    Node producer = new Node();
+    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), List.of(),
+        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    var h = proposal.block().header();
+    var tampered = new org.ailedger.node.block.BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(),
+        org.apache.tuweni.bytes.Bytes32.ZERO, h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.difficulty(),
+        h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(), h.extraData(), h.mixHash(), h.nonce(), h.baseFee());
+    Block sealed = producer.creator.seal(new Block(tampered, List.of()), validator);
+
+    ImportResult result = new Node().importer.importBlock(sealed);
+
+    assertThat(((ImportResult.Rejected) result).reason()).contains("state root");
+  }
+}
