@@ -2,6 +2,8 @@ package org.ailedger.tests.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reactivex.disposables.Disposable;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -197,11 +199,22 @@ class Web3jEndToEndIT {
     assertThat(error.getMessage()).as(method + " error message").startsWith("execution reverted: ");
     String reason = error.getMessage().substring("execution reverted: ".length());
     assertThat(reason).as("the revert reason a person reads").isNotBlank();
-    assertThat(error.getData())
+    String data = jsonText(error.getData());
+    assertThat(data)
         .as(method + " error data is the ABI-encoded Error(string)")
         .startsWith(ERROR_STRING_SELECTOR);
-    assertThat(decodeErrorString(error.getData())).isEqualTo(reason);
+    assertThat(decodeErrorString(data)).isEqualTo(reason);
     return reason;
+  }
+
+  /** web3j hands over {@code error.data} as raw JSON text, so a hex string keeps its quotes. */
+  private static String jsonText(String rawJson) {
+    assertThat(rawJson).as("error data").isNotNull();
+    try {
+      return new ObjectMapper().readTree(rawJson).asText();
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("error data is not JSON: " + rawJson, e);
+    }
   }
 
   /** The message of ABI-encoded {@code Error(string)} revert data. */
