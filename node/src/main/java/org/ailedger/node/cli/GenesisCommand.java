@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
+import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.genesis.LedgerAccount;
 import org.ailedger.node.genesis.MemberIds;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "genesis", mixinStandardHelpOptions = true, description = "Creates genesis files for new networks.",
-    subcommands = {GenesisCommand.New.class})
+    subcommands = {GenesisCommand.New.class, GenesisCommand.Devnet.class})
 final class GenesisCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -124,6 +125,24 @@ final class GenesisCommand implements Runnable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  @Command(name = "devnet", mixinStandardHelpOptions = true,
+      description = "Prints (or writes) the devnet genesis that `ailedger devnet` uses; genesis/devnet/genesis.json is its output.")
+  static final class Devnet implements Callable<Integer> {
+    @Option(names = "--out", description = "File to write instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      String genesis = new GenesisWriter().write(DevnetGenesis.spec(DevnetCommand.VALIDATORS));
+      if (out == null) {
+        System.out.print(genesis);
+      } else {
+        New.write(out, genesis);
+      }
+      return 0;
     }
   }
 }

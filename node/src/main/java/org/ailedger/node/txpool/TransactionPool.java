@@ -267,6 +267,22 @@ public final class TransactionPool implements PendingTransactions {
   }
 
   /** {@link #onBlockCommitted(List)} for a chain event. */
+  /**
+   * Drops a transaction block building found it cannot include (e.g. the sender can no longer
+   * pay), so it is not selected again every block. Later nonces of its sender wait for a
+   * replacement, as with any gap.
+   */
+  public boolean discard(Bytes32 hash) {
+    synchronized (lock) {
+      PendingTransaction pending = byHash.get(hash);
+      if (pending == null) {
+        return false;
+      }
+      remove(pending);
+      return true;
+    }
+  }
+
   public void onBlockAdded(BlockAdded event) {
     onBlockCommitted(event.block().transactions());
   }

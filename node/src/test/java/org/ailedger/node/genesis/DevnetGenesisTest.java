@@ -15,7 +15,7 @@ class DevnetGenesisTest {
     String generated = new GenesisWriter().write(DevnetGenesis.spec(1));
 
     assertThat(Files.readString(CHECKED_IN))
-        .as("genesis/devnet/genesis.json is stale: regenerate it from DevnetGenesis")
+        .as("genesis/devnet/genesis.json is stale: run ./ailedger genesis devnet --out genesis/devnet/genesis.json")
         .isEqualTo(generated);
   }
 

@@ -579,4 +579,18 @@ class TransactionPoolTest {
       return !forbidden.contains(sender);
     }
   }
+
+  @Test
+  void aDiscardedTransactionIsNoLongerSelectedAndItsSuccessorsWaitForTheGap() {
+    Transaction first = tx(ALICE, 0);
+    Transaction second = tx(ALICE, 1);
+    accept(first, second, tx(BOB, 0));
+
+    assertThat(pool.discard(first.hash())).isTrue();
+    assertThat(pool.discard(first.hash())).isFalse();
+
+    assertThat(pool.byHash(first.hash())).isEmpty();
+    assertThat(selectAll()).extracting(Transaction::hash).containsExactly(tx(BOB, 0).hash());
+    assertThat(pool.size()).isEqualTo(2);
+  }
 }

@@ -1,14 +1,17 @@
 package org.ailedger.node.consensus.qbft;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.block.LogsBloom;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.execution.BlockProcessor;
 import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.txpool.PendingTransaction;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
@@ -34,7 +37,7 @@ public final class BlockCreator {
       int round, KeyPair proposer, UInt256 baseFee) {
     BlockHeader template = new BlockHeader(parent.hash(), BlockHeader.EMPTY_OMMERS_HASH,
         proposer.address(), Bytes32.ZERO, Bytes32.ZERO, Bytes32.ZERO,
-        org.ailedger.node.block.LogsBloom.EMPTY, UInt256.ONE, parent.number() + 1,
+        LogsBloom.EMPTY, UInt256.ONE, parent.number() + 1,
         parent.gasLimit(), 0, timestamp, QbftExtraData.genesis(List.of(proposer.address())).encode(),
         BlockHeader.QBFT_MIX_HASH, 0, baseFee);
     ExecutedBlock executed = processor.execute(parent.stateRoot(), BlockImporter.contextOf(template, chainId), candidates);
@@ -50,7 +53,7 @@ public final class BlockCreator {
   /** The block with {@code validator}'s committed seal added to its extra-data. */
   public Block seal(Block block, KeyPair validator) {
     QbftExtraData extra = block.header().qbftExtraData();
-    List<org.apache.tuweni.bytes.Bytes> withSeal = new java.util.ArrayList<>(extra.seals());
+    List<Bytes> withSeal = new ArrayList<>(extra.seals());
     withSeal.add(seals.seal(block.header(), validator));
     return new Block(block.header().withExtraData(extra.withSeals(withSeal).encode()), block.transactions());
   }

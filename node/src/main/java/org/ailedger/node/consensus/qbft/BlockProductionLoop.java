@@ -10,9 +10,12 @@ import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.genesis.QbftOptions;
+import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.node.txpool.TransactionPool;
+import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +90,7 @@ public final class BlockProductionLoop {
 
   private void produceIfDue() {
     BlockHeader parent = chain.head();
-    List<org.ailedger.types.Address> validators = parent.qbftExtraData().validators();
+    List<Address> validators = parent.qbftExtraData().validators();
     if (!validators.equals(List.of(validatorKey.address()))) {
       if (!warnedNotSole) {
         LOG.warn("This node is not the sole validator ({} validators); it produces no blocks until QBFT networking is enabled",
@@ -115,7 +118,11 @@ public final class BlockProductionLoop {
       case ImportResult.Rejected rejected ->
           LOG.error("This node rejected its own block {}: {}", sealed.number(), rejected.reason());
     }
-    for (var left : proposal.executed().leftOut()) {
+    for (ExecutedBlock.Left left : proposal.executed().leftOut()) {
+      // a full block is the one reason to leave a transaction for the next; the others repeat
+      if (left.rejection().reason() != RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT) {
+        pool.discard(left.candidate().transaction().hash());
+      }
       LOG.debug("Left {} out of block {}: {}", left.candidate().transaction().hash(), sealed.number(),
           left.rejection().message());
     }
