@@ -1,0 +1,337 @@
+package org.ailedger.tests.dsl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.ailedger.node.crypto.KeyFile;
+import org.ailedger.node.genesis.DevAccounts;
+import org.ailedger.node.genesis.DevnetGenesis;
+import org.ailedger.node.genesis.GenesisWriter;
+
+/**
+ * One validator node as a real operating-system process, started the way a user starts it: the
+ * packaged jar and its {@code lib/} on the class path, a genesis file, a key file and a data
+ * directory. Its output goes to a log file whose tail explains a failure.
+ */
+public final class NodeProcess implements AutoCloseable {
+  private static final String MAIN_CLASS = "org.ailedger.node.cli.AiLedger";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+  private static final int LOG_TAIL_LINES = 80;
+
+  private final String name;
+  private final Path home;
+  private final Path dataDir;
+  private final Path genesisFile;
+  private final Path keyFile;
+  private final Path logFile;
+  private final int httpPort;
+  private final int wsPort;
+  private final int metricsPort;
+  private final JsonRpc rpc;
+  private final Thread reaper;
+  private Process process;
+  private int starts;
+
+  private NodeProcess(String name, Path home) {
+    this.name = name;
+    this.home = home;
+    this.dataDir = home.resolve("data");
+    this.genesisFile = home.resolve("genesis.json");
+    this.keyFile = home.resolve("node.key");
+    this.logFile = home.resolve("node.log");
+    int[] ports = freePorts(3);
+    this.httpPort = ports[0];
+    this.wsPort = ports[1];
+    this.metricsPort = ports[2];
+    this.rpc = new JsonRpc(httpUrl());
+    // a test JVM that dies must not leave validators running
+    this.reaper = new Thread(this::destroyQuietly, "reap-" + name);
+    Runtime.getRuntime().addShutdownHook(reaper);
+  }
+
+  /**
+   * Starts a single-validator devnet node (chain id 1337, the dev accounts permitted) with a fresh
+   * data directory, and waits until it answers JSON-RPC.
+   */
+  public static NodeProcess startDevnetValidator(String name) {
+    Path home = freshHome(name);
+    NodeProcess node = new NodeProcess(name, home);
+    try {
+      Files.writeString(node.genesisFile, new GenesisWriter().write(DevnetGenesis.spec(1)));
+      KeyFile.write(node.keyFile, DevAccounts.validator(0));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the node's genesis and key to " + home, e);
+    }
+    node.launch();
+    return node;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public URI httpUrl() {
+    return URI.create("http://127.0.0.1:" + httpPort);
+  }
+
+  public URI wsUrl() {
+    return URI.create("ws://127.0.0.1:" + wsPort);
+  }
+
+  public JsonRpc rpc() {
+    return rpc;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /**
+   * Kills the node with SIGKILL, as a power cut or the OOM killer would, and waits for it to go.
+   */
+  public void kill() {
+    requireAlive("kill");
+    process.destroyForcibly();
+    awaitExit("SIGKILL");
+  }
+
+  /**
+   * Asks the node to stop with SIGTERM, as an operator or a service manager does, and returns its
+   * exit code once it has gone.
+   */
+  public int stop() {
+    requireAlive("stop");
+    process.destroy();
+    return awaitExit("SIGTERM");
+  }
+
+  /** Starts the node again on the same data directory, ports and keys; waits until it answers. */
+  public void restart() {
+    if (isAlive()) {
+      throw new IllegalStateException(name + " is still running; kill or stop it before restart");
+    }
+    launch();
+  }
+
+  /** Waits until the head block number is above {@code blockNumber}; returns the new head. */
+  public long awaitBlockAbove(long blockNumber, Duration timeout) {
+    return Await.until(
+        name + " to produce a block above " + blockNumber,
+        timeout,
+        () -> {
+          requireAlive("wait for blocks on");
+          long head = rpc.blockNumber();
+          return head > blockNumber ? Optional.of(head) : Optional.empty();
+        });
+  }
+
+  /** The last lines the node wrote, for failure messages. */
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
+      return "---- last "
+          + (lines.size() - from)
+          + " lines of "
+          + logFile
+          + " ----\n"
+          + String.join("\n", lines.subList(from, lines.size()));
+    } catch (IOException e) {
+      return "(no log at " + logFile + ": " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    destroyQuietly();
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down and the hook runs anyway
+    }
+  }
+
+  private void launch() {
+    starts++;
+    appendToLog("==== start #" + starts + " of " + name + " at " + Instant.now() + " ====\n");
+    ProcessBuilder builder =
+        new ProcessBuilder(command())
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + String.join(" ", command()), e);
+    }
+    awaitReady();
+  }
+
+  private List<String> command() {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-cp");
+    command.add(NodeDistribution.classPath());
+    command.add(MAIN_CLASS);
+    command.add("node");
+    command.add("--data-dir");
+    command.add(dataDir.toString());
+    command.add("--genesis-file");
+    command.add(genesisFile.toString());
+    command.add("--node-key-file");
+    command.add(keyFile.toString());
+    command.add("--rpc-http-port");
+    command.add(Integer.toString(httpPort));
+    command.add("--rpc-ws-port");
+    command.add(Integer.toString(wsPort));
+    command.add("--metrics-port");
+    command.add(Integer.toString(metricsPort));
+    return command;
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    Exception lastFailure = null;
+    while (System.nanoTime() - deadline < 0) {
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            name + " exited with code " + process.exitValue() + " while starting\n" + logTail());
+      }
+      try {
+        rpc.blockNumber();
+        return;
+      } catch (RuntimeException e) {
+        lastFailure = e; // not listening yet
+      }
+      try {
+        process.waitFor(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while " + name + " was starting", e);
+      }
+    }
+    AssertionError error =
+        new AssertionError(
+            name
+                + " did not answer eth_blockNumber within "
+                + STARTUP_TIMEOUT.toSeconds()
+                + " s\n"
+                + logTail());
+    error.initCause(lastFailure);
+    throw error;
+  }
+
+  private int awaitExit(String signal) {
+    try {
+      if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(
+            name
+                + " did not exit within "
+                + EXIT_TIMEOUT.toSeconds()
+                + " s of "
+                + signal
+                + "\n"
+                + logTail());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + name + " was exiting", e);
+    }
+    appendToLog(
+        "==== "
+            + name
+            + " exited with code "
+            + process.exitValue()
+            + " after "
+            + signal
+            + " ====\n");
+    return process.exitValue();
+  }
+
+  private void requireAlive(String action) {
+    if (!isAlive()) {
+      String exit = process == null ? "never started" : "exit code " + process.exitValue();
+      throw new AssertionError(
+          "cannot " + action + " " + name + ": not running (" + exit + ")\n" + logTail());
+    }
+  }
+
+  private void destroyQuietly() {
+    Process running = process;
+    if (running != null && running.isAlive()) {
+      running.destroyForcibly();
+      try {
+        running.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void appendToLog(String line) {
+    try {
+      Files.writeString(logFile, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + logFile, e);
+    }
+  }
+
+  private static String javaExecutable() {
+    // the node runs on the same JDK as the tests, whatever is first on PATH
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElseThrow(() -> new IllegalStateException("cannot tell which java runs the tests"));
+  }
+
+  private static Path freshHome(String name) {
+    try {
+      Path root = Files.createDirectories(Path.of("target", "system-tests"));
+      return Files.createTempDirectory(root.toAbsolutePath(), name + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for " + name, e);
+    }
+  }
+
+  /** Ports the OS reports free now; all are held open together so none is handed out twice. */
+  private static int[] freePorts(int count) {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0);
+        sockets.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find free ports", e);
+    } finally {
+      for (ServerSocket socket : sockets) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // nothing listens on it; the port is free either way
+        }
+      }
+    }
+  }
+}
