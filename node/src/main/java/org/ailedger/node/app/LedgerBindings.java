@@ -10,6 +10,7 @@ import org.ailedger.precompiles.permissions.PermissionsGenesis;
 import org.ailedger.precompiles.permissions.PermissionsSpec;
 import org.ailedger.precompiles.permissions.PermissionsView;
 import org.ailedger.precompiles.permissions.Role;
+import org.ailedger.precompiles.token.TokenGenesis;
 import org.ailedger.types.Address;
 
 /**
@@ -29,6 +30,8 @@ public final class LedgerBindings {
     List<Address> nodes = genesis.nodes().isEmpty() ? genesis.validators() : genesis.nodes();
     try {
       PermissionsGenesis.seed(state, new PermissionsSpec(accounts, roles, nodes, genesis.validators()));
+      // after Permissions: token holders must already be permitted accounts
+      TokenGenesis.seed(state, genesis.tokens());
     } catch (IllegalArgumentException e) {
       throw new GenesisFileException("invalid ledger section: " + e.getMessage(), e);
     }
