@@ -99,6 +99,11 @@ interface IContributionToken {
     /// @return supply the total supply after that block, in base units
     function getPastTotalSupply(uint256 blockNumber) external view returns (uint256 supply);
 
+    /// @notice Q now: the sum over members of the integer square root of their balances.
+    /// @dev Anyone may call. Never reverts.
+    /// @return total the current quadratic total, in square-root base units
+    function getQuadraticTotal() external view returns (uint256 total);
+
     /// @notice A member's current balance: the sum over the member's permitted accounts.
     /// @dev Anyone may call. Never reverts: an unknown member answers zero.
     /// @param memberId the member (organisation)

@@ -112,6 +112,31 @@ interface IDataProvenance {
     /// @return tainted true if it or any ancestor is revoked
     function isTainted(bytes32 datasetId) external view returns (bool tainted);
 
+    /// @notice The revoked dataset that taints a dataset: itself if revoked, else the nearest
+    /// revoked ancestor found breadth-first.
+    /// @dev Anyone may call. Reverts if the dataset does not exist or its lineage exceeds 256
+    /// datasets before a revoked one is found.
+    /// @param datasetId the dataset
+    /// @return source the tainting dataset, or zero if the dataset is clean
+    function taintSource(bytes32 datasetId) external view returns (bytes32 source);
+
+    /// @notice Whether an auditor has endorsed a dataset.
+    /// @dev Anyone may call. Reverts if the dataset does not exist.
+    /// @param datasetId the dataset
+    /// @param auditor the auditor's account
+    /// @return endorsed true once the auditor endorsed it
+    function hasEndorsed(bytes32 datasetId, address auditor) external view returns (bool endorsed);
+
+    /// @notice The most parents one dataset may cite.
+    /// @dev Anyone may call. Never reverts.
+    /// @return limit 16
+    function MAX_PARENTS() external view returns (uint256 limit);
+
+    /// @notice The most datasets a taint check walks before it gives up.
+    /// @dev Anyone may call. Never reverts.
+    /// @return limit 256
+    function MAX_LINEAGE_NODES() external view returns (uint256 limit);
+
     /// @notice Endorses a dataset as audited.
     /// @dev Only an AUDITOR may call, once per dataset. Reverts if the caller lacks the role, the
     /// dataset does not exist, or the caller already endorsed it. Emits `DatasetEndorsed`.

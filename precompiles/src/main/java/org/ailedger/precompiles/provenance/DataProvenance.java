@@ -13,6 +13,7 @@ import java.util.List;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContract;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiArgs;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiValues;
@@ -98,6 +99,12 @@ public final class DataProvenance implements NativeContract {
   /** The method table, e.g. for generating the ABI description. */
   public FunctionTable functions() {
     return functions;
+  }
+
+  /** Every event the contract emits, for the ABI description and its drift check. */
+  public List<AbiEvent> events() {
+    return List.of(ProvenanceEvents.DATASET_ATTESTED, ProvenanceEvents.ATTESTATION_RELAYED,
+        ProvenanceEvents.DATASET_ENDORSED, ProvenanceEvents.DATASET_REVOKED);
   }
 
   private static List<AbiFunction> declarations() {

@@ -9,6 +9,7 @@ import static org.ailedger.precompiles.abi.AbiValues.uint256;
 import java.util.List;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeContract;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.types.Address;
@@ -72,6 +73,11 @@ public final class ContributionToken implements NativeContract {
   /** The method table, e.g. for generating the ABI description. */
   public FunctionTable functions() {
     return functions;
+  }
+
+  /** Every event the contract emits, for the ABI description and its drift check. */
+  public List<AbiEvent> events() {
+    return List.of(TokenEvents.TRANSFER, TokenEvents.APPROVAL);
   }
 
   private static List<AbiFunction> declarations() {
