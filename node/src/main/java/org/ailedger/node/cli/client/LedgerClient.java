@@ -3,43 +3,61 @@ package org.ailedger.node.cli.client;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.ailedger.chaincode.bindings.ContributionToken;
+import org.ailedger.chaincode.bindings.DataProvenance;
+import org.ailedger.chaincode.bindings.ModelRegistry;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
+import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
+import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.TransactionManager;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * The CLI's connection to a node: a JSON-RPC client like any outside tool, plus the signer of
  * one account. Every transaction is estimated first, so a call that would revert is reported
- * with its reason before anything is sent.
+ * with its reason before anything is sent; views report a revert with its reason too.
  */
 public final class LedgerClient implements AutoCloseable {
   /** Generous for a 1 s block period, bounded so a stalled node does not hang the terminal. */
   private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(60);
   private static final long POLL_MILLIS = 250;
+  /** The widest eth_getLogs range this node and Besu answer by default. */
+  public static final long MAX_LOG_RANGE = 5_000;
 
   private final Web3j web3j;
   private final long chainId;
   private final Optional<KeyPair> key;
-  private final TransactionManager readOnly;
+  private final ReadonlyTransactionManager reader;
+  private final ContractGasProvider noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
 
   private LedgerClient(Web3j web3j, long chainId, Optional<KeyPair> key) {
     this.web3j = web3j;
     this.chainId = chainId;
     this.key = key;
-    this.readOnly = new org.web3j.tx.ReadonlyTransactionManager(web3j,
+    this.reader = new ReasonReportingReader(web3j,
         key.map(k -> k.address().toHexString()).orElse(Address.ZERO.toHexString()));
   }
 
@@ -50,7 +68,12 @@ public final class LedgerClient implements AutoCloseable {
    *     chain other than the devnet
    */
   public static LedgerClient connect(String rpcUrl, Optional<KeyPair> key) {
-    Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+    HttpService http = new HttpService(rpcUrl);
+    // OkHttp asks for gzip by default. JSON-RPC answers are small, and a server whose compression
+    // is broken (a mixed Netty 4.1/4.2 class path does that to Vert.x) never answers gzip requests
+    // at all, so the CLI asks for plain bodies.
+    http.addHeader("Accept-Encoding", "identity");
+    Web3j web3j = Web3j.build(http);
     long chainId;
     try {
       chainId = check(web3j.ethChainId().send(), "eth_chainId").getChainId().longValueExact();
@@ -58,11 +81,14 @@ public final class LedgerClient implements AutoCloseable {
       web3j.shutdown();
       throw new ClientException("cannot reach the node at " + rpcUrl + ": " + e.getMessage());
     }
-    if (key.isPresent() && chainId != DevAccounts.DEVNET_CHAIN_ID && DevAccounts.isWellKnown(key.get())) {
+    LedgerClient client = new LedgerClient(web3j, chainId, key);
+    try {
+      key.ifPresent(client::requireUsable);
+    } catch (ClientException e) {
       web3j.shutdown();
-      throw new ClientException("refusing to sign with a public devnet key on chain id " + chainId);
+      throw e;
     }
-    return new LedgerClient(web3j, chainId, key);
+    return client;
   }
 
   public Web3j web3j() {
@@ -73,13 +99,93 @@ public final class LedgerClient implements AutoCloseable {
     return chainId;
   }
 
-  /** For views through generated bindings; no key needed. */
-  public TransactionManager reader() {
-    return readOnly;
+  /** The account that signs this client's transactions, if a key was given. */
+  public Optional<Address> account() {
+    return key.map(KeyPair::address);
   }
 
+  /** The signing account. @throws ClientException if no key was given */
   public Address sender() {
     return signer().address();
+  }
+
+  /**
+   * Refuses a key derived from the public devnet mnemonic on any other chain: anyone can sign
+   * with those keys, so they must never hold anything of value.
+   */
+  public void requireUsable(KeyPair candidate) {
+    requireUsable(candidate, chainId);
+  }
+
+  /** {@link #requireUsable(KeyPair)} for signing offline, for the chain with {@code chainId}. */
+  public static void requireUsable(KeyPair candidate, long chainId) {
+    if (chainId != DevAccounts.DEVNET_CHAIN_ID && DevAccounts.isWellKnown(candidate)) {
+      throw new ClientException("refusing to sign with a public devnet key on chain id " + chainId);
+    }
+  }
+
+  /** ModelRegistry for views; writes go through {@link #send}. */
+  public ModelRegistry models() {
+    return ModelRegistry.load(NativeAddresses.MODEL_REGISTRY.toHexString(), web3j, reader, noGas);
+  }
+
+  /** DataProvenance for views; writes go through {@link #send}. */
+  public DataProvenance provenance() {
+    return DataProvenance.load(NativeAddresses.DATA_PROVENANCE.toHexString(), web3j, reader, noGas);
+  }
+
+  /** ContributionToken for views; writes go through {@link #send}. */
+  public ContributionToken token() {
+    return ContributionToken.load(NativeAddresses.CONTRIBUTION_TOKEN.toHexString(), web3j, reader, noGas);
+  }
+
+  /**
+   * Runs a view of a binding at the latest block.
+   *
+   * @throws ClientException with the contract's reason if the view reverts
+   */
+  public <T> T view(RemoteFunctionCall<T> call) {
+    try {
+      return call.send();
+    } catch (ClientException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ClientException("the node did not answer: " + e.getMessage());
+    } catch (Exception e) {
+      throw new ClientException("the node's answer could not be read: " + e.getMessage());
+    }
+  }
+
+  /** The number of the latest block. */
+  public long head() {
+    try {
+      return check(web3j.ethBlockNumber().send(), "eth_blockNumber").getBlockNumber().longValueExact();
+    } catch (IOException e) {
+      throw new ClientException("the node did not answer: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The logs of {@code contract} in blocks {@code from..to} whose leading topics equal
+   * {@code topics}, asked for in ranges the node accepts.
+   */
+  public List<Log> logs(Address contract, List<String> topics, long from, long to) {
+    List<Log> logs = new ArrayList<>();
+    for (long start = from; start <= to; start += MAX_LOG_RANGE) {
+      long end = Math.min(to, start + MAX_LOG_RANGE - 1);
+      EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(start)),
+          DefaultBlockParameter.valueOf(BigInteger.valueOf(end)), contract.toHexString());
+      topics.forEach(filter::addSingleTopic);
+      try {
+        EthLog answer = check(web3j.ethGetLogs(filter).send(), "eth_getLogs");
+        for (EthLog.LogResult<?> result : answer.getLogs()) {
+          logs.add((Log) result.get());
+        }
+      } catch (IOException e) {
+        throw new ClientException("the node did not answer: " + e.getMessage());
+      }
+    }
+    return logs;
   }
 
   /**
@@ -91,11 +197,11 @@ public final class LedgerClient implements AutoCloseable {
   public TransactionReceipt send(Address to, String data) {
     KeyPair signer = signer();
     try {
-      EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
-              signer.address().toHexString(), null, BigInteger.ZERO, BigInteger.ZERO, to.toHexString(), data))
-          .send();
+      // no gas field: a node reads a given gas of 0 as the limit, not as "estimate it"
+      EthEstimateGas estimate = web3j.ethEstimateGas(
+          Transaction.createEthCallTransaction(signer.address().toHexString(), to.toHexString(), data)).send();
       if (estimate.hasError()) {
-        throw new ClientException(estimate.getError().getMessage());
+        throw new ClientException(RevertReasons.of(estimate.getError()));
       }
       // a margin over the estimate: state may change between estimate and inclusion
       BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
@@ -134,5 +240,27 @@ public final class LedgerClient implements AutoCloseable {
   @Override
   public void close() {
     web3j.shutdown();
+  }
+
+  /** Reads through eth_call and answers a revert with the contract's reason, not web3j's wrapper. */
+  private static final class ReasonReportingReader extends ReadonlyTransactionManager {
+    private final Web3j web3j;
+    private final String from;
+
+    ReasonReportingReader(Web3j web3j, String from) {
+      super(web3j, from);
+      this.web3j = web3j;
+      this.from = from;
+    }
+
+    @Override
+    public String sendCall(String to, String data, DefaultBlockParameter block) throws IOException {
+      EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
+          block == null ? DefaultBlockParameterName.LATEST : block).send();
+      if (call.hasError()) {
+        throw new ClientException(RevertReasons.of(call.getError()));
+      }
+      return call.getValue();
+    }
   }
 }
