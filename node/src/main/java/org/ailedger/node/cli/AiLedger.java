@@ -1,5 +1,8 @@
 package org.ailedger.node.cli;
 
+import org.ailedger.node.cli.dataset.DatasetCommand;
+import org.ailedger.node.cli.model.ModelCommand;
+import org.ailedger.node.cli.token.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +17,9 @@ import picocli.CommandLine.Command;
       NodeCommand.class,
       GenesisCommand.class,
       KeysCommand.class,
+      ModelCommand.class,
+      DatasetCommand.class,
+      TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AiLedger implements Runnable {
