@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ailedger.precompiles.permissions.Permissions;
 import org.ailedger.precompiles.provenance.DataProvenance;
+import org.ailedger.precompiles.token.ContributionToken;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -33,7 +34,7 @@ public final class NativeContracts {
 
   /** The contracts every node of this chain runs. */
   public static NativeContracts standard() {
-    return of(List.of(new Permissions(), new DataProvenance()));
+    return of(List.of(new Permissions(), new DataProvenance(), new ContributionToken()));
   }
 
   /**
