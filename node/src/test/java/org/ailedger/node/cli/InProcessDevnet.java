@@ -32,7 +32,7 @@ public final class InProcessDevnet implements AutoCloseable {
 
   public InProcessDevnet(Path dir) {
     try {
-      Path genesis = dir.resolve("genesis.json");
+      Path genesis = Files.createDirectories(dir).resolve("genesis.json");
       Files.writeString(genesis, new GenesisWriter().write(DevnetGenesis.spec(1)));
       Path key = dir.resolve("validator-0").resolve("key");
       KeyFile.write(key, DevAccounts.validator(0));

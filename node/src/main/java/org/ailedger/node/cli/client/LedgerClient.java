@@ -3,8 +3,6 @@ package org.ailedger.node.cli.client;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ailedger.chaincode.bindings.ContributionToken;
 import org.ailedger.chaincode.bindings.DataProvenance;
@@ -19,18 +17,16 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -44,8 +40,6 @@ public final class LedgerClient implements AutoCloseable {
   /** Generous for a 1 s block period, bounded so a stalled node does not hang the terminal. */
   private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(60);
   private static final long POLL_MILLIS = 250;
-  /** The widest eth_getLogs range this node and Besu answer by default. */
-  public static final long MAX_LOG_RANGE = 5_000;
 
   private final Web3j web3j;
   private final long chainId;
@@ -124,6 +118,11 @@ public final class LedgerClient implements AutoCloseable {
     }
   }
 
+  /** For views through generated bindings; no key needed, and a revert comes back with its reason. */
+  public TransactionManager reader() {
+    return reader;
+  }
+
   /** ModelRegistry for views; writes go through {@link #send}. */
   public ModelRegistry models() {
     return ModelRegistry.load(NativeAddresses.MODEL_REGISTRY.toHexString(), web3j, reader, noGas);
@@ -163,29 +162,6 @@ public final class LedgerClient implements AutoCloseable {
     } catch (IOException e) {
       throw new ClientException("the node did not answer: " + e.getMessage());
     }
-  }
-
-  /**
-   * The logs of {@code contract} in blocks {@code from..to} whose leading topics equal
-   * {@code topics}, asked for in ranges the node accepts.
-   */
-  public List<Log> logs(Address contract, List<String> topics, long from, long to) {
-    List<Log> logs = new ArrayList<>();
-    for (long start = from; start <= to; start += MAX_LOG_RANGE) {
-      long end = Math.min(to, start + MAX_LOG_RANGE - 1);
-      EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(start)),
-          DefaultBlockParameter.valueOf(BigInteger.valueOf(end)), contract.toHexString());
-      topics.forEach(filter::addSingleTopic);
-      try {
-        EthLog answer = check(web3j.ethGetLogs(filter).send(), "eth_getLogs");
-        for (EthLog.LogResult<?> result : answer.getLogs()) {
-          logs.add((Log) result.get());
-        }
-      } catch (IOException e) {
-        throw new ClientException("the node did not answer: " + e.getMessage());
-      }
-    }
-    return logs;
   }
 
   /**

@@ -62,6 +62,11 @@ public record LedgerId(Bytes32 value, Optional<String> text) {
     return text.map(t -> "keccak256(\"" + t + "\")");
   }
 
+  /** A message about this id, saying which name it was hashed from, if any. */
+  public String explain(String message) {
+    return text.map(t -> message + " (the id is keccak256(\"" + t + "\"))").orElse(message);
+  }
+
   /** Puts the id under {@code field}, and how it was derived under {@code fieldSource}. */
   public ObjectNode describeAs(ObjectNode into, String field) {
     into.put(field, hex());

@@ -25,8 +25,11 @@ final class TextRenderer {
 
   private static void object(JsonNode node, String firstIndent, String indent, List<String> lines) {
     int width = 0;
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      width = Math.max(width, label(names.next()).length() + 1);
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (inline(field.getValue())) {
+        width = Math.max(width, label(field.getKey()).length() + 1);
+      }
     }
     boolean first = true;
     for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
@@ -34,12 +37,12 @@ final class TextRenderer {
       String prefix = first ? firstIndent : indent;
       first = false;
       String label = label(field.getKey()) + ":";
-      String padded = label + " ".repeat(width - label.length() + 1);
+      String padded = label + " ".repeat(Math.max(1, width - label.length() + 1));
       JsonNode value = field.getValue();
       if (value.isObject() && !value.isEmpty()) {
         lines.add(prefix + label);
         object(value, indent + "  ", indent + "  ", lines);
-      } else if (value.isArray() && !value.isEmpty() && !allScalars(value)) {
+      } else if (!inline(value)) {
         lines.add(prefix + label);
         for (JsonNode element : value) {
           if (element.isObject()) {
@@ -58,6 +61,11 @@ final class TextRenderer {
     }
   }
 
+  /** Whether a value is printed on its label's line: scalars, empty containers, lists of scalars. */
+  private static boolean inline(JsonNode value) {
+    return value.isEmpty() || !value.isContainerNode() || value.isArray() && allScalars(value);
+  }
+
   private static boolean allScalars(JsonNode array) {
     for (JsonNode element : array) {
       if (element.isContainerNode()) {
@@ -68,7 +76,10 @@ final class TextRenderer {
   }
 
   private static String scalar(JsonNode value) {
-    return value.isNull() ? "-" : value.asText();
+    if (value.isNull()) {
+      return "-";
+    }
+    return value.isTextual() && value.asText().isEmpty() ? NONE : value.asText();
   }
 
   /** {@code deadlineBlock} → {@code deadline block}. */

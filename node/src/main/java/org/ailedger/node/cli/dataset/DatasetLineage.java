@@ -2,6 +2,7 @@ package org.ailedger.node.cli.dataset;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
+import org.ailedger.node.cli.client.ClientException;
 import org.ailedger.node.cli.client.LedgerClient;
 import org.ailedger.node.cli.client.LedgerId;
 import org.ailedger.node.cli.client.LedgerOptions;
@@ -39,7 +40,12 @@ final class DatasetLineage implements Callable<Integer> {
     }
     try (LedgerClient client = ledger.connect()) {
       LineageTree tree = new LineageTree(new DatasetReader(client), depth, MAX_DATASETS);
-      ObjectNode root = tree.describe(dataset.value());
+      ObjectNode root;
+      try {
+        root = tree.describe(dataset.value());
+      } catch (ClientException e) {
+        throw new ClientException(dataset.explain(e.getMessage()));
+      }
       dataset.derivation().ifPresent(d -> root.put("datasetIdSource", d));
       LineageTree.Branch ancestors = tree.walk(dataset.value(), LineageTree.Direction.ANCESTORS);
       LineageTree.Branch descendants = tree.walk(dataset.value(), LineageTree.Direction.DESCENDANTS);

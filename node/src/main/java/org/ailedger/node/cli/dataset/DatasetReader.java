@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ailedger.chaincode.bindings.DataProvenance;
+import org.ailedger.node.cli.client.ClientException;
 import org.ailedger.node.cli.client.LedgerClient;
+import org.ailedger.node.cli.client.LedgerId;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -22,7 +24,16 @@ final class DatasetReader {
   record Dataset(Bytes32 id, Address owner, Bytes32 contentHash, String uri, String license, long attestedAtBlock,
       boolean revoked, BigInteger endorsements) {}
 
-  /** @throws org.ailedger.node.cli.client.ClientException with the contract's reason if it does not exist */
+  /** The dataset a user named. @throws ClientException if it does not exist, saying which name was hashed */
+  Dataset dataset(LedgerId id) {
+    try {
+      return dataset(id.value());
+    } catch (ClientException e) {
+      throw new ClientException(id.explain(e.getMessage()));
+    }
+  }
+
+  /** @throws ClientException with the contract's reason if it does not exist */
   Dataset dataset(Bytes32 id) {
     var t = client.view(provenance.getDataset(id.toArray()));
     return new Dataset(id, Address.fromHex(t.component1()), Bytes32.wrap(t.component2()), t.component3(),

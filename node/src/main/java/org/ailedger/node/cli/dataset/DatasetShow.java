@@ -26,7 +26,7 @@ final class DatasetShow implements Callable<Integer> {
   public Integer call() {
     try (LedgerClient client = ledger.connect()) {
       DatasetReader reader = new DatasetReader(client);
-      DatasetReader.Dataset d = reader.dataset(dataset.value());
+      DatasetReader.Dataset d = reader.dataset(dataset);
       Optional<Bytes32> taint = reader.taintSource(dataset.value());
       ObjectNode result = dataset.describeAs(Output.object(), "datasetId")
           .put("owner", d.owner().toHexString())

@@ -101,7 +101,7 @@ final class LineageTree {
         int beyond = (direction == Direction.ANCESTORS ? reader.parents(n) : reader.children(n)).size();
         if (beyond > 0) {
           node.put("notShown", beyond);
-          node.put("notShownBecause", "deeper than " + maxDepth + " generations");
+          node.put("notShownBecause", "deeper than " + (maxDepth == 1 ? "1 generation" : maxDepth + " generations"));
         }
       }
       items.add(node);
@@ -112,10 +112,11 @@ final class LineageTree {
   static List<String> text(ObjectNode root, Branch ancestors, Branch descendants, int depth) {
     List<String> lines = new ArrayList<>();
     lines.add(line(root));
-    lines.add("ancestors (up to " + depth + " generations):");
+    String generations = depth == 1 ? "1 generation" : depth + " generations";
+    lines.add("ancestors (up to " + generations + "):");
     lines(ancestors.items(), Direction.ANCESTORS, "  ", lines);
     cut(ancestors.notShown(), "  ", lines);
-    lines.add("descendants (up to " + depth + " generations):");
+    lines.add("descendants (up to " + generations + "):");
     lines(descendants.items(), Direction.DESCENDANTS, "  ", lines);
     cut(descendants.notShown(), "  ", lines);
     return lines;

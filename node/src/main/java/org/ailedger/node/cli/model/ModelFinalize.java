@@ -71,7 +71,7 @@ final class ModelFinalize implements Callable<Integer> {
     try (LedgerClient client = ledger.connect()) {
       ModelReader reader = new ModelReader(client);
       long number = round != null ? round : reader.model(model).latestRound();
-      List<Acceptance> chosen = acceptAll ? everySubmitter(client, reader, number) : accepted;
+      List<Acceptance> chosen = acceptAll ? everySubmitter(reader, number) : accepted;
       String data = client.models().finalizeRound(model.bytes(), BigInteger.valueOf(number), aggregate.toArray(),
               chosen.stream().map(a -> a.contributor().toHexString()).toList(),
               chosen.stream().map(Acceptance::weight).toList())
@@ -88,11 +88,8 @@ final class ModelFinalize implements Callable<Integer> {
     return 0;
   }
 
-  private List<Acceptance> everySubmitter(LedgerClient client, ModelReader reader, long number) {
-    long registeredAt = reader.model(model).registeredAtBlock();
-    // no update is accepted after the deadline, so the logs end there
-    long to = Math.min(client.head(), reader.round(model, number).deadlineBlock());
-    List<Address> submitters = reader.submitters(model, registeredAt, to).getOrDefault(number, List.of());
+  private List<Acceptance> everySubmitter(ModelReader reader, long number) {
+    List<Address> submitters = reader.submitters(model, number);
     if (submitters.isEmpty()) {
       throw new ClientException("round " + number + " of model " + model.hex()
           + " has no submissions to accept; use --accept-none to close it");

@@ -2,20 +2,15 @@ package org.ailedger.node.cli.model;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ailedger.chaincode.bindings.ModelRegistry;
 import org.ailedger.node.cli.client.ClientException;
 import org.ailedger.node.cli.client.LedgerClient;
 import org.ailedger.node.cli.client.LedgerId;
-import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
-import org.web3j.abi.EventEncoder;
-import org.web3j.protocol.core.methods.response.Log;
 
-/** Reads ModelRegistry through its binding's views, and finds a round's submitters in the logs. */
+/** Reads ModelRegistry through its binding's views. */
 final class ModelReader {
   private final LedgerClient client;
   private final ModelRegistry registry;
@@ -62,8 +57,7 @@ final class ModelReader {
     var t = client.view(registry.getModel(model.bytes()));
     Address owner = Address.fromHex(t.component1());
     if (owner.equals(Address.ZERO)) {
-      throw new ClientException("model " + model.hex() + " is not registered"
-          + model.text().map(text -> " (the id is keccak256(\"" + text + "\"))").orElse(""));
+      throw new ClientException(model.explain("model " + model.hex() + " is not registered"));
     }
     return new Model(owner, Address.fromHex(t.component2()), t.component3(), t.component4().longValueExact(),
         t.component5().longValueExact());
@@ -95,18 +89,12 @@ final class ModelReader {
     return client.view(registry.reputation(contributor.toHexString()));
   }
 
-  /**
-   * The contributors who submitted to each round of a model, in submission order, from the
-   * {@code UpdateSubmitted} logs between two blocks.
-   */
-  Map<Long, List<Address>> submitters(LedgerId model, long fromBlock, long toBlock) {
-    Map<Long, List<Address>> byRound = new LinkedHashMap<>();
-    List<String> topics = List.of(EventEncoder.encode(ModelRegistry.UPDATESUBMITTED_EVENT), model.hex());
-    for (Log log : client.logs(NativeAddresses.MODEL_REGISTRY, topics, fromBlock, toBlock)) {
-      long round = Bytes32.fromHexString(log.getTopics().get(2)).toUnsignedBigInteger().longValueExact();
-      Address contributor = Address.fromWord(Bytes32.fromHexString(log.getTopics().get(3)));
-      byRound.computeIfAbsent(round, r -> new ArrayList<>()).add(contributor);
+  /** The contributors who submitted to a round, in submission order. */
+  List<Address> submitters(LedgerId model, long round) {
+    List<Address> submitters = new ArrayList<>();
+    for (Object address : client.view(registry.getSubmitters(model.bytes(), BigInteger.valueOf(round)))) {
+      submitters.add(Address.fromHex((String) address));
     }
-    return byRound;
+    return submitters;
   }
 }

@@ -22,8 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = {"Shows a model, its rounds and their updates with status, reward and taint.",
-        "Submitters are found in the node's logs; the indexer serves long histories faster."})
+    description = "Shows a model, its rounds and their updates with status, reward, taint and reputation.")
 final class ModelShow implements Callable<Integer> {
   /** Without --round, the latest rounds shown; older ones are one --round away. */
   static final int MAX_ROUNDS = 20;
@@ -71,15 +70,9 @@ final class ModelShow implements Callable<Integer> {
         }
       }
       Map<Long, ModelReader.Round> rounds = new LinkedHashMap<>();
-      long lastDeadline = 0;
       for (long n = first; n <= last; n++) {
-        ModelReader.Round r = reader.round(model, n);
-        rounds.put(n, r);
-        lastDeadline = Math.max(lastDeadline, r.deadlineBlock());
+        rounds.put(n, reader.round(model, n));
       }
-      Map<Long, List<Address>> submitters = contributor != null || rounds.isEmpty()
-          ? Map.of()
-          : reader.submitters(model, info.registeredAtBlock(), Math.min(head, lastDeadline));
       Map<Address, BigInteger> reputations = new HashMap<>();
       if (contributor != null) {
         result.putObject("contributor")
@@ -90,7 +83,7 @@ final class ModelShow implements Callable<Integer> {
       for (ModelReader.Round r : rounds.values()) {
         ObjectNode json = roundJson(r, head);
         ArrayNode updates = json.putArray("updates");
-        List<Address> who = contributor != null ? List.of(contributor) : submitters.getOrDefault(r.number(), List.of());
+        List<Address> who = contributor != null ? List.of(contributor) : reader.submitters(model, r.number());
         for (Address account : who) {
           ModelReader.Update u = reader.update(model, r.number(), account);
           if (u.status() != ModelReader.Update.NONE) {

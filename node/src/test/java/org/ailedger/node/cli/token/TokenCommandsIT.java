@@ -91,6 +91,14 @@ class TokenCommandsIT {
   }
 
   @Test
+  void aTransferWithoutAKeyAsksForOne() {
+    Result refused = devnet.run("token", "transfer", "--to", "dev:6", "--amount", "1");
+
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("error: this command sends a transaction: give --key or --key-file\n");
+  }
+
+  @Test
   void amountsFinerThanTheSmallestUnitAreAUsageError() {
     Result refused = devnet.run("token", "transfer", "--key", "dev:6", "--to", "dev:7",
         "--amount", "0.0000000000000000001");
