@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ailedger.precompiles.permissions.Permissions;
+import org.ailedger.precompiles.token.ContributionToken;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -32,7 +33,7 @@ public final class NativeContracts {
 
   /** The contracts every node of this chain runs. */
   public static NativeContracts standard() {
-    return of(List.of(new Permissions()));
+    return of(List.of(new Permissions(), new ContributionToken()));
   }
 
   /**

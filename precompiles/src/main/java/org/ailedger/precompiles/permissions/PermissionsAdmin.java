@@ -3,9 +3,11 @@ package org.ailedger.precompiles.permissions;
 import static org.ailedger.precompiles.abi.AbiValues.address;
 import static org.ailedger.precompiles.abi.AbiValues.bytes32;
 
+import java.util.Optional;
 import org.ailedger.precompiles.ContractRevert;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
+import org.ailedger.precompiles.token.TokenLedger;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -19,6 +21,8 @@ import org.apache.tuweni.bytes.Bytes32;
  * <p>Rules: a permitted account has exactly one non-zero member id and can be added once; roles go
  * only to permitted accounts and are dropped when the account is removed; validators must be
  * allowed nodes, a validator's node cannot be removed, and the last validator cannot be removed.
+ * Adding or removing an account tells the ContributionToken, whose member aggregates (the basis of
+ * voting weight) count only permitted accounts.
  */
 public final class PermissionsAdmin {
   private final ContractState state;
@@ -51,6 +55,10 @@ public final class PermissionsAdmin {
           "account " + account + " is already permitted (member " + existing.toHexString() + ")");
     }
     layout.addAccount(account, memberId);
+    // the account's tokens now count towards its member's voting weight
+    TokenLedger.ifDeployed(state)
+        .ifPresent(
+            token -> token.membershipChanged(account, Optional.empty(), Optional.of(memberId)));
     PermissionsEvents.ACCOUNT_ADDED.emit(state, address(account), bytes32(memberId));
   }
 
@@ -61,6 +69,9 @@ public final class PermissionsAdmin {
     if (memberId.isZero()) {
       throw new ContractRevert("account " + account + " is not permitted");
     }
+    TokenLedger.ifDeployed(state)
+        .ifPresent(
+            token -> token.membershipChanged(account, Optional.of(memberId), Optional.empty()));
     for (Role role : layout.removeAccount(account)) {
       PermissionsEvents.ROLE_REVOKED.emit(state, bytes32(role.id()), address(account));
     }
