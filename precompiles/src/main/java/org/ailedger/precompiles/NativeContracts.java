@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ailedger.precompiles.governor.QuadraticGovernor;
 import org.ailedger.precompiles.permissions.Permissions;
 import org.ailedger.precompiles.token.ContributionToken;
 import org.ailedger.types.Address;
@@ -33,7 +34,7 @@ public final class NativeContracts {
 
   /** The contracts every node of this chain runs. */
   public static NativeContracts standard() {
-    return of(List.of(new Permissions(), new ContributionToken()));
+    return of(List.of(new Permissions(), new ContributionToken(), new QuadraticGovernor()));
   }
 
   /**
