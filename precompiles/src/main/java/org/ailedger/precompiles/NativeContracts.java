@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ailedger.precompiles.governor.QuadraticGovernor;
+import org.ailedger.precompiles.model.ModelRegistry;
 import org.ailedger.precompiles.permissions.Permissions;
+import org.ailedger.precompiles.provenance.DataProvenance;
 import org.ailedger.precompiles.token.ContributionToken;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
@@ -34,7 +36,13 @@ public final class NativeContracts {
 
   /** The contracts every node of this chain runs. */
   public static NativeContracts standard() {
-    return of(List.of(new Permissions(), new ContributionToken(), new QuadraticGovernor()));
+    return of(
+        List.of(
+            new Permissions(),
+            new ModelRegistry(),
+            new DataProvenance(),
+            new ContributionToken(),
+            new QuadraticGovernor()));
   }
 
   /**
