@@ -92,7 +92,7 @@ public final class LedgerClient implements AutoCloseable {
     KeyPair signer = signer();
     try {
       EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
-              signer.address().toHexString(), null, BigInteger.ZERO, BigInteger.ZERO, to.toHexString(), data))
+              signer.address().toHexString(), null, null, null, to.toHexString(), data))
           .send();
       if (estimate.hasError()) {
         throw new ClientException(estimate.getError().getMessage());
