@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ailedger.precompiles.governance.GovernanceParametersContract;
+import org.ailedger.precompiles.model.ModelRegistry;
 import org.ailedger.precompiles.permissions.Permissions;
 import org.ailedger.precompiles.provenance.DataProvenance;
 import org.ailedger.precompiles.token.ContributionToken;
@@ -34,7 +36,13 @@ public final class NativeContracts {
 
   /** The contracts every node of this chain runs. */
   public static NativeContracts standard() {
-    return of(List.of(new Permissions(), new DataProvenance(), new ContributionToken()));
+    return of(
+        List.of(
+            new Permissions(),
+            new ModelRegistry(),
+            new DataProvenance(),
+            new ContributionToken(),
+            new GovernanceParametersContract()));
   }
 
   /**

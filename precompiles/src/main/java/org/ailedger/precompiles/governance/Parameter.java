@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.ailedger.precompiles.token.TokenLedger;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -13,7 +14,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * The chain parameters token holders govern. On chain a parameter is named by its ASCII name
  * right-padded to 32 bytes, as {@code getParameter(bytes32 name)} takes it.
  *
- * <p>Every lower bound is at least 1 because zero in storage means "never set, use the default"; a
+ * <p>Token amounts stop at the token's maximum supply: a larger one could never be held or minted.
+ * Every lower bound is at least 1 because zero in storage means "never set, use the default"; a
  * parameter that could be set to zero would silently fall back to its default. Upper bounds on
  * block counts keep {@code block + delay + period + timelock} far inside a {@code long}.
  */
@@ -31,9 +33,10 @@ public enum Parameter {
   TIMELOCK_BLOCKS(
       "timelockBlocks", UInt256.valueOf(2), UInt256.ONE, UInt256.valueOf(Bounds.MAX_BLOCKS)),
   /** Token base units a member must hold (at the snapshot) to propose. */
-  PROPOSAL_THRESHOLD("proposalThreshold", Bounds.tokens(1), UInt256.ONE, UInt256.MAX_VALUE),
+  PROPOSAL_THRESHOLD("proposalThreshold", Bounds.tokens(1), UInt256.ONE, TokenLedger.MAX_SUPPLY),
   /** Largest reward pool, in token base units, an aggregator may open a training round with. */
-  MAX_REWARD_PER_ROUND("maxRewardPerRound", Bounds.tokens(1_000), UInt256.ONE, UInt256.MAX_VALUE);
+  MAX_REWARD_PER_ROUND(
+      "maxRewardPerRound", Bounds.tokens(1_000), UInt256.ONE, TokenLedger.MAX_SUPPLY);
 
   /**
    * Named limits shared by the constants above (an enum cannot reference its own statics there).

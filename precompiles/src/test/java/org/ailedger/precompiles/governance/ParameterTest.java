@@ -56,6 +56,15 @@ class ParameterTest {
   }
 
   @Test
+  void tokenAmountsStopAtTheTokensMaximumSupply() {
+    UInt256 maxSupply = UInt256.ONE.shiftLeft(192).subtract(UInt256.ONE);
+
+    assertThat(Parameter.MAX_REWARD_PER_ROUND.accepts(maxSupply)).isTrue();
+    assertThat(Parameter.MAX_REWARD_PER_ROUND.accepts(maxSupply.add(UInt256.ONE))).isFalse();
+    assertThat(Parameter.PROPOSAL_THRESHOLD.accepts(maxSupply.add(UInt256.ONE))).isFalse();
+  }
+
+  @Test
   void violationNamesTheParameterItsBoundsAndTheValue() {
     assertThat(Parameter.CAP_BPS.violation(UInt256.valueOf(10_001)))
         .contains("capBps must be between 1 and 10000, got 10001");
