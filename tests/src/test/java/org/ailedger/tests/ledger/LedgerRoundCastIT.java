@@ -253,7 +253,9 @@ class LedgerRoundCastIT {
             MODEL_ID,
             "1",
             Devnet.account(LATE_CONTRIBUTOR).getAddress());
-    assertThat(late.get(0).asInt()).as("the late submissions left no update").isEqualTo(0);
+    assertThat(late.get(0).asInt())
+        .as("the late submissions left no update")
+        .isEqualTo(Ledger.UPDATE_NONE);
   }
 
   @Test
