@@ -221,6 +221,23 @@ interface IModelRegistry {
             uint256 reward
         );
 
+    /// @notice The contributors that submitted to a round, in submission order.
+    /// @dev Anyone may call. Never reverts: an unknown round answers an empty list.
+    /// @param modelId the model
+    /// @param round the round number
+    /// @return contributors the submitters
+    function getSubmitters(bytes32 modelId, uint64 round) external view returns (address[] memory contributors);
+
+    /// @notice The most datasets one update may cite.
+    /// @dev Anyone may call. Never reverts.
+    /// @return limit 32
+    function MAX_DATASETS_PER_UPDATE() external view returns (uint256 limit);
+
+    /// @notice The most updates one round accepts, which bounds the work of finalizing it.
+    /// @dev Anyone may call. Never reverts.
+    /// @return limit 256
+    function MAX_SUBMISSIONS_PER_ROUND() external view returns (uint256 limit);
+
     /// @notice A contributor's reputation: accepted minus rejected updates over all rounds.
     /// @dev Anyone may call. Never reverts.
     /// @param contributor the account

@@ -36,6 +36,9 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
+  @Option(names = "--no-demo", description = "Start a new devnet without the demo model, datasets and round.")
+  boolean noDemo;
+
   @Override
   public Integer call() throws IOException {
     if (reset) {
@@ -45,7 +48,8 @@ final class DevnetCommand implements Callable<Integer> {
     Path validatorDir = dataDir.resolve("validator-0");
     Path keyFile = validatorDir.resolve("key");
     Files.createDirectories(validatorDir);
-    if (!Files.exists(genesisFile)) {
+    boolean fresh = !Files.exists(genesisFile);
+    if (fresh) {
       Files.writeString(genesisFile, new GenesisWriter().write(DevnetGenesis.spec(VALIDATORS)));
     }
     if (!Files.exists(keyFile)) {
@@ -54,7 +58,14 @@ final class DevnetCommand implements Callable<Integer> {
     NodeConfig config = new NodeConfig(validatorDir.resolve("data"), genesisFile, Optional.of(keyFile), host,
         NodeConfig.DEFAULT_HTTP_PORT, NodeConfig.DEFAULT_WS_PORT, NodeConfig.DEFAULT_METRICS_PORT, List.of("*"), false,
         VersionProvider.clientVersion());
-    NodeRun.untilInterrupted(new LedgerNode(config, Clock.systemUTC()), node -> printBanner(node));
+    NodeRun.untilInterrupted(new LedgerNode(config, Clock.systemUTC()), node -> {
+      printBanner(node);
+      if (fresh && !noDemo) {
+        System.out.println("Seeding the demo (a few seconds)...");
+        new DevnetDemo("http://" + host + ":" + node.httpPort()).seed().forEach(line -> System.out.println("  " + line));
+        System.out.println();
+      }
+    });
     return 0;
   }
 

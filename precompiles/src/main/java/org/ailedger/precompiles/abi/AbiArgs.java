@@ -78,6 +78,12 @@ public final class AbiArgs {
     return array.getValue().stream().map(b -> Bytes32.wrap(b.getValue().clone())).toList();
   }
 
+  public List<UInt256> uints(int index) {
+    @SuppressWarnings("unchecked")
+    var array = (DynamicArray<org.web3j.abi.datatypes.Uint>) at(index, "uint256[]");
+    return array.getValue().stream().map(v -> UInt256.valueOf(v.getValue())).toList();
+  }
+
   @SuppressWarnings("rawtypes")
   private Type at(int index, String expected) {
     if (!declared(index).equals(expected)) {

@@ -119,7 +119,7 @@ public final class ModelRegistry implements NativeContract {
 
   @Override
   public Bytes call(ContractState state, Bytes input) {
-    return functions.dispatch(new RawCallState(state, input), input);
+    return functions.dispatch(state, input);
   }
 
   /** The method table, e.g. for generating the ABI description. */
@@ -173,7 +173,7 @@ public final class ModelRegistry implements NativeContract {
                       args.uint(1),
                       args.bytes32(2),
                       args.addresses(3),
-                      RawCallState.uintArray(state, FINALIZE_ROUND, 4));
+                      args.uints(4));
               return List.of();
             }),
         view(
