@@ -15,12 +15,14 @@ import org.ailedger.precompiles.ContractRevert;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContract;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiValues;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.precompiles.governance.GovernanceParameters;
 import org.ailedger.precompiles.governance.GovernanceParametersContract;
 import org.ailedger.precompiles.governance.Parameter;
+import org.ailedger.precompiles.governance.ParameterChange;
 import org.ailedger.precompiles.permissions.PermissionsView;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
@@ -104,11 +106,28 @@ public final class QuadraticGovernor implements NativeContract {
     return functions;
   }
 
+  /**
+   * Every event the governor emits from its own address, for the ABI description and its drift
+   * check. ParameterChanged belongs here although governance/ declares it, because executing a
+   * SetParameter proposal emits it from 0x…1004; the Permissions events an executed proposal causes
+   * are emitted by Permissions at 0x…1000 and belong to it.
+   */
+  public List<AbiEvent> events() {
+    return List.of(
+        GovernorEvents.PROPOSAL_CREATED,
+        GovernorEvents.PROPOSAL_TERMS,
+        GovernorEvents.VOTE_CAST,
+        GovernorEvents.PROPOSAL_EXECUTED,
+        GovernorEvents.PROPOSAL_CANCELED,
+        ParameterChange.PARAMETER_CHANGED);
+  }
+
   private static List<AbiFunction> declarations() {
     List<AbiFunction> all = new ArrayList<>();
     all.add(
         nonpayable(
-            "propose(uint8 kind, bytes payload, string description) returns (uint256)",
+            "propose(uint8 kind, bytes payload, string description)"
+                + " returns (uint256 proposalId)",
             WRITE_GAS,
             (state, args) ->
                 List.of(

@@ -29,14 +29,17 @@ import static org.ailedger.precompiles.governor.GovernorHarness.uint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.CallOutcome;
 import org.ailedger.precompiles.InMemorySlotStore;
 import org.ailedger.precompiles.governance.Parameter;
 import org.ailedger.types.Address;
 import org.ailedger.types.Log;
 import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.TypeReference;
@@ -163,6 +166,33 @@ class QuadraticGovernorTest {
             BigInteger.valueOf(ETA + QuadraticGovernor.EXECUTION_GRACE_BLOCKS),
             QUORUM,
             CAP);
+  }
+
+  @Test
+  void eventsListsExactlyTheEventsAProposalsLifeEmitsFromTheGovernor() {
+    List<CallOutcome> life = new ArrayList<>();
+    chain.block = CREATED;
+    life.add(chain.propose(LAB_1, ProposalKind.SET_PARAMETER, raiseReward(), "raise the reward"));
+    life.add(chain.propose(HOSPITAL_1, ProposalKind.SET_PARAMETER, raiseReward(), "withdrawn"));
+    life.add(chain.cancel(HOSPITAL_1, 2));
+    chain.block = VOTE_START;
+    for (Address voter : List.of(WHALE, LAB_1, UNIVERSITY_1)) {
+      life.add(chain.vote(voter, 1, Support.FOR));
+    }
+    chain.block = ETA;
+    life.add(chain.execute(STRANGER, 1));
+
+    assertThat(life).allSatisfy(o -> assertThat(o.success()).as("%s", o.revertReason()).isTrue());
+    List<Bytes32> emitted =
+        life.stream()
+            .flatMap(o -> o.logs().stream())
+            .filter(log -> log.address().equals(GOVERNOR))
+            .map(log -> log.topics().get(0))
+            .distinct()
+            .toList();
+    assertThat(emitted)
+        .containsExactlyInAnyOrderElementsOf(
+            new QuadraticGovernor().events().stream().map(AbiEvent::topic).toList());
   }
 
   @Test
