@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.ailedger.precompiles.governance.GovernanceParametersContract;
+import org.ailedger.precompiles.governor.QuadraticGovernor;
 import org.ailedger.precompiles.model.ModelRegistry;
 import org.ailedger.precompiles.permissions.Permissions;
 import org.ailedger.precompiles.provenance.DataProvenance;
@@ -42,7 +42,7 @@ public final class NativeContracts {
             new ModelRegistry(),
             new DataProvenance(),
             new ContributionToken(),
-            new GovernanceParametersContract()));
+            new QuadraticGovernor()));
   }
 
   /**

@@ -42,7 +42,9 @@ public final class StateSimulator implements TransactionSimulator {
   @Override
   public Simulation simulate(CallRequest request, BlockHeader at) {
     long intrinsic = TransactionValidator.intrinsicGas(asTransaction(request));
-    long gas = Math.min(request.gas().orElse(at.gasLimit()), Math.min(at.gasLimit(), gasCap));
+    // as geth does, a gas of 0 means "not given": web3j sends 0x0 when the caller set no limit
+    long requested = request.gas().isPresent() && request.gas().getAsLong() > 0 ? request.gas().getAsLong() : at.gasLimit();
+    long gas = Math.min(requested, Math.min(at.gasLimit(), gasCap));
     if (request.to().isEmpty()) {
       return failed("contract creation is not supported: this chain hosts native contracts only", intrinsic);
     }

@@ -59,8 +59,6 @@ final class Finalizations {
 
     RewardSplit split = RewardSplit.of(layout.rewardPool(modelId, number), weights);
     layout.finalizeRound(modelId, number, aggregateHash, accepted.size(), split.minted());
-    ModelRegistryEvents.ROUND_FINALIZED.emit(
-        state, bytes32(modelId), uint64(number), bytes32(aggregateHash), uint256(accepted.size()));
 
     TokenLedger token = TokenLedger.of(state);
     for (int i = 0; i < accepted.size(); i++) {
@@ -87,6 +85,9 @@ final class Finalizations {
         changeReputation(submitter, BigInteger.ONE.negate());
       }
     }
+    // last, as the interface documents: a reader of the logs has every reward before the close
+    ModelRegistryEvents.ROUND_FINALIZED.emit(
+        state, bytes32(modelId), uint64(number), bytes32(aggregateHash), uint256(accepted.size()));
   }
 
   private void requireAcceptable(

@@ -16,6 +16,7 @@ import java.util.List;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContract;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiSignature;
 import org.ailedger.precompiles.abi.AbiValues;
@@ -125,6 +126,21 @@ public final class ModelRegistry implements NativeContract {
   /** The method table, e.g. for generating the ABI description. */
   public FunctionTable functions() {
     return functions;
+  }
+
+  /**
+   * Every event the registry emits from its own address, for the ABI description and its drift
+   * check. The Transfer that accompanies a reward is the token's, emitted from 0x…1003.
+   */
+  public List<AbiEvent> events() {
+    return List.of(
+        ModelRegistryEvents.MODEL_REGISTERED,
+        ModelRegistryEvents.ROUND_OPENED,
+        ModelRegistryEvents.UPDATE_SUBMITTED,
+        ModelRegistryEvents.UPDATE_DATASETS,
+        ModelRegistryEvents.ROUND_FINALIZED,
+        ModelRegistryEvents.CONTRIBUTION_REWARDED,
+        ModelRegistryEvents.REPUTATION_CHANGED);
   }
 
   private static List<AbiFunction> declarations() {

@@ -14,6 +14,7 @@ import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContract;
 import org.ailedger.precompiles.abi.AbiFunction;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiValues;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.types.Address;
@@ -80,6 +81,19 @@ public final class Permissions implements NativeContract {
   /** The method table, e.g. for generating the ABI description. */
   public FunctionTable functions() {
     return functions;
+  }
+
+  /** Every event Permissions emits, for the ABI description and its drift check. */
+  public List<AbiEvent> events() {
+    return List.of(
+        PermissionsEvents.ACCOUNT_ADDED,
+        PermissionsEvents.ACCOUNT_REMOVED,
+        PermissionsEvents.ROLE_GRANTED,
+        PermissionsEvents.ROLE_REVOKED,
+        PermissionsEvents.NODE_ADDED,
+        PermissionsEvents.NODE_REMOVED,
+        PermissionsEvents.VALIDATOR_ADDED,
+        PermissionsEvents.VALIDATOR_REMOVED);
   }
 
   private static List<AbiFunction> declarations() {

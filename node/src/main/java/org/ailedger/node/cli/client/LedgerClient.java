@@ -62,12 +62,7 @@ public final class LedgerClient implements AutoCloseable {
    *     chain other than the devnet
    */
   public static LedgerClient connect(String rpcUrl, Optional<KeyPair> key) {
-    HttpService http = new HttpService(rpcUrl);
-    // OkHttp asks for gzip by default. JSON-RPC answers are small, and a server whose compression
-    // is broken (a mixed Netty 4.1/4.2 class path does that to Vert.x) never answers gzip requests
-    // at all, so the CLI asks for plain bodies.
-    http.addHeader("Accept-Encoding", "identity");
-    Web3j web3j = Web3j.build(http);
+    Web3j web3j = Web3j.build(new HttpService(rpcUrl));
     long chainId;
     try {
       chainId = check(web3j.ethChainId().send(), "eth_chainId").getChainId().longValueExact();
@@ -173,9 +168,9 @@ public final class LedgerClient implements AutoCloseable {
   public TransactionReceipt send(Address to, String data) {
     KeyPair signer = signer();
     try {
-      // no gas field: a node reads a given gas of 0 as the limit, not as "estimate it"
-      EthEstimateGas estimate = web3j.ethEstimateGas(
-          Transaction.createEthCallTransaction(signer.address().toHexString(), to.toHexString(), data)).send();
+      EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
+              signer.address().toHexString(), null, null, null, to.toHexString(), data))
+          .send();
       if (estimate.hasError()) {
         throw new ClientException(RevertReasons.of(estimate.getError()));
       }

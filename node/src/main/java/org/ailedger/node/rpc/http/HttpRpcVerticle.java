@@ -52,10 +52,9 @@ public final class HttpRpcVerticle extends VerticleBase {
     router.route().failureHandler(HttpRpcVerticle::failed);
     server =
         vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(config.host())
-                .setPort(config.httpPort())
-                .setCompressionSupported(true));
+            // No response compression: with it on, a request offering gzip (every web3j/OkHttp
+            // request does) was never answered. JSON-RPC answers are small; correctness first.
+            new HttpServerOptions().setHost(config.host()).setPort(config.httpPort()));
     return server
         .requestHandler(router)
         .listen()
