@@ -70,7 +70,37 @@ public final class CastSession {
 
   /** {@code cast call --json} with a signature that names its return types; the decoded values. */
   public JsonNode call(String to, String signature, String... args) {
+    return callWith(List.of(), to, signature, args);
+  }
+
+  /**
+   * {@code cast call --block}: the same call against the state of an earlier block, as the node
+   * answers {@code eth_call} with that block number.
+   */
+  public JsonNode callAt(long block, String to, String signature, String... args) {
+    return callWith(List.of("--block", Long.toString(block)), to, signature, args);
+  }
+
+  /** {@code cast keccak}: keccak256 of a text's UTF-8 bytes, 0x-prefixed. */
+  public String keccak(String text) {
+    return cast.run("keccak", text);
+  }
+
+  /** {@code cast abi-encode}: the arguments ABI-encoded for {@code signature}, without selector. */
+  public String abiEncode(String signature, String... args) {
+    List<String> command = new ArrayList<>(List.of("abi-encode", signature));
+    command.addAll(List.of(args));
+    return cast.run(command.toArray(String[]::new));
+  }
+
+  /** {@code cast format-bytes32-string}: ASCII text right-padded to a bytes32. */
+  public String bytes32String(String text) {
+    return cast.run("format-bytes32-string", text);
+  }
+
+  private JsonNode callWith(List<String> options, String to, String signature, String... args) {
     List<String> command = new ArrayList<>(List.of("call", "--rpc-url", rpcUrl, "--json"));
+    command.addAll(options);
     command.add(to);
     command.add(signature);
     command.addAll(List.of(args));

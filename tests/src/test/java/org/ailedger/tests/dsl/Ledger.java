@@ -37,6 +37,10 @@ public final class Ledger {
   public static final String REPUTATION = "reputation(address)(int256)";
   public static final String BALANCE_OF = "balanceOf(address)(uint256)";
   public static final String TOTAL_SUPPLY = "totalSupply()(uint256)";
+  public static final String GET_PAST_BALANCE = "getPastBalance(address,uint256)(uint256)";
+  public static final String GET_PAST_MEMBER_BALANCE =
+      "getPastMemberBalance(bytes32,uint256)(uint256)";
+  public static final String GET_PAST_QUADRATIC_TOTAL = "getPastQuadraticTotal(uint256)(uint256)";
 
   /** Events with their indexed markers, the form {@code cast logs} needs to filter on topics. */
   public static final String UPDATE_SUBMITTED_EVENT =

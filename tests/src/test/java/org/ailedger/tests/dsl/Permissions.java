@@ -16,6 +16,14 @@ public final class Permissions {
   public static final String ADDRESS = "0x0000000000000000000000000000000000001000";
   public static final String ROLE_REVOKED_SIGNATURE = "RoleRevoked(bytes32,address)";
   public static final String ROLE_REVOKED_TOPIC = Hash.sha3String(ROLE_REVOKED_SIGNATURE);
+  public static final String ROLE_GRANTED_TOPIC = Hash.sha3String("RoleGranted(bytes32,address)");
+
+  /** Views as {@code cast call} takes them, return types included. */
+  public static final String HAS_ROLE_CALL = "hasRole(bytes32,address)(bool)";
+
+  public static final String MEMBER_OF_CALL = "memberOf(address)(bytes32)";
+  public static final String GET_MEMBERS_CALL = "getMembers()(bytes32[])";
+  public static final String GET_MEMBER_ACCOUNTS_CALL = "getMemberAccounts(bytes32)(address[])";
 
   private Permissions() {}
 
