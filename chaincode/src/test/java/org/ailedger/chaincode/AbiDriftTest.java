@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
+import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.NativeContract;
 import org.ailedger.precompiles.NativeContracts;
 import org.ailedger.precompiles.abi.AbiEvent;
@@ -28,14 +29,9 @@ class AbiDriftTest {
   /** A contract declared only for these tests, with whatever functions and events a case needs. */
   private record ToyContract(
       String name, Address address, FunctionTable functions, List<AbiEvent> events)
-      implements NativeContract {
-    @Override
-    public Bytes call(ContractState state, Bytes input) {
-      return functions.dispatch(state, input);
-    }
-  }
+      implements AbiContract {}
 
-  /** A contract that follows none of the conventions the drift test reads declarations through. */
+  /** A contract that declares no ABI at all. */
   private record OpaqueContract(String name, Address address) implements NativeContract {
     @Override
     public Bytes call(ContractState state, Bytes input) {

@@ -11,6 +11,7 @@ import static org.ailedger.precompiles.abi.AbiValues.uint256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractRevert;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
@@ -64,7 +65,7 @@ import org.web3j.abi.datatypes.generated.Uint8;
  * <p>Gas: each function's fixed cost covers decoding and hashing; slot reads and writes (a
  * description costs one new slot per 32 bytes) and logs are metered on top.
  */
-public final class QuadraticGovernor implements NativeContract {
+public final class QuadraticGovernor implements AbiContract {
   public static final Address ADDRESS = NativeAddresses.QUADRATIC_GOVERNOR;
 
   /** Kept from the parameters-only contract, so the code marker never changed. */
@@ -98,10 +99,6 @@ public final class QuadraticGovernor implements NativeContract {
   }
 
   @Override
-  public Bytes call(ContractState state, Bytes input) {
-    return functions.dispatch(state, input);
-  }
-
   public FunctionTable functions() {
     return functions;
   }
@@ -112,6 +109,7 @@ public final class QuadraticGovernor implements NativeContract {
    * SetParameter proposal emits it from 0x…1004; the Permissions events an executed proposal causes
    * are emitted by Permissions at 0x…1000 and belong to it.
    */
+  @Override
   public List<AbiEvent> events() {
     return List.of(
         GovernorEvents.PROPOSAL_CREATED,

@@ -13,6 +13,7 @@ import static org.ailedger.precompiles.model.ModelAbi.uint64;
 import static org.ailedger.precompiles.model.ModelAbi.uint8;
 
 import java.util.List;
+import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContract;
@@ -77,7 +78,7 @@ import org.web3j.abi.datatypes.Type;
  * per accepted contributor and per submitter settled {@value #CONTRIBUTOR_SETTLE_GAS} more are
  * charged, and every slot access, log and DataProvenance lineage hop is metered on top.
  */
-public final class ModelRegistry implements NativeContract {
+public final class ModelRegistry implements AbiContract {
   public static final Address ADDRESS = NativeAddresses.MODEL_REGISTRY;
   public static final String NAME = "ModelRegistry";
 
@@ -118,12 +119,8 @@ public final class ModelRegistry implements NativeContract {
     return NAME;
   }
 
-  @Override
-  public Bytes call(ContractState state, Bytes input) {
-    return functions.dispatch(state, input);
-  }
 
-  /** The method table, e.g. for generating the ABI description. */
+  @Override
   public FunctionTable functions() {
     return functions;
   }
@@ -132,6 +129,7 @@ public final class ModelRegistry implements NativeContract {
    * Every event the registry emits from its own address, for the ABI description and its drift
    * check. The Transfer that accompanies a reward is the token's, emitted from 0x…1003.
    */
+  @Override
   public List<AbiEvent> events() {
     return List.of(
         ModelRegistryEvents.MODEL_REGISTERED,

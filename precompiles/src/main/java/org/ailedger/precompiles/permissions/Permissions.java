@@ -9,6 +9,7 @@ import static org.ailedger.precompiles.abi.AbiValues.bytes32s;
 import static org.ailedger.precompiles.abi.AbiValues.uint256;
 
 import java.util.List;
+import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractRevert;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
@@ -49,7 +50,7 @@ import org.apache.tuweni.units.bigints.UInt256;
  * <p>Gas: each function's fixed cost covers decoding and slot-key hashing; slot reads, writes and
  * logs are metered on top by the {@link org.ailedger.precompiles.gas.GasSchedule}.
  */
-public final class Permissions implements NativeContract {
+public final class Permissions implements AbiContract {
   public static final Address ADDRESS = NativeAddresses.PERMISSIONS;
 
   /** The only caller allowed to change permissions after genesis. */
@@ -73,17 +74,13 @@ public final class Permissions implements NativeContract {
     return NAME;
   }
 
-  @Override
-  public Bytes call(ContractState state, Bytes input) {
-    return functions.dispatch(state, input);
-  }
 
-  /** The method table, e.g. for generating the ABI description. */
+  @Override
   public FunctionTable functions() {
     return functions;
   }
 
-  /** Every event Permissions emits, for the ABI description and its drift check. */
+  @Override
   public List<AbiEvent> events() {
     return List.of(
         PermissionsEvents.ACCOUNT_ADDED,

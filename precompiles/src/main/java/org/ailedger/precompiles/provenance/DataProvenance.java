@@ -10,6 +10,7 @@ import static org.ailedger.precompiles.abi.AbiValues.uint256;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContract;
@@ -52,7 +53,7 @@ import org.web3j.abi.datatypes.generated.Uint64;
  * {@link #SIGNATURE_RECOVERY_GAS} and {@link #HASH_WORD_GAS} per hashed word; lineage walks add
  * {@link #LINEAGE_HOP_GAS} per dataset visited.
  */
-public final class DataProvenance implements NativeContract {
+public final class DataProvenance implements AbiContract {
   public static final Address ADDRESS = NativeAddresses.DATA_PROVENANCE;
   public static final String NAME = "DataProvenance";
 
@@ -91,17 +92,13 @@ public final class DataProvenance implements NativeContract {
     return NAME;
   }
 
-  @Override
-  public Bytes call(ContractState state, Bytes input) {
-    return functions.dispatch(state, input);
-  }
 
-  /** The method table, e.g. for generating the ABI description. */
+  @Override
   public FunctionTable functions() {
     return functions;
   }
 
-  /** Every event the contract emits, for the ABI description and its drift check. */
+  @Override
   public List<AbiEvent> events() {
     return List.of(ProvenanceEvents.DATASET_ATTESTED, ProvenanceEvents.ATTESTATION_RELAYED,
         ProvenanceEvents.DATASET_ENDORSED, ProvenanceEvents.DATASET_REVOKED);

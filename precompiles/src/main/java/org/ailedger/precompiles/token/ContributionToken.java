@@ -7,6 +7,7 @@ import static org.ailedger.precompiles.abi.AbiValues.string;
 import static org.ailedger.precompiles.abi.AbiValues.uint256;
 
 import java.util.List;
+import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeContract;
 import org.ailedger.precompiles.abi.AbiEvent;
@@ -39,7 +40,7 @@ import org.web3j.abi.datatypes.generated.Uint8;
  * <p>Gas: each function's fixed cost covers decoding, slot-key hashing and square roots; slot reads
  * (a binary search reads O(log n) of them), writes and logs are metered on top.
  */
-public final class ContributionToken implements NativeContract {
+public final class ContributionToken implements AbiContract {
   public static final Address ADDRESS = TokenLedger.ADDRESS;
   public static final String NAME = "ContributionToken";
 
@@ -65,17 +66,13 @@ public final class ContributionToken implements NativeContract {
     return NAME;
   }
 
-  @Override
-  public Bytes call(ContractState state, Bytes input) {
-    return functions.dispatch(state, input);
-  }
 
-  /** The method table, e.g. for generating the ABI description. */
+  @Override
   public FunctionTable functions() {
     return functions;
   }
 
-  /** Every event the contract emits, for the ABI description and its drift check. */
+  @Override
   public List<AbiEvent> events() {
     return List.of(TokenEvents.TRANSFER, TokenEvents.APPROVAL);
   }
