@@ -1,6 +1,7 @@
 package org.ailedger.node.cli;
 
 import org.ailedger.node.cli.dataset.DatasetCommand;
+import org.ailedger.node.cli.gov.GovCommand;
 import org.ailedger.node.cli.model.ModelCommand;
 import org.ailedger.node.cli.token.TokenCommand;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       DatasetCommand.class,
       TokenCommand.class,
+      GovCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AiLedger implements Runnable {

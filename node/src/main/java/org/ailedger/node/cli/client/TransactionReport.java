@@ -11,11 +11,21 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.ailedger.chaincode.bindings.ContributionToken;
 import org.ailedger.chaincode.bindings.DataProvenance;
 import org.ailedger.chaincode.bindings.ModelRegistry;
+import org.ailedger.chaincode.bindings.Permissions;
+import org.ailedger.chaincode.bindings.QuadraticGovernor;
+import org.ailedger.node.genesis.MemberIds;
 import org.ailedger.precompiles.NativeAddresses;
+import org.ailedger.precompiles.governance.Parameter;
+import org.ailedger.precompiles.governor.ProposalKind;
+import org.ailedger.precompiles.governor.Support;
+import org.ailedger.precompiles.permissions.Role;
 import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes32;
+import org.apache.tuweni.units.bigints.UInt256;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -41,6 +51,8 @@ public final class TransactionReport {
     modelEvents(receipt, decoded);
     provenanceEvents(receipt, decoded);
     tokenEvents(receipt, decoded);
+    governorEvents(receipt, decoded);
+    permissionsEvents(receipt, decoded);
     for (Log log : receipt.getLogs()) {
       if (decoded.stream().noneMatch(d -> d.index.equals(log.getLogIndex()))) {
         ObjectNode unknown = event("(undecoded)");
@@ -128,6 +140,93 @@ public final class TransactionReport {
       add(out, e.log, NativeAddresses.CONTRIBUTION_TOKEN, event("Approval")
           .put("owner", address(e.owner)).put("spender", address(e.spender)).put("value", tokens(e.value)));
     }
+  }
+
+  private static void governorEvents(TransactionReceipt receipt, List<Decoded> out) {
+    for (var e : QuadraticGovernor.getProposalCreatedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.QUADRATIC_GOVERNOR, event("ProposalCreated")
+          .put("proposalId", e.proposalId.longValueExact()).put("proposer", address(e.proposer))
+          .put("member", member(e.memberId)).put("kind", kind(e.kind)).put("payload", hex(e.payload))
+          .put("description", e.description).put("snapshotBlock", e.snapshotBlock.longValueExact())
+          .put("voteStart", e.voteStart.longValueExact()).put("voteEnd", e.voteEnd.longValueExact())
+          .put("quadraticTotal", e.quadraticTotal.toString()));
+    }
+    for (var e : QuadraticGovernor.getProposalTermsEvents(receipt)) {
+      add(out, e.log, NativeAddresses.QUADRATIC_GOVERNOR, event("ProposalTerms")
+          .put("proposalId", e.proposalId.longValueExact()).put("eta", e.eta.longValueExact())
+          .put("expiresAt", e.expiresAt.longValueExact()).put("quorum", e.quorum.toString())
+          .put("cap", e.cap.toString()));
+    }
+    for (var e : QuadraticGovernor.getVoteCastEvents(receipt)) {
+      add(out, e.log, NativeAddresses.QUADRATIC_GOVERNOR, event("VoteCast")
+          .put("proposalId", e.proposalId.longValueExact()).put("voter", address(e.voter))
+          .put("member", member(e.memberId)).put("support", support(e.support)).put("weight", e.weight.toString())
+          .put("rawBalance", tokens(e.rawBalance)));
+    }
+    for (var e : QuadraticGovernor.getProposalExecutedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.QUADRATIC_GOVERNOR, event("ProposalExecuted")
+          .put("proposalId", e.proposalId.longValueExact()));
+    }
+    for (var e : QuadraticGovernor.getProposalCanceledEvents(receipt)) {
+      add(out, e.log, NativeAddresses.QUADRATIC_GOVERNOR, event("ProposalCanceled")
+          .put("proposalId", e.proposalId.longValueExact()));
+    }
+    for (var e : QuadraticGovernor.getParameterChangedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.QUADRATIC_GOVERNOR, event("ParameterChanged")
+          .put("name", Parameter.fromKey(Bytes32.wrap(e.name)).map(Parameter::label).orElse(hex(e.name)))
+          .put("oldValue", e.oldValue.toString()).put("newValue", e.newValue.toString()));
+    }
+  }
+
+  private static void permissionsEvents(TransactionReceipt receipt, List<Decoded> out) {
+    for (var e : Permissions.getAccountAddedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("AccountAdded")
+          .put("account", address(e.account)).put("member", member(e.memberId)));
+    }
+    for (var e : Permissions.getAccountRemovedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("AccountRemoved")
+          .put("account", address(e.account)).put("member", member(e.memberId)));
+    }
+    for (var e : Permissions.getRoleGrantedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("RoleGranted")
+          .put("role", role(e.role)).put("account", address(e.account)));
+    }
+    for (var e : Permissions.getRoleRevokedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("RoleRevoked")
+          .put("role", role(e.role)).put("account", address(e.account)));
+    }
+    for (var e : Permissions.getNodeAddedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("NodeAdded").put("node", address(e.node)));
+    }
+    for (var e : Permissions.getNodeRemovedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("NodeRemoved").put("node", address(e.node)));
+    }
+    for (var e : Permissions.getValidatorAddedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("ValidatorAdded").put("validator", address(e.validator)));
+    }
+    for (var e : Permissions.getValidatorRemovedEvents(receipt)) {
+      add(out, e.log, NativeAddresses.PERMISSIONS, event("ValidatorRemoved").put("validator", address(e.validator)));
+    }
+  }
+
+  /** A member id as its readable name where it is one ({@code holder-two}), else hex. */
+  private static String member(byte[] id) {
+    return MemberIds.format(Bytes32.wrap(id));
+  }
+
+  /** A role id as its name ({@code CONTRIBUTOR}), else hex. */
+  private static String role(byte[] id) {
+    return Role.fromId(Bytes32.wrap(id)).map(Role::name).orElse(hex(id));
+  }
+
+  /** A proposal kind by name ({@code GrantRole}), else its number. */
+  private static String kind(BigInteger code) {
+    return ProposalKind.fromCode(UInt256.valueOf(code)).map(ProposalKind::label).orElse(code.toString());
+  }
+
+  private static String support(BigInteger code) {
+    return Support.fromCode(UInt256.valueOf(code)).map(s -> s.name().toLowerCase(Locale.ROOT))
+        .orElse(code.toString());
   }
 
   private static ObjectNode event(String name) {
