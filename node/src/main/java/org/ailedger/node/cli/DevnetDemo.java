@@ -11,21 +11,26 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.ailedger.chaincode.bindings.DataProvenance;
 import org.ailedger.chaincode.bindings.ModelRegistry;
+import org.ailedger.chaincode.bindings.QuadraticGovernor;
 import org.ailedger.node.cli.client.LedgerClient;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.crypto.Hash;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
  * Seeds a fresh devnet with the scenario of DESIGN §6, sent as ordinary signed transactions over
  * the node's own JSON-RPC: datasets with a lineage, a model, one finalized round with rewards,
- * a revoked dataset whose descendant taints a submitted update, and a second round left open.
+ * a revoked dataset whose descendant taints a submitted update, a second round left open and a
+ * governance proposal open for votes.
  */
 final class DevnetDemo {
   static final String MODEL = "chest-xray-classifier";
   static final BigInteger TOKEN = BigInteger.TEN.pow(18);
+  private static final BigInteger GRANT_ROLE = BigInteger.valueOf(3);
+  private static final BigInteger FOR = BigInteger.ONE;
 
   private final String rpcUrl;
 
@@ -71,11 +76,20 @@ final class DevnetDemo {
         as(5, p -> provenance(p).revoke(raw, id("consent withdrawn by the data subjects")).encodeFunctionCall(),
             NativeAddresses.DATA_PROVENANCE),
         as(1, p -> registry(p).openRound(model, BigInteger.TWO, id("aggregate v1"), TOKEN.multiply(BigInteger.valueOf(1000)),
-            BigInteger.valueOf(head + 600)).encodeFunctionCall(), NativeAddresses.MODEL_REGISTRY));
+            BigInteger.valueOf(head + 600)).encodeFunctionCall(), NativeAddresses.MODEL_REGISTRY),
+        as(0, p -> governor(p).propose(GRANT_ROLE, grantContributor(DevAccounts.account(6).address()),
+            "Let holder-one contribute training updates").encodeFunctionCall(), NativeAddresses.QUADRATIC_GOVERNOR));
+    // voting opens one block after the proposal; the quadratic weights of acme-ai (held at the
+    // cap) and holder-one together meet the quorum, so the proposal passes unless outvoted
+    phase(
+        as(0, p -> governor(p).castVote(BigInteger.ONE, FOR).encodeFunctionCall(), NativeAddresses.QUADRATIC_GOVERNOR),
+        as(6, p -> governor(p).castVote(BigInteger.ONE, FOR).encodeFunctionCall(), NativeAddresses.QUADRATIC_GOVERNOR));
     return List.of(
         "model " + MODEL + " (" + hex(model) + "): round 1 finalized, 900 ACT shared 1200:800:500; round 2 open",
         "datasets: st-mary (endorsed), northwind, city-clinic raw (revoked) -> curated (tainted)",
-        "the city-clinic update of round 1 cites the tainted dataset and is flagged");
+        "the city-clinic update of round 1 cites the tainted dataset and is flagged",
+        "governance proposal 1 (grant CONTRIBUTOR to account 6): voting for 30 blocks, acme-ai and holder-one voted for;",
+        "  follow it with: ailedger gov show --proposal 1   then: ailedger gov execute --key dev:9 --proposal 1");
   }
 
   /** One transaction by dev account {@code account}: its call data and target. */
@@ -126,6 +140,18 @@ final class DevnetDemo {
 
   private static DataProvenance provenance(LedgerClient client) {
     return DataProvenance.load(NativeAddresses.DATA_PROVENANCE.toHexString(), client.web3j(), client.reader(), new DefaultGasProvider());
+  }
+
+  private static QuadraticGovernor governor(LedgerClient client) {
+    return QuadraticGovernor.load(NativeAddresses.QUADRATIC_GOVERNOR.toHexString(), client.web3j(), client.reader(),
+        new DefaultGasProvider());
+  }
+
+  /** The GrantRole payload: abi.encode(keccak256("CONTRIBUTOR"), account). */
+  private static byte[] grantContributor(Address account) {
+    return org.apache.tuweni.bytes.Bytes.fromHexString(FunctionEncoder.encodeConstructor(List.of(
+        new org.web3j.abi.datatypes.generated.Bytes32(id("CONTRIBUTOR")),
+        new org.web3j.abi.datatypes.Address(account.toHexString())))).toArrayUnsafe();
   }
 
   /** The demo's ids: keccak256 of a readable name, as the CLI derives them. */
