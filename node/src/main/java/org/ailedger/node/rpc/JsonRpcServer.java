@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.util.Optional;
 import org.ailedger.node.rpc.filter.FilterRegistry;
 import org.ailedger.node.rpc.http.HttpRpcVerticle;
 import org.ailedger.node.rpc.websocket.WebSocketRpcVerticle;
@@ -44,11 +45,19 @@ public final class JsonRpcServer {
     this(vertx, config, backend, Clock.systemUTC());
   }
 
-  /** Binds both listeners; fails (and releases what it took) if either cannot bind. */
+  /**
+   * Binds both listeners; fails (and releases what it took) if either cannot bind, and takes
+   * nothing if the Netty under Vert.x is a mix of releases.
+   */
   public synchronized Future<Void> start() {
     if (workers != null) {
       return Future.failedFuture(
           new IllegalStateException("the JSON-RPC server is already started"));
+    }
+    Optional<String> mismatch = NettyReleaseCheck.onClassPath();
+    if (mismatch.isPresent()) {
+      LOG.error("JSON-RPC server cannot start: {}", mismatch.get());
+      return Future.failedFuture(new IllegalStateException(mismatch.get()));
     }
     workers = vertx.createSharedWorkerExecutor(WORKER_POOL_NAME, config.workerPoolSize());
     RandomIds ids = new RandomIds();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Blocks, transactions, receipts and QBFT validators over HTTP, checked field by field. */
+@TimeBoxed
 class EthBlocksAndTransactionsIT {
   private static final List<String> BLOCK_FIELDS =
       List.of(
@@ -46,6 +47,7 @@ class EthBlocksAndTransactionsIT {
   private static Transaction revoked;
 
   @BeforeAll
+  @TimeBoxed
   static void start() {
     rpc = new RunningServer();
     block1 = rpc.fake.chain.blockAt(1);
@@ -55,6 +57,7 @@ class EthBlocksAndTransactionsIT {
   }
 
   @AfterAll
+  @TimeBoxed
   static void stop() {
     rpc.close();
   }

@@ -18,15 +18,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Chain-wide, state, fee, call and submission methods over HTTP against the fake backend. */
+@TimeBoxed
 class EthStateAndCallIT {
   private static RunningServer rpc;
 
   @BeforeAll
+  @TimeBoxed
   static void start() {
     rpc = new RunningServer();
   }
 
   @AfterAll
+  @TimeBoxed
   static void stop() {
     rpc.close();
   }

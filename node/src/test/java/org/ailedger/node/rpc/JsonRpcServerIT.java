@@ -12,10 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The JSON-RPC 2.0 protocol over HTTP: envelopes, batches, errors, limits and CORS. */
+@TimeBoxed
 class JsonRpcServerIT {
   private static RunningServer rpc;
 
   @BeforeAll
+  @TimeBoxed
   static void start() {
     rpc =
         new RunningServer(
@@ -25,6 +27,7 @@ class JsonRpcServerIT {
   }
 
   @AfterAll
+  @TimeBoxed
   static void stop() {
     rpc.close();
   }

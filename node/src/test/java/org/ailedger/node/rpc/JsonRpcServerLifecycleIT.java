@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** Starting and stopping the server: ports, the chain listener, failure to bind. */
+@TimeBoxed
 class JsonRpcServerLifecycleIT {
   @Test
   void portZeroBindsTwoDistinctFreePortsAndStopReleasesEverything() throws Exception {
@@ -23,11 +24,12 @@ class JsonRpcServerLifecycleIT {
     RunningServer.await(rpc.server.stop());
 
     assertThat(rpc.fake.chain.listenerCount()).isZero();
-    HttpClient client = HttpClient.newHttpClient();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(RunningServer.TIMEOUT).build();
     assertThatThrownBy(
             () ->
                 client.send(
                     HttpRequest.newBuilder(rpc.httpUri())
+                        .timeout(RunningServer.TIMEOUT)
                         .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(),
                     HttpResponse.BodyHandlers.ofString()))

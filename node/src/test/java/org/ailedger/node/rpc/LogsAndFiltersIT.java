@@ -20,11 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** eth_getLogs and the filter methods over HTTP; each test gets a fresh chain and server. */
+@TimeBoxed
 class LogsAndFiltersIT {
   private final MutableClock clock = new MutableClock();
   private RunningServer rpc;
 
   @BeforeEach
+  @TimeBoxed
   void start() {
     rpc =
         new RunningServer(
@@ -37,6 +39,7 @@ class LogsAndFiltersIT {
   }
 
   @AfterEach
+  @TimeBoxed
   void stop() {
     rpc.close();
   }

@@ -20,7 +20,8 @@ public final class RunningServer implements AutoCloseable {
   /** What an empty JSON array result parses to; a null result is not equal to it. */
   public static final JsonNode EMPTY_ARRAY = JSON.createArrayNode();
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** The longest any test waits for one answer; a server that never answers fails, not hangs. */
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   public final FakeBackend fake;
   public final Vertx vertx = Vertx.vertx();
@@ -72,9 +73,14 @@ public final class RunningServer implements AutoCloseable {
             .build());
   }
 
+  /** Sends the request, bounded by {@link #TIMEOUT} unless it carries its own timeout. */
   public HttpResponse<String> send(HttpRequest request) {
+    HttpRequest bounded =
+        request.timeout().isPresent()
+            ? request
+            : HttpRequest.newBuilder(request, (name, value) -> true).timeout(TIMEOUT).build();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(bounded, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("HTTP request failed", e);
     } catch (InterruptedException e) {

@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A WebSocket JSON-RPC client that queues every message it receives. */
+/**
+ * A WebSocket JSON-RPC client that queues every message it receives. Every wait is bounded: a
+ * server that never answers fails the test with a message instead of hanging the build.
+ */
 public final class TestSocket implements WebSocket.Listener, AutoCloseable {
-  private static final long TIMEOUT_SECONDS = 20;
+  private static final long TIMEOUT_SECONDS = RunningServer.TIMEOUT.toSeconds();
 
   private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -24,12 +30,37 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
   private final WebSocket socket;
 
   public TestSocket(HttpClient client, URI uri) {
-    socket = client.newWebSocketBuilder().buildAsync(uri, this).join();
+    this(client.newWebSocketBuilder(), uri);
   }
 
   /** As a browser page on {@code origin} would connect. */
   public TestSocket(HttpClient client, URI uri, String origin) {
-    socket = client.newWebSocketBuilder().header("Origin", origin).buildAsync(uri, this).join();
+    this(client.newWebSocketBuilder().header("Origin", origin), uri);
+  }
+
+  private TestSocket(WebSocket.Builder builder, URI uri) {
+    socket =
+        within(
+            builder.connectTimeout(RunningServer.TIMEOUT).buildAsync(uri, this),
+            "no answer to the WebSocket handshake with " + uri);
+  }
+
+  /**
+   * Joins {@code future} for at most the test timeout. A failure surfaces as from {@code join()};
+   * no outcome at all fails with {@code noOutcome}, as an unanswered request must not hang the
+   * build.
+   */
+  public static <T> T within(CompletableFuture<T> future, String noOutcome) {
+    try {
+      return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError(noOutcome + " within " + TIMEOUT_SECONDS + " s", e);
+    } catch (ExecutionException e) {
+      throw new CompletionException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   /** Sends a request with a fresh id and returns that id. */
@@ -44,7 +75,7 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
   }
 
   public void sendText(String text) {
-    socket.sendText(text, true).join();
+    within(socket.sendText(text, true), "the WebSocket did not take a message");
   }
 
   /** Sends a request and returns the next message, which must be its answer. */
@@ -72,11 +103,12 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
 
   /** Closes from this side and waits for the server's close. */
   public void closeAndWait() {
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    within(
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"), "the WebSocket did not send a close");
     try {
-      closed.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("the server did not close the WebSocket", e);
+      within(closed, "the server did not close the WebSocket");
+    } catch (CompletionException e) {
+      throw new AssertionError("the WebSocket failed instead of closing", e.getCause());
     }
   }
 
