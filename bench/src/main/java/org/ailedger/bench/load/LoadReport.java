@@ -12,8 +12,7 @@ import java.util.Optional;
  * @param signing how long signing took
  * @param committed this run's transactions seen in blocks, window or not
  * @param throughput committed throughput over the window; empty if too few blocks fell inside it
- * @param generatorCpu CPU time this process used during the window
- * @param nodeCpu CPU time the node process used during the window, when its pid was given
+ * @param cpu CPU time used during the window by the generator, the node and the machine
  */
 public record LoadReport(
     LoadSettings settings,
@@ -28,8 +27,7 @@ public record LoadReport(
     long failedReceipts,
     long missingReceipts,
     long droppedSamples,
-    Duration generatorCpu,
-    Optional<Duration> nodeCpu) {
+    CpuUsage cpu) {
 
   public void print(PrintStream out) {
     double window = settings.duration().toMillis() / 1000.0;
@@ -102,8 +100,22 @@ public record LoadReport(
           fmt("%,d  e.g. \"%s\"", tally.count(), abbreviate(tally.example())));
     }
     row(out, "committed of accepted", fmt("%,d of %,d", committed, submits.accepted()));
-    row(out, "generator CPU in window", cpu(generatorCpu, window));
-    nodeCpu.ifPresent(cpu -> row(out, "node CPU in window", cpu(cpu, window)));
+    row(out, "generator CPU in window", cpu(cpu.generator(), window));
+    cpu.node().ifPresent(node -> row(out, "node CPU in window", cpu(node, window)));
+    // CPU per transaction holds even when other work shares the cores, unlike tx/s
+    cpu.node()
+        .flatMap(node -> throughput.map(t -> node.toNanos() / 1e3 / (t.perSecond() * window)))
+        .ifPresent(micros -> row(out, "node CPU per committed tx", fmt("%,.0f us", micros)));
+    cpu.others()
+        .ifPresent(
+            others ->
+                row(
+                    out,
+                    "other CPU in window",
+                    cpu(others, window)
+                        + "  (rest of the machine: "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cores)"));
     if (submits.sendersStopped() > 0) {
       row(out, "senders stopped", fmt("%d (see the warnings above)", submits.sendersStopped()));
     }

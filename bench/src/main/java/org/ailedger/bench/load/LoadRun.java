@@ -3,7 +3,6 @@ package org.ailedger.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.stream.IntStream;
@@ -115,8 +114,7 @@ public final class LoadRun {
           follower.failedReceipts(),
           follower.missingReceipts(),
           follower.droppedSamples(),
-          atEnd.generator().minus(atStart.generator()),
-          atEnd.node().flatMap(end -> atStart.node().map(end::minus)));
+          atEnd.since(atStart));
     } finally {
       follower.stop();
       senders.forEach(Thread::interrupt);
@@ -169,18 +167,6 @@ public final class LoadRun {
     long left;
     while ((left = nanos - System.nanoTime()) > 0) {
       Thread.sleep(Math.max(1, left / 1_000_000));
-    }
-  }
-
-  /** CPU time used so far by this process and, if known, the node's. */
-  private record CpuSnapshot(Duration generator, Optional<Duration> node) {
-    static CpuSnapshot now(OptionalLong nodePid) {
-      Duration self = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-      Optional<Duration> node =
-          nodePid.isPresent()
-              ? ProcessHandle.of(nodePid.getAsLong()).flatMap(p -> p.info().totalCpuDuration())
-              : Optional.empty();
-      return new CpuSnapshot(self, node);
     }
   }
 }
