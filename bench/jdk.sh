@@ -28,10 +28,13 @@ if ! JAVA="$(find_java)"; then
   exit 1
 fi
 
-if [[ ! -f "$bench_jar" || -n "$(find "$repo/pom.xml" "$repo/precompiles" "$repo/node" "$repo/bench" \
-    \( -path '*/target' -prune \) -o \( -newer "$bench_jar" \( -name '*.java' -o -name 'pom.xml' \) -print \) \
+# a stamp, not the jar's time: Maven leaves an up-to-date jar untouched
+stamp="$repo/bench/target/.bench-build-stamp"
+if [[ ! -f "$bench_jar" || ! -f "$stamp" || -n "$(find "$repo/pom.xml" "$repo/precompiles" "$repo/node" "$repo/bench" \
+    \( -path '*/target' -prune \) -o \( -newer "$stamp" \( -name '*.java' -o -name 'pom.xml' \) -print \) \
     2>/dev/null | head -n 1)" ]]; then
   echo "bench: building (first use or sources changed)..." >&2
   (cd "$repo" && JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" \
     mvn -q -B -pl bench -am package -DskipTests) >&2
+  touch "$stamp"
 fi
