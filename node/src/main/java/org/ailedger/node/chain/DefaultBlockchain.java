@@ -141,7 +141,11 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
 
   @Override
   public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
-    return store.get(Column.TX_INDEX, transactionHash).map(ChainStorageCodec::decodeLocation);
+    // The index lands with the block, a moment before the head moves; a receipt seen in that gap
+    // would send a client to the old head's state for what it just did.
+    return store.get(Column.TX_INDEX, transactionHash)
+        .map(ChainStorageCodec::decodeLocation)
+        .filter(location -> location.blockNumber() <= head.number());
   }
 
   @Override

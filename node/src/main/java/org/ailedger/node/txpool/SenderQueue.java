@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** One sender's pooled transactions by nonce. Not thread-safe: the pool's lock guards it. */
 final class SenderQueue {
@@ -42,6 +44,11 @@ final class SenderQueue {
     List<PendingTransaction> removed = new ArrayList<>(stale.values());
     stale.clear();
     return removed;
+  }
+
+  /** A copy of the pooled nonces, safe to read outside the pool's lock. */
+  NavigableSet<Long> nonces() {
+    return new TreeSet<>(byNonce.keySet());
   }
 
   List<PendingTransaction> all() {

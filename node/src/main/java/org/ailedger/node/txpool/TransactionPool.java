@@ -2,14 +2,15 @@ package org.ailedger.node.txpool;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.ailedger.node.chain.BlockAdded;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Transaction;
@@ -342,20 +343,27 @@ public final class TransactionPool implements PendingTransactions {
   }
 
   /**
-   * The nonce the sender should use next: its account nonce advanced past every pooled transaction
-   * that directly follows it. A gap stops the count, since the first missing nonce is what the
-   * sender must send next.
+   * The nonce the sender should use next: its account nonce at the head, advanced past every pooled
+   * transaction that directly follows it. A gap stops the count, since the first missing nonce is
+   * what the sender must send next.
+   *
+   * <p>The pool is read before the head, never after: the chain moves its head first and prunes
+   * the pool second, so a snapshot that has lost the included transactions was taken after the
+   * head moved. Reading the head first could pair the old head with the pruned pool and hand a
+   * wallet the nonce it has just used.
    */
   @Override
-  public OptionalLong pendingNonce(Address sender) {
-    long accountNonce = state.nonce(sender);
+  public long nextNonce(Address sender) {
+    NavigableSet<Long> pooled;
     synchronized (lock) {
       SenderQueue queue = bySender.get(sender);
-      if (queue == null) {
-        return OptionalLong.empty();
-      }
-      return OptionalLong.of(accountNonce + queue.executableFrom(accountNonce).size());
+      pooled = queue == null ? Collections.emptyNavigableSet() : queue.nonces();
     }
+    long nonce = state.nonce(sender);
+    while (pooled.contains(nonce)) {
+      nonce++;
+    }
+    return nonce;
   }
 
   @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ailedger.node.app.LedgerBindings;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.TransactionReceipt;
@@ -25,7 +27,10 @@ import org.ailedger.node.genesis.GenesisParser;
 import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.state.WorldStateArchive;
+import org.ailedger.node.storage.Column;
 import org.ailedger.node.storage.InMemoryKeyValueStore;
+import org.ailedger.node.storage.KeyValueStore;
+import org.ailedger.node.storage.WriteBatch;
 import org.ailedger.node.tx.SenderRecovery;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionSigner;
@@ -56,20 +61,77 @@ class BlockImporterTest {
   private final KeyPair validator = DevAccounts.validator(0);
 
   private final class Node {
-    final InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-    final WorldStateArchive archive = new WorldStateArchive(store);
+    final KeyValueStore store;
+    final WorldStateArchive archive;
     final NativeContracts contracts = NativeContracts.standard();
     final LedgerBindings bindings = new LedgerBindings();
-    final BlockProcessor processor = new BlockProcessor(archive,
-        new TransactionProcessor(contracts, new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-            bindings::isAccountAllowed),
-        bindings::validators);
-    final GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-    final DefaultBlockchain chain = DefaultBlockchain.open(store, 1337, genesisState.block(), genesisState.state());
+    final BlockProcessor processor;
+    final DefaultBlockchain chain;
     final CommitSeals seals = new CommitSeals(secp256k1);
-    final BlockImporter importer = new BlockImporter(chain, processor, new HeaderRules(genesis, clock),
-        new SealVerifier(seals), new SenderRecovery(secp256k1));
-    final BlockCreator creator = new BlockCreator(processor, seals, 1337);
+    final BlockImporter importer;
+    final BlockCreator creator;
+
+    Node() {
+      this(new InMemoryKeyValueStore());
+    }
+
+    Node(KeyValueStore store) {
+      this.store = store;
+      archive = new WorldStateArchive(store);
+      processor = new BlockProcessor(archive,
+          new TransactionProcessor(contracts, new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
+              bindings::isAccountAllowed),
+          bindings::validators);
+      GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
+      chain = DefaultBlockchain.open(store, 1337, genesisState.block(), genesisState.state());
+      importer = new BlockImporter(chain, processor, new HeaderRules(genesis, clock),
+          new SealVerifier(seals), new SenderRecovery(secp256k1));
+      creator = new BlockCreator(processor, seals, 1337);
+    }
+  }
+
+  /** A store that runs a probe right after each batch commits, before the writer goes on. */
+  private static final class ProbedStore implements KeyValueStore {
+    private final InMemoryKeyValueStore delegate = new InMemoryKeyValueStore();
+    private Runnable afterCommit = () -> {};
+
+    void afterCommit(Runnable probe) {
+      afterCommit = probe;
+    }
+
+    @Override
+    public Optional<Bytes> get(Column column, Bytes key) {
+      return delegate.get(column, key);
+    }
+
+    @Override
+    public WriteBatch batch() {
+      WriteBatch batch = delegate.batch();
+      return new WriteBatch() {
+        @Override
+        public WriteBatch put(Column column, Bytes key, Bytes value) {
+          batch.put(column, key, value);
+          return this;
+        }
+
+        @Override
+        public WriteBatch delete(Column column, Bytes key) {
+          batch.delete(column, key);
+          return this;
+        }
+
+        @Override
+        public void commit() {
+          batch.commit();
+          afterCommit.run();
+        }
+      };
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
   }
 
   private Transaction renounce(KeyPair sender, long nonce, Role role) {
@@ -108,6 +170,27 @@ class BlockImporterTest {
         .contains(new TransactionLocation(sealed.header().hash(), 1, 1));
     assertThat(follower.archive.account(follower.chain.head().stateRoot(), contributor.address()).orElseThrow().nonce())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aTransactionIsNotFoundBeforeTheHeadThatIncludesIt() {
+    ProbedStore store = new ProbedStore();
+    Node node = new Node(store);
+    KeyPair contributor = DevAccounts.account(2);
+    Transaction renounce = renounce(contributor, 0, Role.CONTRIBUTOR);
+    BlockCreator.Proposal proposal = node.creator.propose(node.chain.head(),
+        List.of(new PendingTransaction(renounce, contributor.address(), 0)),
+        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    Block sealed = node.creator.seal(proposal.block(), validator);
+    List<Optional<TransactionLocation>> seenInTheGap = new ArrayList<>();
+    // a wallet that saw the receipt here would number its next transaction from the old head
+    store.afterCommit(() -> seenInTheGap.add(node.chain.transactionLocation(renounce.hash())));
+
+    assertThat(node.importer.importExecuted(sealed, proposal.executed())).isInstanceOf(ImportResult.Imported.class);
+
+    assertThat(seenInTheGap).containsExactly(Optional.empty());
+    assertThat(node.chain.transactionLocation(renounce.hash()))
+        .contains(new TransactionLocation(sealed.header().hash(), 1, 0));
   }
 
   @Test

@@ -9,7 +9,6 @@ import static org.ailedger.node.rpc.TestTransactions.receipt;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ailedger.node.execution.CallRequest;
@@ -232,8 +231,8 @@ public final class FakeBackend {
       }
 
       @Override
-      public OptionalLong pendingNonce(Address sender) {
-        return sender.equals(BOB) ? OptionalLong.of(8) : OptionalLong.empty();
+      public long nextNonce(Address sender) {
+        return sender.equals(BOB) ? 8 : 0;
       }
 
       @Override

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Signature;
 import org.ailedger.node.tx.Transaction;
@@ -322,15 +323,31 @@ class TransactionPoolTest {
   }
 
   @Test
-  void pendingNonceCountsPooledNoncesUpToTheFirstGap() {
+  void nextNonceCountsPooledNoncesUpToTheFirstGap() {
     state.nonce(ALICE, 4);
-    assertThat(pool.pendingNonce(ALICE)).isEmpty();
+    assertThat(pool.nextNonce(ALICE)).isEqualTo(4);
 
     accept(tx(ALICE, 6));
-    assertThat(pool.pendingNonce(ALICE)).hasValue(4);
+    assertThat(pool.nextNonce(ALICE)).isEqualTo(4);
 
     accept(tx(ALICE, 4), tx(ALICE, 5));
-    assertThat(pool.pendingNonce(ALICE)).hasValue(7);
+    assertThat(pool.nextNonce(ALICE)).isEqualTo(7);
+  }
+
+  @Test
+  void nextNonceIsNeverTheIncludedOneWhileABlockLandsDuringTheQuery() {
+    Transaction included = tx(ALICE, 0);
+    accept(included);
+    // the head state is read as it was, then the block lands and the pool is pruned before the
+    // query ends: the answer must still be past the included nonce
+    state.onNextNonceRead(
+        () -> {
+          state.nonce(ALICE, 1);
+          pool.onBlockCommitted(List.of(included));
+        });
+
+    assertThat(pool.nextNonce(ALICE)).isEqualTo(1);
+    assertThat(pool.size()).isZero();
   }
 
   // ---- selection ----
@@ -458,7 +475,7 @@ class TransactionPoolTest {
     assertThat(pool.byHash(alice0.hash())).isEmpty();
     assertThat(pool.byHash(alice1.hash())).isEmpty();
     assertThat(pool.size()).isEqualTo(1);
-    assertThat(pool.pendingNonce(ALICE)).hasValue(3);
+    assertThat(pool.nextNonce(ALICE)).isEqualTo(3);
   }
 
   @Test
@@ -481,8 +498,8 @@ class TransactionPoolTest {
     pool.onBlockCommitted(List.of());
 
     assertThat(pool.size()).isEqualTo(1);
-    assertThat(pool.pendingNonce(ALICE)).isEmpty();
-    assertThat(pool.pendingNonce(BOB)).hasValue(1);
+    assertThat(pool.nextNonce(ALICE)).isZero();
+    assertThat(pool.nextNonce(BOB)).isEqualTo(1);
   }
 
   // ---- threads ----
@@ -551,6 +568,7 @@ class TransactionPoolTest {
     private final Map<Address, Long> nonces = new ConcurrentHashMap<>();
     private final Map<Address, UInt256> balances = new ConcurrentHashMap<>();
     private final Set<Address> forbidden = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Runnable> onNonceRead = new AtomicReference<>();
 
     void nonce(Address sender, long nonce) {
       nonces.put(sender, nonce);
@@ -564,9 +582,19 @@ class TransactionPoolTest {
       forbidden.add(sender);
     }
 
+    /** Runs {@code afterwards} right after the next nonce read, as a block landing then would. */
+    void onNextNonceRead(Runnable afterwards) {
+      onNonceRead.set(afterwards);
+    }
+
     @Override
     public long nonce(Address sender) {
-      return nonces.getOrDefault(sender, 0L);
+      long nonce = nonces.getOrDefault(sender, 0L);
+      Runnable afterwards = onNonceRead.getAndSet(null);
+      if (afterwards != null) {
+        afterwards.run();
+      }
+      return nonce;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.ailedger.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.OptionalLong;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.rpc.RpcMethod;
@@ -41,14 +40,11 @@ public final class EthGetTransactionCount implements RpcMethod {
     RpcParams params = request.params().expectAtMost(2);
     Address address = params.address(0, "address");
     BlockParameter block = params.blockNumberTagOrHash(1, "block");
+    if (block instanceof BlockParameter.Pending) {
+      return TextNode.valueOf(Hex.quantity(pool.nextNonce(address)));
+    }
     BlockHeader header = block.requireHeader(chain);
     long nonce = state.account(header.stateRoot(), address).map(Account::nonce).orElse(0L);
-    if (block instanceof BlockParameter.Pending) {
-      OptionalLong pending = pool.pendingNonce(address);
-      if (pending.isPresent() && pending.getAsLong() > nonce) {
-        nonce = pending.getAsLong();
-      }
-    }
     return TextNode.valueOf(Hex.quantity(nonce));
   }
 }
