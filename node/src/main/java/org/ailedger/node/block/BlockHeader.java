@@ -3,12 +3,12 @@ package org.ailedger.node.block;
 import org.ailedger.node.consensus.qbft.QbftExtraData;
 import org.ailedger.node.rlp.StrictRlp;
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLP;
 import org.apache.tuweni.rlp.RLPReader;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.web3j.crypto.Hash;
 
 /**
  * An Ethereum (London) block header. Every header of this chain carries QBFT extra-data; its
@@ -59,7 +59,7 @@ public record BlockHeader(
 
   /** The block hash: keccak256 of the header RLP with the committed seals removed. */
   public Bytes32 hash() {
-    return Bytes32.wrap(Hash.sha3(encode(qbftExtraData().encodeWithoutSeals()).toArrayUnsafe()));
+    return Keccak.hash(encode(qbftExtraData().encodeWithoutSeals()));
   }
 
   /** The full RLP, committed seals included, as stored and as sent to peers. */

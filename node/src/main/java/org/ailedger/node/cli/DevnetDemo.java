@@ -16,8 +16,8 @@ import org.ailedger.node.cli.client.LedgerClient;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.crypto.Hash;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
@@ -125,7 +125,7 @@ final class DevnetDemo {
   }
 
   private static String attest(LedgerClient client, byte[] dataset, String uri, List<byte[]> parents) {
-    return provenance(client).attest(dataset, Hash.sha3(uri.getBytes(StandardCharsets.UTF_8)), uri, "CC-BY-4.0", parents)
+    return provenance(client).attest(dataset, Keccak.hash(uri.getBytes(StandardCharsets.UTF_8)), uri, "CC-BY-4.0", parents)
         .encodeFunctionCall();
   }
 
@@ -156,7 +156,7 @@ final class DevnetDemo {
 
   /** The demo's ids: keccak256 of a readable name, as the CLI derives them. */
   static byte[] id(String name) {
-    return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
+    return Keccak.hash(name.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String hex(byte[] bytes) {

@@ -1,8 +1,8 @@
 package org.ailedger.node.crypto;
 
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
-import org.web3j.crypto.Hash;
 
 /** An uncompressed secp256k1 public key: 64 bytes x||y, without the SEC1 0x04 prefix. */
 public record PublicKey(Bytes bytes) {
@@ -18,7 +18,7 @@ public record PublicKey(Bytes bytes) {
 
   /** The Ethereum address: the last 20 bytes of keccak256 of the 64 key bytes. */
   public Address address() {
-    byte[] hash = Hash.sha3(bytes.toArrayUnsafe());
+    byte[] hash = Keccak.hash(bytes.toArrayUnsafe());
     return new Address(Bytes.wrap(hash, hash.length - Address.SIZE, Address.SIZE));
   }
 

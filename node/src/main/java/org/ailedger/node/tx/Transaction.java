@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.web3j.crypto.Hash;
 
 /**
  * A signed transaction of any accepted envelope. Immutable; the canonical encoding and the hash
@@ -144,7 +144,7 @@ public final class Transaction {
   public Bytes32 hash() {
     Bytes32 result = hash;
     if (result == null) {
-      result = Bytes32.wrap(Hash.sha3(encoded().toArrayUnsafe()));
+      result = Keccak.hash(encoded());
       hash = result;
     }
     return result;

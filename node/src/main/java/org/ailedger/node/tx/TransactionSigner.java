@@ -4,9 +4,9 @@ import java.math.BigInteger;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.PrivateKey;
 import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.web3j.crypto.Hash;
 
 /** Signs transactions for a chain: EIP-155 for legacy, EIP-2718 payloads for typed ones. */
 public final class TransactionSigner {
@@ -49,6 +49,6 @@ public final class TransactionSigner {
 
   /** keccak256 of {@link TransactionEncoder#signingPayload}: what the sender's key signs. */
   public static Bytes32 signingHash(Transaction tx) {
-    return Bytes32.wrap(Hash.sha3(TransactionEncoder.signingPayload(tx).toArrayUnsafe()));
+    return Keccak.hash(TransactionEncoder.signingPayload(tx));
   }
 }

@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ailedger.precompiles.ContractState;
+import org.ailedger.types.Keccak;
 import org.ailedger.types.Log;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.crypto.Hash;
 
 /**
  * A Solidity event declared as its interface line, e.g. {@code RoleGranted(bytes32 indexed role,
@@ -34,7 +34,7 @@ public final class AbiEvent {
   private AbiEvent(String name, List<AbiParameter> parameters) {
     this.name = name;
     this.parameters = parameters;
-    this.topic = Bytes32.wrap(Hash.sha3(canonical().getBytes(StandardCharsets.US_ASCII)));
+    this.topic = Bytes32.wrap(Keccak.hash(canonical().getBytes(StandardCharsets.US_ASCII)));
   }
 
   /**

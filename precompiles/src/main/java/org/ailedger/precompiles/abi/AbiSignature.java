@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
-import org.web3j.crypto.Hash;
 
 /**
  * A function's name, inputs and outputs, parsed from the line a Solidity interface would show:
@@ -51,7 +51,7 @@ public record AbiSignature(String name, List<AbiParameter> inputs, List<AbiType>
 
   /** The first four bytes of keccak256 of {@link #canonical()}. */
   public Bytes selector() {
-    return Bytes.wrap(Hash.sha3(canonical().getBytes(StandardCharsets.US_ASCII))).slice(0, 4);
+    return Bytes.wrap(Keccak.hash(canonical().getBytes(StandardCharsets.US_ASCII))).slice(0, 4);
   }
 
   public List<AbiType> inputTypes() {

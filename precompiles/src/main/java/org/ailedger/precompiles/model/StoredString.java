@@ -3,10 +3,10 @@ package org.ailedger.precompiles.model;
 import java.nio.charset.StandardCharsets;
 import org.ailedger.precompiles.ContractStorage;
 import org.ailedger.precompiles.storage.StorageSlots;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.web3j.crypto.Hash;
 
 /**
  * A UTF-8 string in storage, laid out as Solidity lays out a {@code string} state variable, so
@@ -30,7 +30,7 @@ final class StoredString {
       return;
     }
     storage.store(slot, UInt256.valueOf(2L * data.length + 1).toBytes());
-    Bytes32 first = Bytes32.wrap(Hash.sha3(slot.toArrayUnsafe()));
+    Bytes32 first = Keccak.hash(slot);
     for (int chunk = 0; chunk * WORD < data.length; chunk++) {
       byte[] word = new byte[WORD];
       int from = chunk * WORD;
@@ -53,7 +53,7 @@ final class StoredString {
       throw new IllegalStateException("corrupt string header " + head + " at slot " + slot);
     }
     int length = (encoded.intValue() - 1) / 2;
-    Bytes32 first = Bytes32.wrap(Hash.sha3(slot.toArrayUnsafe()));
+    Bytes32 first = Keccak.hash(slot);
     Bytes[] chunks = new Bytes[(length + WORD - 1) / WORD];
     for (int chunk = 0; chunk < chunks.length; chunk++) {
       chunks[chunk] = storage.load(StorageSlots.offset(first, chunk));

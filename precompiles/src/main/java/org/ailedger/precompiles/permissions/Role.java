@@ -3,8 +3,8 @@ package org.ailedger.precompiles.permissions;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes32;
-import org.web3j.crypto.Hash;
 
 /** The roles Permissions grants; on chain a role is keccak256 of its name. */
 public enum Role {
@@ -13,7 +13,7 @@ public enum Role {
   CONTRIBUTOR,
   AUDITOR;
 
-  private final Bytes32 id = Bytes32.wrap(Hash.sha3(name().getBytes(StandardCharsets.US_ASCII)));
+  private final Bytes32 id = Bytes32.wrap(Keccak.hash(name().getBytes(StandardCharsets.US_ASCII)));
 
   /** keccak256 of the name, e.g. {@code keccak256("CONTRIBUTOR")}. */
   public Bytes32 id() {

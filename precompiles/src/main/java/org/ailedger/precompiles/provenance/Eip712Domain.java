@@ -3,10 +3,10 @@ package org.ailedger.precompiles.provenance;
 import java.nio.charset.StandardCharsets;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.web3j.crypto.Hash;
 
 /**
  * The EIP-712 signing domain of DataProvenance. Binding a signature to the chain id and the
@@ -58,7 +58,7 @@ public record Eip712Domain(String name, String version, long chainId, Address ve
   }
 
   static Bytes32 keccak(Bytes data) {
-    return Bytes32.wrap(Hash.sha3(data.toArrayUnsafe()));
+    return Keccak.hash(data);
   }
 
   static Bytes utf8(String text) {

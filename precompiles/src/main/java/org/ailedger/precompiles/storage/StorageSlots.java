@@ -1,10 +1,10 @@
 package org.ailedger.precompiles.storage;
 
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
-import org.web3j.crypto.Hash;
 
 /**
  * Derives storage slots the way Solidity lays out state variables, so a native contract's storage
@@ -31,7 +31,7 @@ public final class StorageSlots {
   }
 
   public static Bytes32 mapping(Bytes32 mappingSlot, Bytes32 key) {
-    return Bytes32.wrap(Hash.sha3(Bytes.concatenate(key, mappingSlot).toArrayUnsafe()));
+    return Keccak.hash(Bytes.concatenate(key, mappingSlot));
   }
 
   public static Bytes32 mapping(Bytes32 mappingSlot, Address key) {
@@ -42,7 +42,7 @@ public final class StorageSlots {
     if (index < 0) {
       throw new IllegalArgumentException("array index < 0: " + index);
     }
-    return offset(Bytes32.wrap(Hash.sha3(arraySlot.toArrayUnsafe())), index);
+    return offset(Keccak.hash(arraySlot), index);
   }
 
   /** {@code slot + n}, wrapping modulo 2^256 as the EVM's slot arithmetic does. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.web3j.crypto.Hash;
 import picocli.CommandLine;
 
 /**
@@ -46,7 +46,7 @@ public record LedgerId(Bytes32 value, Optional<String> text) {
 
   /** keccak256 of the UTF-8 bytes of {@code text}. */
   public static Bytes32 keccak(String text) {
-    return Bytes32.wrap(Hash.sha3(text.getBytes(StandardCharsets.UTF_8)));
+    return Bytes32.wrap(Keccak.hash(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   public byte[] bytes() {

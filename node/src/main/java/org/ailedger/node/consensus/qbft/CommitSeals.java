@@ -6,9 +6,9 @@ import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
 import org.ailedger.types.Address;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.web3j.crypto.Hash;
 
 /**
  * Committed seals: a validator's 65-byte signature (r ‖ s ‖ recovery id) over the block hash,
@@ -37,7 +37,7 @@ public final class CommitSeals {
     BigInteger r = seal.slice(0, 32).toUnsignedBigInteger();
     BigInteger s = seal.slice(32, 32).toUnsignedBigInteger();
     return secp256k1.recoverPublicKey(blockHash, r, s, recId)
-        .map(pub -> new Address(Bytes.wrap(Hash.sha3(pub.toArrayUnsafe())).slice(12, 20)));
+        .map(pub -> new Address(Keccak.hash(pub).slice(12, 20)));
   }
 
   /** Byzantine quorum for n validators: ceil(2n/3). */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.ailedger.node.rpc.RpcMethod;
 import org.ailedger.node.rpc.RpcRequest;
 import org.ailedger.node.rpc.json.Hex;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
-import org.web3j.crypto.Hash;
 
 /** web3_sha3(data): keccak-256 of the data. */
 public final class Web3Sha3 implements RpcMethod {
@@ -18,6 +18,6 @@ public final class Web3Sha3 implements RpcMethod {
   @Override
   public JsonNode execute(RpcRequest request) {
     Bytes data = request.params().expectAtMost(1).data(0, "data");
-    return TextNode.valueOf(Hex.data(Bytes.wrap(Hash.sha3(data.toArrayUnsafe()))));
+    return TextNode.valueOf(Hex.data(Keccak.hash(data)));
   }
 }

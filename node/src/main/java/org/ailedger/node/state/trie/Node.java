@@ -2,10 +2,10 @@ package org.ailedger.node.state.trie;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLPWriter;
-import org.web3j.crypto.Hash;
 
 /**
  * A trie node. Nodes are immutable: an update builds new nodes along the changed path and shares
@@ -56,7 +56,7 @@ abstract sealed class Node permits NullNode, LeafNode, ExtensionNode, BranchNode
 
   Bytes32 hash() {
     if (hash == null) {
-      hash = Bytes32.wrap(Hash.sha3(encoded().toArrayUnsafe()));
+      hash = Keccak.hash(encoded());
     }
     return hash;
   }

@@ -2,9 +2,9 @@ package org.ailedger.node.state.trie;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.web3j.crypto.Hash;
 
 /**
  * A {@link MerklePatriciaTrie} whose keys are first hashed with keccak256, as the state and storage
@@ -64,6 +64,6 @@ public final class SecureMerklePatriciaTrie {
   }
 
   private static Bytes32 hashed(Bytes key) {
-    return Bytes32.wrap(Hash.sha3(key.toArrayUnsafe()));
+    return Keccak.hash(key);
   }
 }
