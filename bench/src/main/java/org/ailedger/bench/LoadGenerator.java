@@ -98,8 +98,10 @@ public final class LoadGenerator implements Callable<Integer> {
       names = "--workload",
       defaultValue = "transfer",
       description =
-          "transfer (0-value transfer) or permission-check (Permissions.isAccountAllowed as a"
-              + " transaction); default: ${DEFAULT-VALUE}.",
+          "transfer (0-value transfer), permission-check (Permissions.isAccountAllowed as a"
+              + " transaction) or submit-update (ModelRegistry.submitUpdate; first registers one"
+              + " model per transaction of a sender and opens its round); default:"
+              + " ${DEFAULT-VALUE}.",
       converter = WorkloadConverter.class)
   Workload workload;
 
@@ -149,7 +151,12 @@ public final class LoadGenerator implements Callable<Integer> {
         return Workload.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(
-            "unknown workload '" + value + "'; use transfer or permission-check");
+            "unknown workload '"
+                + value
+                + "'; use "
+                + java.util.Arrays.stream(Workload.values())
+                    .map(Workload::optionName)
+                    .collect(java.util.stream.Collectors.joining(", ")));
       }
     }
   }

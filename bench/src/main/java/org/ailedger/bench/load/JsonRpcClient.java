@@ -49,6 +49,28 @@ public final class JsonRpcClient {
   }
 
   /**
+   * A call whose result is an Ethereum quantity, such as {@code eth_blockNumber}.
+   *
+   * @throws LoadRunException if the node cannot be reached, answers an error or not a quantity
+   */
+  public long quantity(String method, Object... params) {
+    return switch (call(method, params)) {
+      case RpcOutcome.Success success -> {
+        try {
+          yield Long.decode(success.result().asText());
+        } catch (NumberFormatException e) {
+          throw new LoadRunException(method + " answered " + success.result() + ", not a quantity");
+        }
+      }
+      case RpcOutcome.Failure failure ->
+          throw new LoadRunException(method + " failed at " + endpoint + ": " + failure.message());
+      case RpcOutcome.Unreachable unreachable ->
+          throw new LoadRunException(
+              "cannot reach the node at " + endpoint + ": " + unreachable.why());
+    };
+  }
+
+  /**
    * The outcomes of {@code calls} in their order. A batch of one goes out as a plain request, so
    * {@code batch(List.of(call))} and {@link #call} are the same on the wire.
    */

@@ -37,7 +37,7 @@ public record LoadReport(
         "Load run against %s (chain %d), workload %s%n",
         settings.rpc(),
         chainId,
-        settings.workload().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        settings.workload().optionName());
     out.printf(
         Locale.ROOT,
         "  %d senders, rate %s, window %d per sender, batch %d, warm-up %d s, measured %d s%n",

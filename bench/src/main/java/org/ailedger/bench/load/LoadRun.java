@@ -36,7 +36,7 @@ public final class LoadRun {
   }
 
   public LoadReport execute() throws InterruptedException {
-    long chainId = quantity(client.call("eth_chainId"), "eth_chainId");
+    long chainId = client.quantity("eth_chainId");
     if (chainId != DevAccounts.DEVNET_CHAIN_ID) {
       throw new LoadRunException(
           "the node runs chain "
@@ -47,18 +47,23 @@ public final class LoadRun {
               + ")");
     }
     UInt256 maxFee =
-        UInt256.valueOf(quantity(client.call("eth_gasPrice"), "eth_gasPrice")).multiply(2);
+        UInt256.valueOf(client.quantity("eth_gasPrice")).multiply(2);
     List<KeyPair> keys =
         IntStream.range(0, settings.senders()).parallel().mapToObj(Presigner::senderKey).toList();
-    List<Long> nonces = pendingNonces(keys);
     int perSender = settings.transactionsPerSender();
+    Calls calls =
+        switch (settings.workload()) {
+          case TRANSFER, PERMISSION_CHECK ->
+              new PeerCalls(settings.workload(), keys.stream().map(KeyPair::address).toList());
+          case SUBMIT_UPDATE -> new RoundSetup(client, chainId, maxFee).prepare(perSender, keys.get(0).address());
+        };
+    List<Long> nonces = pendingNonces(keys);
     long signStart = System.nanoTime();
-    List<SignedSequence> sequences =
-        new Presigner(chainId, maxFee, settings.workload()).sign(keys, nonces, perSender);
+    List<SignedSequence> sequences = new Presigner(chainId, maxFee, calls).sign(keys, nonces, perSender);
     Duration signing = Duration.ofNanos(System.nanoTime() - signStart);
     LOG.info("Signed {} transactions in {} ms", (long) perSender * keys.size(), signing.toMillis());
     TransactionBook book = new TransactionBook(sequences);
-    long head = quantity(client.call("eth_blockNumber"), "eth_blockNumber");
+    long head = client.quantity("eth_blockNumber");
 
     RunClock clock = RunClock.startingNow(settings.warmup(), settings.duration());
     CommitFollower follower =
@@ -140,27 +145,13 @@ public final class LoadRun {
     List<RpcOutcome> outcomes = client.batch(calls);
     List<Long> nonces = new ArrayList<>(keys.size());
     for (RpcOutcome outcome : outcomes) {
-      nonces.add(quantity(outcome, "eth_getTransactionCount"));
+      if (!(outcome instanceof RpcOutcome.Success success)) {
+        throw new LoadRunException(
+            "eth_getTransactionCount failed at " + settings.rpc() + ": " + outcome);
+      }
+      nonces.add(Long.decode(success.result().asText()));
     }
     return nonces;
-  }
-
-  private long quantity(RpcOutcome outcome, String method) {
-    return switch (outcome) {
-      case RpcOutcome.Success success -> {
-        try {
-          yield Long.decode(success.result().asText());
-        } catch (NumberFormatException e) {
-          throw new LoadRunException(method + " answered " + success.result() + ", not a quantity");
-        }
-      }
-      case RpcOutcome.Failure failure ->
-          throw new LoadRunException(
-              method + " failed at " + settings.rpc() + ": " + failure.message());
-      case RpcOutcome.Unreachable unreachable ->
-          throw new LoadRunException(
-              "cannot reach the node at " + settings.rpc() + ": " + unreachable.why());
-    };
   }
 
   private static void sleepUntil(long nanos) throws InterruptedException {

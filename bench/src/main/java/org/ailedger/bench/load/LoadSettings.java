@@ -39,6 +39,12 @@ public record LoadSettings(
   /** The node refuses more than this many pooled transactions per sender. */
   public static final int POOL_LIMIT_PER_SENDER = 256;
 
+  /**
+   * Most transactions per sender for {@link Workload#SUBMIT_UPDATE}: each needs a model with an
+   * open round, prepared before the run, and preparing more takes longer than a run.
+   */
+  public static final int MAX_SUBMISSIONS_PER_SENDER = 5_000;
+
   public LoadSettings {
     if (rpc == null || !"http".equals(rpc.getScheme()) || rpc.getHost() == null) {
       throw new IllegalArgumentException("--rpc must be an http:// URL, got " + rpc);
@@ -77,10 +83,26 @@ public record LoadSettings(
     if (workload == null) {
       throw new IllegalArgumentException("a workload is required");
     }
+    int perSender = perSender(senders, warmup, duration, rate, window, maxTransactions);
+    if (workload == Workload.SUBMIT_UPDATE && perSender > MAX_SUBMISSIONS_PER_SENDER) {
+      throw new IllegalArgumentException(
+          "submit-update prepares a model for each transaction of a sender; lower --max-tx or"
+              + " raise --senders so that each sender signs at most "
+              + MAX_SUBMISSIONS_PER_SENDER
+              + " (now "
+              + perSender
+              + ")");
+    }
   }
 
   /** Transactions to sign per sender: enough for the whole run, within {@link #maxTransactions}. */
   public int transactionsPerSender() {
+    return perSender(senders, warmup, duration, rate, window, maxTransactions);
+  }
+
+  // static: the compact constructor validates with it before the fields are assigned
+  private static int perSender(
+      int senders, Duration warmup, Duration duration, double rate, int window, int maxTransactions) {
     int cap = maxTransactions / senders;
     if (rate == 0) {
       return cap;

@@ -9,24 +9,23 @@ import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionSigner;
 import org.ailedger.node.tx.UnsignedTransaction;
-import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /** Signs every sender's sequence up front, senders in parallel. */
 public final class Presigner {
   private final long chainId;
   private final UInt256 maxFeePerGas;
-  private final Workload workload;
+  private final Calls calls;
   private final TransactionSigner signer = new TransactionSigner(Secp256k1s.best());
 
   /**
    * @param maxFeePerGas fee cap of every transaction; the tip is zero, which a free-gas network
    *     accepts and a priced one includes as long as the cap covers the base fee
    */
-  public Presigner(long chainId, UInt256 maxFeePerGas, Workload workload) {
+  public Presigner(long chainId, UInt256 maxFeePerGas, Calls calls) {
     this.chainId = chainId;
     this.maxFeePerGas = maxFeePerGas;
-    this.workload = workload;
+    this.calls = calls;
   }
 
   /** Load sender {@code i} is dev account {@code NAMED_ACCOUNTS + i}. */
@@ -51,8 +50,6 @@ public final class Presigner {
 
   private SignedSequence sequence(int sender, List<KeyPair> keys, long startNonce, int count) {
     KeyPair key = keys.get(sender);
-    // each sender works on its neighbour, so every transaction touches two accounts
-    Address peer = keys.get((sender + 1) % keys.size()).address();
     List<String> raw = new ArrayList<>(count);
     List<String> hashes = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -61,10 +58,10 @@ public final class Presigner {
               startNonce + i,
               UInt256.ZERO,
               maxFeePerGas,
-              workload.gasLimit(),
-              workload.to(peer),
+              calls.gasLimit(),
+              calls.to(sender, i),
               UInt256.ZERO,
-              workload.data(peer),
+              calls.data(sender, i),
               List.of());
       Transaction tx = signer.sign(unsigned, chainId, key);
       raw.add(tx.encoded().toHexString());

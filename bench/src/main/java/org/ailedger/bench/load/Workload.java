@@ -1,50 +1,28 @@
 package org.ailedger.bench.load;
 
-import java.nio.charset.StandardCharsets;
-import org.ailedger.precompiles.NativeAddresses;
-import org.ailedger.types.Address;
-import org.apache.tuweni.bytes.Bytes;
-import org.web3j.crypto.Hash;
-
 /**
- * What each load transaction does. Both always succeed, so every committed transaction is useful
+ * What each load transaction does. Each always succeeds, so every committed transaction is useful
  * work and no receipt reports a failure the node did not cause.
  */
 public enum Workload {
   /** A zero-value transfer to the next sender: signature, nonce and balance work only. */
-  TRANSFER(21_000),
+  TRANSFER,
   /**
    * {@code Permissions.isAccountAllowed(next sender)} sent as a transaction: adds a native contract
    * call and its storage reads to the transfer's work.
    */
-  PERMISSION_CHECK(30_000);
+  PERMISSION_CHECK,
+  /**
+   * {@code ModelRegistry.submitUpdate} citing one attested dataset: the ledger's main write, with
+   * the role check, the open-round and deadline checks, the taint walk and two events. One
+   * submission per contributor per round means a sender's k-th transaction goes to the k-th of as
+   * many models as each sender sends; {@link RoundSetup} registers them and opens their rounds
+   * before the run, and sets the gas limit from the node's estimate.
+   */
+  SUBMIT_UPDATE;
 
-  private static final Bytes IS_ACCOUNT_ALLOWED =
-      Bytes.wrap(Hash.sha3("isAccountAllowed(address)".getBytes(StandardCharsets.US_ASCII)))
-          .slice(0, 4);
-
-  private final long gasLimit;
-
-  Workload(long gasLimit) {
-    this.gasLimit = gasLimit;
-  }
-
-  public long gasLimit() {
-    return gasLimit;
-  }
-
-  /** The recipient of a transaction whose work concerns {@code peer}. */
-  public Address to(Address peer) {
-    return switch (this) {
-      case TRANSFER -> peer;
-      case PERMISSION_CHECK -> NativeAddresses.PERMISSIONS;
-    };
-  }
-
-  public Bytes data(Address peer) {
-    return switch (this) {
-      case TRANSFER -> Bytes.EMPTY;
-      case PERMISSION_CHECK -> Bytes.concatenate(IS_ACCOUNT_ALLOWED, peer.toWord());
-    };
+  /** The name as the command line takes it: lower case with dashes. */
+  public String optionName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

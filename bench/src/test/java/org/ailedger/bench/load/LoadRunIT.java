@@ -2,6 +2,8 @@ package org.ailedger.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +18,17 @@ import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.precompiles.NativeAddresses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Hash;
 
 /** A short load run against a real one-validator devnet node in this JVM. */
 class LoadRunIT {
+  private static final String UPDATE_SUBMITTED =
+      Hash.sha3String("UpdateSubmitted(bytes32,uint64,address,bytes32,uint64)");
   @TempDir Path dir;
   private LedgerNode node;
 
@@ -95,6 +101,27 @@ class LoadRunIT {
     assertThat(report.committed()).isEqualTo(report.submits().accepted()).isPositive();
     assertThat(report.receipts().count()).isPositive();
     assertThat(report.failedReceipts()).isZero();
+  }
+
+  @Test
+  void submitUpdatesGoToOpenRoundsAndEachCommitsItsEvent() throws InterruptedException {
+    LoadReport report = run(Workload.SUBMIT_UPDATE, 8);
+
+    assertThat(report.submits().rejections().total()).isZero();
+    assertThat(report.committed()).isEqualTo(report.submits().accepted()).isPositive();
+    assertThat(report.receipts().count()).isPositive();
+    assertThat(report.failedReceipts()).isZero();
+    // every committed load transaction is a successful submitUpdate: one UpdateSubmitted each
+    JsonRpcClient client =
+        new JsonRpcClient(URI.create("http://127.0.0.1:" + node.httpPort()), Duration.ofSeconds(10));
+    ObjectNode filter = JsonNodeFactory.instance.objectNode();
+    filter.put("fromBlock", "earliest");
+    filter.put("toBlock", "latest");
+    filter.put("address", NativeAddresses.MODEL_REGISTRY.toHexString());
+    filter.putArray("topics").add(UPDATE_SUBMITTED);
+    RpcOutcome logs = client.call("eth_getLogs", filter);
+    assertThat(logs).isInstanceOf(RpcOutcome.Success.class);
+    assertThat((long) ((RpcOutcome.Success) logs).result().size()).isEqualTo(report.committed());
   }
 
   @Test

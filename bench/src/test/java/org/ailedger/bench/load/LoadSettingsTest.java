@@ -24,6 +24,30 @@ class LoadSettingsTest {
         Workload.TRANSFER);
   }
 
+  private static LoadSettings submitUpdates(int senders, int maxTransactions) {
+    return new LoadSettings(
+        URI.create("http://127.0.0.1:8545"),
+        senders,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        0,
+        64,
+        1,
+        maxTransactions,
+        5,
+        Duration.ofSeconds(10),
+        Workload.SUBMIT_UPDATE);
+  }
+
+  @Test
+  void submitUpdateRefusesMoreModelsThanItCanPrepare() {
+    assertThat(submitUpdates(128, 120_000).transactionsPerSender()).isEqualTo(937);
+    assertThat(submitUpdates(24, 120_000).transactionsPerSender()).isEqualTo(5_000);
+    assertThatThrownBy(() -> submitUpdates(23, 120_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 5000 (now 5217)");
+  }
+
   @Test
   void aLoopbackEndpointIsAccepted() {
     assertThat(settings("http://127.0.0.1:8545", 64, 0, 64, 1).senders()).isEqualTo(64);
