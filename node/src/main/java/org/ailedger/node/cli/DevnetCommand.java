@@ -39,6 +39,15 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--no-demo", description = "Start a new devnet without the demo model, datasets and round.")
   boolean noDemo;
 
+  @Option(names = "--rpc-http-port", defaultValue = "8545", description = "JSON-RPC over HTTP (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--rpc-ws-port", defaultValue = "8546", description = "JSON-RPC over WebSocket (default: ${DEFAULT-VALUE}).")
+  int wsPort;
+
+  @Option(names = "--metrics-port", defaultValue = "9545", description = "Prometheus metrics (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   @Override
   public Integer call() throws IOException {
     if (reset) {
@@ -56,7 +65,7 @@ final class DevnetCommand implements Callable<Integer> {
       KeyFile.write(keyFile, DevAccounts.validator(0));
     }
     NodeConfig config = new NodeConfig(validatorDir.resolve("data"), genesisFile, Optional.of(keyFile), host,
-        NodeConfig.DEFAULT_HTTP_PORT, NodeConfig.DEFAULT_WS_PORT, NodeConfig.DEFAULT_METRICS_PORT, List.of("*"), false,
+        httpPort, wsPort, metricsPort, List.of("*"), false,
         VersionProvider.clientVersion());
     NodeRun.untilInterrupted(new LedgerNode(config, Clock.systemUTC()), node -> {
       printBanner(node);

@@ -1,5 +1,6 @@
 package org.ailedger.tests.dsl;
 
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,10 +14,22 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 public final class DevnetNode implements BeforeAllCallback, AfterAllCallback, TestWatcher {
   private final String name;
+  private final Function<String, NodeProcess> start;
   private NodeProcess node;
 
+  /** A single-validator node started with {@code ailedger node} on a devnet genesis. */
   public DevnetNode(String name) {
+    this(name, NodeProcess::startDevnetValidator);
+  }
+
+  private DevnetNode(String name, Function<String, NodeProcess> start) {
     this.name = name;
+    this.start = start;
+  }
+
+  /** The {@code ailedger devnet} command itself, demo and all. */
+  public static DevnetNode devnetCommand(String name) {
+    return new DevnetNode(name, NodeProcess::startDevnetCommand);
   }
 
   /** The running node; only valid inside the test class's lifecycle. */
@@ -29,7 +42,7 @@ public final class DevnetNode implements BeforeAllCallback, AfterAllCallback, Te
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    node = NodeProcess.startDevnetValidator(name);
+    node = start.apply(name);
   }
 
   @Override

@@ -30,7 +30,16 @@ public final class NodeProcess implements AutoCloseable {
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 80;
 
+  /** Which command the process runs. */
+  private enum Command {
+    /** {@code ailedger node} with a genesis and key the test wrote. */
+    NODE,
+    /** {@code ailedger devnet}, which writes its own genesis and key and seeds the demo. */
+    DEVNET
+  }
+
   private final String name;
+  private final Command kind;
   private final Path home;
   private final Path dataDir;
   private final Path genesisFile;
@@ -44,8 +53,9 @@ public final class NodeProcess implements AutoCloseable {
   private Process process;
   private int starts;
 
-  private NodeProcess(String name, Path home) {
+  private NodeProcess(String name, Command kind, Path home) {
     this.name = name;
+    this.kind = kind;
     this.home = home;
     this.dataDir = home.resolve("data");
     this.genesisFile = home.resolve("genesis.json");
@@ -67,13 +77,23 @@ public final class NodeProcess implements AutoCloseable {
    */
   public static NodeProcess startDevnetValidator(String name) {
     Path home = freshHome(name);
-    NodeProcess node = new NodeProcess(name, home);
+    NodeProcess node = new NodeProcess(name, Command.NODE, home);
     try {
       Files.writeString(node.genesisFile, new GenesisWriter().write(DevnetGenesis.spec(1)));
       KeyFile.write(node.keyFile, DevAccounts.validator(0));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the node's genesis and key to " + home, e);
     }
+    node.launch();
+    return node;
+  }
+
+  /**
+   * Starts {@code ailedger devnet} as a newcomer does, on free ports and a fresh devnet directory,
+   * and waits until it answers JSON-RPC; the demo may still be seeding then.
+   */
+  public static NodeProcess startDevnetCommand(String name) {
+    NodeProcess node = new NodeProcess(name, Command.DEVNET, freshHome(name));
     node.launch();
     return node;
   }
@@ -141,6 +161,31 @@ public final class NodeProcess implements AutoCloseable {
         });
   }
 
+  /**
+   * Waits until the node, since its latest start, has printed a line containing {@code text};
+   * fails with the log's tail if it exits first or the time runs out.
+   */
+  public void awaitOutput(String text, Duration timeout) {
+    Await.until(
+        name + " to print \"" + text + "\"",
+        timeout,
+        () -> {
+          requireAlive("wait for the output of");
+          return outputSinceStart().contains(text) ? Optional.of(Boolean.TRUE) : Optional.empty();
+        });
+  }
+
+  /** What the node printed since its latest start. */
+  public String outputSinceStart() {
+    try {
+      String log = Files.readString(logFile, StandardCharsets.UTF_8);
+      int start = log.lastIndexOf("==== start #");
+      return start < 0 ? log : log.substring(start);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + logFile, e);
+    }
+  }
+
   /** The last lines the node wrote, for failure messages. */
   public String logTail() {
     try {
@@ -190,13 +235,19 @@ public final class NodeProcess implements AutoCloseable {
     command.add("-cp");
     command.add(NodeDistribution.classPath());
     command.add(MAIN_CLASS);
-    command.add("node");
-    command.add("--data-dir");
-    command.add(dataDir.toString());
-    command.add("--genesis-file");
-    command.add(genesisFile.toString());
-    command.add("--node-key-file");
-    command.add(keyFile.toString());
+    if (kind == Command.DEVNET) {
+      command.add("devnet");
+      command.add("--data-dir");
+      command.add(dataDir.toString());
+    } else {
+      command.add("node");
+      command.add("--data-dir");
+      command.add(dataDir.toString());
+      command.add("--genesis-file");
+      command.add(genesisFile.toString());
+      command.add("--node-key-file");
+      command.add(keyFile.toString());
+    }
     command.add("--rpc-http-port");
     command.add(Integer.toString(httpPort));
     command.add("--rpc-ws-port");

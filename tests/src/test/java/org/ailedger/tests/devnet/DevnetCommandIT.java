@@ -1,0 +1,194 @@
+package org.ailedger.tests.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.ailedger.chaincode.bindings.ContributionToken;
+import org.ailedger.chaincode.bindings.DataProvenance;
+import org.ailedger.chaincode.bindings.ModelRegistry;
+import org.ailedger.chaincode.bindings.QuadraticGovernor;
+import org.ailedger.tests.dsl.Devnet;
+import org.ailedger.tests.dsl.DevnetNode;
+import org.ailedger.tests.dsl.Governance;
+import org.ailedger.tests.dsl.Ledger;
+import org.ailedger.tests.dsl.NodeProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tuples.generated.Tuple3;
+import org.web3j.tuples.generated.Tuple5;
+import org.web3j.tuples.generated.Tuple8;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/**
+ * {@code ailedger devnet} as a newcomer meets it: a banner with the endpoints and dev accounts, and
+ * the demo of DESIGN §6 seeded on first start — a finalized round whose rewards landed pro rata,
+ * a dataset lineage with a revoked dataset tainting its descendant and the update that cites it,
+ * a second round open and a governance proposal with votes. Read back with web3j and the
+ * generated bindings, as an outside client would. Ctrl-C (SIGTERM) stops it cleanly and a second
+ * start resumes the same chain without seeding again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevnetCommandIT {
+  @RegisterExtension static final DevnetNode DEVNET = DevnetNode.devnetCommand("devnet-command");
+
+  /** The demo's last line: everything before it has committed. */
+  private static final String DEMO_DONE = "ailedger gov execute";
+
+  private static final BigInteger ACT = BigInteger.TEN.pow(18);
+  private static final byte[] MODEL = id("chest-xray-classifier");
+  private static final byte[] XRAYS = id("st-mary-hospital/chest-xrays-2025");
+  private static final byte[] RAW = id("city-clinic/raw-export-2024");
+  private static final byte[] CURATED = id("city-clinic/curated-2025");
+  private static final int FINALIZED = 2;
+  private static final int OPEN = 1;
+
+  private static Web3j web3j;
+  private static ModelRegistry registry;
+  private static DataProvenance provenance;
+  private static ContributionToken token;
+  private static QuadraticGovernor governor;
+
+  @BeforeAll
+  static void waitForTheDemo() {
+    DEVNET.node().awaitOutput(DEMO_DONE, Duration.ofSeconds(120));
+    web3j = Web3j.build(new HttpService(DEVNET.node().httpUrl().toString()));
+    ReadonlyTransactionManager reader =
+        new ReadonlyTransactionManager(web3j, Devnet.account(0).getAddress());
+    DefaultGasProvider gas = new DefaultGasProvider();
+    registry = ModelRegistry.load(Ledger.MODEL_REGISTRY, web3j, reader, gas);
+    provenance = DataProvenance.load(Ledger.DATA_PROVENANCE, web3j, reader, gas);
+    token = ContributionToken.load(Ledger.CONTRIBUTION_TOKEN, web3j, reader, gas);
+    governor = QuadraticGovernor.load(Governance.ADDRESS, web3j, reader, gas);
+  }
+
+  @AfterAll
+  static void closeClient() {
+    if (web3j != null) {
+      web3j.shutdown();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theBannerNamesTheChainTheEndpointsAndTheDevAccounts() {
+    String output = DEVNET.node().outputSinceStart();
+    assertThat(output)
+        .contains("chain id 1337")
+        .contains(DEVNET.node().httpUrl().toString())
+        .contains(DEVNET.node().wsUrl().toString())
+        .contains("Seeding the demo");
+    for (int i = 0; i < 10; i++) {
+      assertThat(output.toLowerCase()).contains(Devnet.account(i).getAddress().toLowerCase());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void roundOneIsFinalizedAndItsPoolWasMintedProRata() throws Exception {
+    Tuple5<String, String, String, BigInteger, BigInteger> model = registry.getModel(MODEL).send();
+    assertThat(model.component1()).isEqualToIgnoringCase(Devnet.account(0).getAddress());
+    assertThat(model.component2()).isEqualToIgnoringCase(Devnet.account(1).getAddress());
+    assertThat(model.component4()).as("latest round").isEqualTo(2);
+
+    Tuple8<BigInteger, byte[], BigInteger, BigInteger, byte[], BigInteger, BigInteger, BigInteger>
+        round = registry.getRound(MODEL, BigInteger.ONE).send();
+    assertThat(round.component1()).as("status").isEqualTo(FINALIZED);
+    assertThat(round.component3()).as("reward pool").isEqualTo(ACT.multiply(BigInteger.valueOf(900)));
+    assertThat(round.component6()).as("submissions").isEqualTo(3);
+    assertThat(round.component7()).as("accepted").isEqualTo(3);
+    assertThat(round.component8()).as("minted").isEqualTo(ACT.multiply(BigInteger.valueOf(900)));
+
+    // weights 1200:800:500 of 900 ACT; the contributors held no ACT before
+    assertThat(balance(2)).isEqualTo(ACT.multiply(BigInteger.valueOf(432)));
+    assertThat(balance(3)).isEqualTo(ACT.multiply(BigInteger.valueOf(288)));
+    assertThat(balance(4)).isEqualTo(ACT.multiply(BigInteger.valueOf(180)));
+    assertThat(registry.reputation(Devnet.account(2).getAddress()).send()).isPositive();
+
+    assertThat(registry.getRound(MODEL, BigInteger.TWO).send().component1())
+        .as("round 2 status")
+        .isEqualTo(OPEN);
+  }
+
+  @Test
+  @Order(3)
+  void theRevokedDatasetTaintsItsDescendantAndTheUpdateThatCitesIt() throws Exception {
+    assertThat(provenance.isTainted(RAW).send()).as("the revoked dataset").isTrue();
+    assertThat(provenance.isTainted(CURATED).send()).as("its descendant").isTrue();
+    assertThat(provenance.isTainted(XRAYS).send()).as("an unrelated dataset").isFalse();
+    assertThat(
+            registry
+                .isUpdateTainted(MODEL, BigInteger.ONE, Devnet.account(4).getAddress())
+                .send())
+        .as("city-clinic's round-1 update, trained on the curated dataset")
+        .isTrue();
+    assertThat(
+            registry
+                .isUpdateTainted(MODEL, BigInteger.ONE, Devnet.account(2).getAddress())
+                .send())
+        .isFalse();
+  }
+
+  @Test
+  @Order(4)
+  void aGovernanceProposalHasTheVotesOfTwoMembers() throws Exception {
+    assertThat(governor.proposalCount().send()).isEqualTo(1);
+    Tuple3<BigInteger, BigInteger, BigInteger> votes =
+        governor.proposalVotes(BigInteger.ONE).send();
+    assertThat(votes.component1()).as("against").isZero();
+    assertThat(votes.component2()).as("for").isPositive();
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, Governance.ADDRESS);
+    filter.addSingleTopic(Governance.VOTE_CAST_TOPIC);
+    assertThat(web3j.ethGetLogs(filter).send().getLogs()).hasSize(2);
+  }
+
+  @Test
+  @Order(5)
+  void ctrlCStopsItAndASecondStartResumesTheSameChainWithoutSeedingAgain() throws Exception {
+    NodeProcess node = DEVNET.node();
+    long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    String headHash = blockHash(head);
+
+    // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and exited on the signal
+    assertThat(node.stop()).as("exit code after SIGTERM").isIn(0, 143);
+    node.restart();
+    node.awaitOutput("Press Ctrl-C", Duration.ofSeconds(30));
+
+    assertThat(node.outputSinceStart()).doesNotContain("Seeding the demo");
+    assertThat(blockHash(head)).isEqualTo(headHash);
+    assertThat(registry.getRound(MODEL, BigInteger.ONE).send().component1()).isEqualTo(FINALIZED);
+    assertThat(balance(2)).isEqualTo(ACT.multiply(BigInteger.valueOf(432)));
+    node.awaitBlockAbove(head, Duration.ofSeconds(20));
+  }
+
+  private static BigInteger balance(int account) throws Exception {
+    return token.balanceOf(Devnet.account(account).getAddress()).send();
+  }
+
+  private static String blockHash(long number) throws Exception {
+    return web3j
+        .ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+        .send()
+        .getBlock()
+        .getHash();
+  }
+
+  private static byte[] id(String name) {
+    return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
+  }
+}
