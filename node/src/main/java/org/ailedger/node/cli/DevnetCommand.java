@@ -16,6 +16,7 @@ import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "devnet", mixinStandardHelpOptions = true,
@@ -39,14 +40,7 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--no-demo", description = "Start a new devnet without the demo model, datasets and round.")
   boolean noDemo;
 
-  @Option(names = "--rpc-http-port", defaultValue = "8545", description = "JSON-RPC over HTTP (default: ${DEFAULT-VALUE}).")
-  int httpPort;
-
-  @Option(names = "--rpc-ws-port", defaultValue = "8546", description = "JSON-RPC over WebSocket (default: ${DEFAULT-VALUE}).")
-  int wsPort;
-
-  @Option(names = "--metrics-port", defaultValue = "9545", description = "Prometheus metrics (default: ${DEFAULT-VALUE}).")
-  int metricsPort;
+  @Mixin PortOptions ports;
 
   @Override
   public Integer call() throws IOException {
@@ -65,7 +59,7 @@ final class DevnetCommand implements Callable<Integer> {
       KeyFile.write(keyFile, DevAccounts.validator(0));
     }
     NodeConfig config = new NodeConfig(validatorDir.resolve("data"), genesisFile, Optional.of(keyFile), host,
-        httpPort, wsPort, metricsPort, List.of("*"), false,
+        ports.httpPort, ports.wsPort, ports.metricsPort, List.of("*"), false,
         VersionProvider.clientVersion());
     NodeRun.untilInterrupted(new LedgerNode(config, Clock.systemUTC()), node -> {
       printBanner(node);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ailedger.node.app.LedgerNode;
 import org.ailedger.node.app.NodeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -30,14 +31,7 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--rpc-host", defaultValue = "127.0.0.1", description = "Interface for JSON-RPC and metrics (default: ${DEFAULT-VALUE}).")
   String rpcHost;
 
-  @Option(names = "--rpc-http-port", defaultValue = "8545", description = "JSON-RPC over HTTP (default: ${DEFAULT-VALUE}).")
-  int httpPort;
-
-  @Option(names = "--rpc-ws-port", defaultValue = "8546", description = "JSON-RPC over WebSocket (default: ${DEFAULT-VALUE}).")
-  int wsPort;
-
-  @Option(names = "--metrics-port", defaultValue = "9545", description = "Prometheus metrics (default: ${DEFAULT-VALUE}).")
-  int metricsPort;
+  @Mixin PortOptions ports;
 
   @Option(names = "--rpc-cors-origins", split = ",", defaultValue = "*",
       description = "Origins browsers may call JSON-RPC from, comma separated (default: ${DEFAULT-VALUE}).")
@@ -49,7 +43,7 @@ final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NodeConfig config = new NodeConfig(dataDir, genesisFile, Optional.ofNullable(nodeKeyFile), rpcHost,
-        httpPort, wsPort, metricsPort, corsOrigins, syncWrites, VersionProvider.clientVersion());
+        ports.httpPort, ports.wsPort, ports.metricsPort, corsOrigins, syncWrites, VersionProvider.clientVersion());
     NodeRun.untilInterrupted(new LedgerNode(config, Clock.systemUTC()), node -> {
       System.out.printf("JSON-RPC  http://%s:%d  ws://%s:%d%n", rpcHost, node.httpPort(), rpcHost, node.wsPort());
       System.out.printf("metrics   http://%s:%d/metrics%n", rpcHost, node.metricsPort());
