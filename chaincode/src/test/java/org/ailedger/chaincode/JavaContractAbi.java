@@ -8,9 +8,9 @@ import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.FunctionTable;
 
 /**
- * What a Java native contract declares: its {@link FunctionTable} and its {@link AbiEvent}s, as
- * an {@link AbiContract} exposes them. A native contract that is not an {@code AbiContract}
- * declares nothing, which the drift check reports.
+ * What a Java native contract declares: its {@link FunctionTable} and its {@link AbiEvent}s, as an
+ * {@link AbiContract} exposes them. A native contract that is not an {@code AbiContract} declares
+ * nothing, which the drift check reports.
  *
  * @param functions empty if the contract has no function table
  * @param eventSource where the events were read from, for mismatch messages
@@ -24,7 +24,8 @@ record JavaContractAbi(
   static JavaContractAbi of(NativeContract contract) {
     String source = contract.getClass().getName() + ".events()";
     if (contract instanceof AbiContract described) {
-      return new JavaContractAbi(contract, Optional.of(described.functions()), described.events(), source);
+      return new JavaContractAbi(
+          contract, Optional.of(described.functions()), described.events(), source);
     }
     return new JavaContractAbi(contract, Optional.empty(), List.of(), source);
   }

@@ -6,9 +6,9 @@ import org.ailedger.precompiles.abi.FunctionTable;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
- * A native contract described by a Solidity-style ABI: a table of functions dispatched by
- * selector and the events it emits. The table and the event list are also what the ABI drift
- * check compares with the contract's published interface.
+ * A native contract described by a Solidity-style ABI: a table of functions dispatched by selector
+ * and the events it emits. The table and the event list are also what the ABI drift check compares
+ * with the contract's published interface.
  */
 public interface AbiContract extends NativeContract {
   FunctionTable functions();

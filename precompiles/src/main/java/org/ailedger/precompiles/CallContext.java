@@ -14,7 +14,12 @@ import org.apache.tuweni.units.bigints.UInt256;
  * @param gasLimit gas available to the call after the intrinsic cost
  */
 public record CallContext(
-    Address caller, UInt256 value, long blockNumber, long blockTimestamp, long chainId, long gasLimit) {
+    Address caller,
+    UInt256 value,
+    long blockNumber,
+    long blockTimestamp,
+    long chainId,
+    long gasLimit) {
   public CallContext {
     if (caller == null || value == null) {
       throw new IllegalArgumentException("caller and value are required");

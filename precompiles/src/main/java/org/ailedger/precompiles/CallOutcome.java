@@ -6,9 +6,8 @@ import org.ailedger.types.Log;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
- * The result of one native-contract call. On failure {@code output} carries the ABI-encoded
- * {@code Error(string)} revert data (empty for out-of-gas), no log is kept and no slot was
- * written.
+ * The result of one native-contract call. On failure {@code output} carries the ABI-encoded {@code
+ * Error(string)} revert data (empty for out-of-gas), no log is kept and no slot was written.
  */
 public record CallOutcome(
     boolean success, Bytes output, long gasUsed, List<Log> logs, Optional<String> revertReason) {

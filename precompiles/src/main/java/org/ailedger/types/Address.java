@@ -11,7 +11,8 @@ public record Address(Bytes bytes) implements Comparable<Address> {
 
   public Address {
     if (bytes == null || bytes.size() != SIZE) {
-      throw new IllegalArgumentException("an address has 20 bytes, got " + (bytes == null ? "null" : bytes.size()));
+      throw new IllegalArgumentException(
+          "an address has 20 bytes, got " + (bytes == null ? "null" : bytes.size()));
     }
     bytes = bytes.copy();
   }
@@ -27,7 +28,8 @@ public record Address(Bytes bytes) implements Comparable<Address> {
 
   /** The fixed low addresses of the native contracts, e.g. {@code of(0x1000)}. */
   public static Address of(long value) {
-    return new Address(Bytes.concatenate(Bytes.wrap(new byte[SIZE - 8]), Bytes.ofUnsignedLong(value)));
+    return new Address(
+        Bytes.concatenate(Bytes.wrap(new byte[SIZE - 8]), Bytes.ofUnsignedLong(value)));
   }
 
   /** The address in the low 20 bytes of an ABI word. */

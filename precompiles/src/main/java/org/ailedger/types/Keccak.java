@@ -5,9 +5,9 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
- * Keccak-256, Ethereum's hash, on BouncyCastle's plain digest. The JCA-style digest behind
- * web3j's {@code Hash.sha3} builds its algorithm name as a new string on every call; tries,
- * storage slots and blooms hash millions of times per second, where that showed up in profiles.
+ * Keccak-256, Ethereum's hash, on BouncyCastle's plain digest. The JCA-style digest behind web3j's
+ * {@code Hash.sha3} builds its algorithm name as a new string on every call; tries, storage slots
+ * and blooms hash millions of times per second, where that showed up in profiles.
  */
 public final class Keccak {
   private Keccak() {}

@@ -14,7 +14,9 @@ class KeccakTest {
         .isEqualTo("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
     // the ERC-20 Transfer topic
     assertThat(
-            Keccak.hash(Bytes.wrap("Transfer(address,address,uint256)".getBytes(StandardCharsets.US_ASCII)))
+            Keccak.hash(
+                    Bytes.wrap(
+                        "Transfer(address,address,uint256)".getBytes(StandardCharsets.US_ASCII)))
                 .toHexString())
         .isEqualTo("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef");
   }

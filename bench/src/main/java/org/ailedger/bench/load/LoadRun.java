@@ -46,8 +46,7 @@ public final class LoadRun {
               + DevAccounts.DEVNET_CHAIN_ID
               + ")");
     }
-    UInt256 maxFee =
-        UInt256.valueOf(client.quantity("eth_gasPrice")).multiply(2);
+    UInt256 maxFee = UInt256.valueOf(client.quantity("eth_gasPrice")).multiply(2);
     List<KeyPair> keys =
         IntStream.range(0, settings.senders()).parallel().mapToObj(Presigner::senderKey).toList();
     int perSender = settings.transactionsPerSender();
@@ -55,11 +54,13 @@ public final class LoadRun {
         switch (settings.workload()) {
           case TRANSFER, PERMISSION_CHECK ->
               new PeerCalls(settings.workload(), keys.stream().map(KeyPair::address).toList());
-          case SUBMIT_UPDATE -> new RoundSetup(client, chainId, maxFee).prepare(perSender, keys.get(0).address());
+          case SUBMIT_UPDATE ->
+              new RoundSetup(client, chainId, maxFee).prepare(perSender, keys.get(0).address());
         };
     List<Long> nonces = pendingNonces(keys);
     long signStart = System.nanoTime();
-    List<SignedSequence> sequences = new Presigner(chainId, maxFee, calls).sign(keys, nonces, perSender);
+    List<SignedSequence> sequences =
+        new Presigner(chainId, maxFee, calls).sign(keys, nonces, perSender);
     Duration signing = Duration.ofNanos(System.nanoTime() - signStart);
     LOG.info("Signed {} transactions in {} ms", (long) perSender * keys.size(), signing.toMillis());
     TransactionBook book = new TransactionBook(sequences);

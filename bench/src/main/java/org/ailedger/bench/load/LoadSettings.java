@@ -102,7 +102,12 @@ public record LoadSettings(
 
   // static: the compact constructor validates with it before the fields are assigned
   private static int perSender(
-      int senders, Duration warmup, Duration duration, double rate, int window, int maxTransactions) {
+      int senders,
+      Duration warmup,
+      Duration duration,
+      double rate,
+      int window,
+      int maxTransactions) {
     int cap = maxTransactions / senders;
     if (rate == 0) {
       return cap;

@@ -30,22 +30,26 @@ import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Hash;
 
 /**
- * Prepares the devnet for {@link Workload#SUBMIT_UPDATE} with the accounts that hold the roles:
- * the contributor of dev account 2 attests one dataset, the model owner (account 0) registers one
- * model per transaction each sender will send, with account 1 as aggregator, and account 1 opens
- * round 1 of every model. It sends in chunks the pool takes from one sender and checks every
- * receipt, so a step that fails stops the run with its reason instead of turning the load into
- * reverts.
+ * Prepares the devnet for {@link Workload#SUBMIT_UPDATE} with the accounts that hold the roles: the
+ * contributor of dev account 2 attests one dataset, the model owner (account 0) registers one model
+ * per transaction each sender will send, with account 1 as aggregator, and account 1 opens round 1
+ * of every model. It sends in chunks the pool takes from one sender and checks every receipt, so a
+ * step that fails stops the run with its reason instead of turning the load into reverts.
  */
 final class RoundSetup {
   private static final Logger LOG = LoggerFactory.getLogger(RoundSetup.class);
+
   /** Below the pool's per-sender limit, so a chunk is never refused for a full queue. */
   private static final int CHUNK = 200;
+
   private static final long SETUP_GAS = 500_000;
+
   /** A fifth above the estimate covers submissions that write more than the first one. */
   private static final long GAS_MARGIN_DIVISOR = 5;
+
   /** Rounds stay open far beyond any run. */
   private static final long DEADLINE_BLOCKS = 1_000_000;
+
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(60);
   private static final long POLL_MILLIS = 50;
 
@@ -62,9 +66,9 @@ final class RoundSetup {
 
   /**
    * Opens round 1 of {@code models} new models and returns the calls that submit to them, with a
-   * gas limit from the node's estimate for {@code firstSender}'s first submission. A block holds
-   * as many transactions as their gas limits fit, so a generous fixed limit would cap blocks
-   * below what the node can execute.
+   * gas limit from the node's estimate for {@code firstSender}'s first submission. A block holds as
+   * many transactions as their gas limits fit, so a generous fixed limit would cap blocks below
+   * what the node can execute.
    */
   SubmitUpdateCalls prepare(int models, Address firstSender) throws InterruptedException {
     KeyPair owner = DevAccounts.account(0);
@@ -144,18 +148,30 @@ final class RoundSetup {
         Transaction tx =
             signer.sign(
                 UnsignedTransaction.eip1559(
-                    nonce++, UInt256.ZERO, maxFeePerGas, SETUP_GAS, to, UInt256.ZERO, input,
+                    nonce++,
+                    UInt256.ZERO,
+                    maxFeePerGas,
+                    SETUP_GAS,
+                    to,
+                    UInt256.ZERO,
+                    input,
                     List.of()),
                 chainId,
                 key);
-        calls.add(new JsonRpcClient.Call("eth_sendRawTransaction", List.of(tx.encoded().toHexString())));
+        calls.add(
+            new JsonRpcClient.Call("eth_sendRawTransaction", List.of(tx.encoded().toHexString())));
         hashes.add(tx.hash().toHexString());
       }
       List<RpcOutcome> outcomes = client.batch(calls);
       for (int i = 0; i < outcomes.size(); i++) {
         if (!(outcomes.get(i) instanceof RpcOutcome.Success)) {
           throw new LoadRunException(
-              "setup: " + what + " " + (from + i) + " was not accepted: " + describe(outcomes.get(i)));
+              "setup: "
+                  + what
+                  + " "
+                  + (from + i)
+                  + " was not accepted: "
+                  + describe(outcomes.get(i)));
         }
       }
       awaitSuccess(hashes, what);
@@ -169,7 +185,12 @@ final class RoundSetup {
     while (!isCommitted(last)) {
       if (System.nanoTime() > deadline) {
         throw new LoadRunException(
-            "setup: " + what + " " + last + " did not commit within " + COMMIT_TIMEOUT.toSeconds()
+            "setup: "
+                + what
+                + " "
+                + last
+                + " did not commit within "
+                + COMMIT_TIMEOUT.toSeconds()
                 + " s");
       }
       Thread.sleep(POLL_MILLIS);
@@ -183,7 +204,12 @@ final class RoundSetup {
       if (!(receipts.get(i) instanceof RpcOutcome.Success receipt
           && "0x1".equals(receipt.result().path("status").asText()))) {
         throw new LoadRunException(
-            "setup: " + what + " " + hashes.get(i) + " did not succeed (" + describe(receipts.get(i))
+            "setup: "
+                + what
+                + " "
+                + hashes.get(i)
+                + " did not succeed ("
+                + describe(receipts.get(i))
                 + "); replay it with eth_call for the reason");
       }
     }

@@ -38,7 +38,12 @@ record SubmitUpdateCalls(String tag, List<Bytes32> models, Bytes32 dataset, long
   public Bytes data(int sender, int index) {
     if (index >= models.size()) {
       throw new IndexOutOfBoundsException(
-          "transaction " + index + " of a sender needs model " + index + "; " + models.size()
+          "transaction "
+              + index
+              + " of a sender needs model "
+              + index
+              + "; "
+              + models.size()
               + " were prepared");
     }
     Function submit =

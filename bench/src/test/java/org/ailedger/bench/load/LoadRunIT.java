@@ -113,7 +113,8 @@ class LoadRunIT {
     assertThat(report.failedReceipts()).isZero();
     // every committed load transaction is a successful submitUpdate: one UpdateSubmitted each
     JsonRpcClient client =
-        new JsonRpcClient(URI.create("http://127.0.0.1:" + node.httpPort()), Duration.ofSeconds(10));
+        new JsonRpcClient(
+            URI.create("http://127.0.0.1:" + node.httpPort()), Duration.ofSeconds(10));
     ObjectNode filter = JsonNodeFactory.instance.objectNode();
     filter.put("fromBlock", "earliest");
     filter.put("toBlock", "latest");

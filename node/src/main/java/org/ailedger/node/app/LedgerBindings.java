@@ -19,8 +19,8 @@ import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * Where the node meets the native contracts' storage: seeding the ledger section of genesis,
- * and the allowlist and validator set the node enforces.
+ * Where the node meets the native contracts' storage: seeding the ledger section of genesis, and
+ * the allowlist and validator set the node enforces.
  */
 public final class LedgerBindings {
   public void seed(GenesisConfig genesis, SlotStore state) {
@@ -34,7 +34,8 @@ public final class LedgerBindings {
     }
     List<Address> nodes = genesis.nodes().isEmpty() ? genesis.validators() : genesis.nodes();
     try {
-      PermissionsGenesis.seed(state, new PermissionsSpec(accounts, roles, nodes, genesis.validators()));
+      PermissionsGenesis.seed(
+          state, new PermissionsSpec(accounts, roles, nodes, genesis.validators()));
       // after Permissions: token holders must already be permitted accounts
       TokenGenesis.seed(state, genesis.tokens());
       GovernanceGenesis.seed(state, parameters(genesis));
@@ -45,8 +46,20 @@ public final class LedgerBindings {
 
   private static Map<Parameter, UInt256> parameters(GenesisConfig genesis) {
     Map<Parameter, UInt256> values = new EnumMap<>(Parameter.class);
-    genesis.parameters().forEach((name, value) -> values.put(Parameter.fromLabel(name).orElseThrow(
-        () -> new GenesisFileException("unknown governance parameter '" + name + "'; known: " + Parameter.labels())), value));
+    genesis
+        .parameters()
+        .forEach(
+            (name, value) ->
+                values.put(
+                    Parameter.fromLabel(name)
+                        .orElseThrow(
+                            () ->
+                                new GenesisFileException(
+                                    "unknown governance parameter '"
+                                        + name
+                                        + "'; known: "
+                                        + Parameter.labels())),
+                    value));
     return values;
   }
 
@@ -62,8 +75,12 @@ public final class LedgerBindings {
     try {
       return Role.valueOf(name);
     } catch (IllegalArgumentException e) {
-      throw new GenesisFileException("account " + account + " has unknown role '" + name
-          + "'; roles are MODEL_OWNER, AGGREGATOR, CONTRIBUTOR, AUDITOR");
+      throw new GenesisFileException(
+          "account "
+              + account
+              + " has unknown role '"
+              + name
+              + "'; roles are MODEL_OWNER, AGGREGATOR, CONTRIBUTOR, AUDITOR");
     }
   }
 }

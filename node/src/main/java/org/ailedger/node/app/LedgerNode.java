@@ -35,16 +35,16 @@ import org.ailedger.node.storage.StorageConfig;
 import org.ailedger.node.tx.SenderRecovery;
 import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.txpool.TransactionPool;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.precompiles.NativeContracts;
+import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.precompiles.gas.GasSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One validator node: storage, chain, pool, block production, JSON-RPC and metrics, started
- * and stopped in dependency order. Everything is built here by constructor injection; no
- * component reaches for a global.
+ * One validator node: storage, chain, pool, block production, JSON-RPC and metrics, started and
+ * stopped in dependency order. Everything is built here by constructor injection; no component
+ * reaches for a global.
  */
 public final class LedgerNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerNode.class);
@@ -68,8 +68,12 @@ public final class LedgerNode implements AutoCloseable {
 
   public synchronized void start() {
     GenesisConfig genesis = new GenesisParser().parse(config.genesisFile());
-    store = RocksDbKeyValueStore.open(new StorageConfig(config.dataDir().resolve("db"), config.syncWrites(),
-        StorageConfig.DEFAULT_BLOCK_CACHE_BYTES));
+    store =
+        RocksDbKeyValueStore.open(
+            new StorageConfig(
+                config.dataDir().resolve("db"),
+                config.syncWrites(),
+                StorageConfig.DEFAULT_BLOCK_CACHE_BYTES));
     try {
       startServices(genesis);
     } catch (RuntimeException e) {
@@ -86,29 +90,50 @@ public final class LedgerNode implements AutoCloseable {
     NativeCallExecutor executor = new NativeCallExecutor(contracts, GasSchedule.DEFAULT);
     LedgerBindings bindings = new LedgerBindings();
     GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-    chain = DefaultBlockchain.open(store, genesis.chainId(), genesisState.block(), genesisState.state());
+    chain =
+        DefaultBlockchain.open(
+            store, genesis.chainId(), genesisState.block(), genesisState.state());
 
-    TransactionValidator validator = new TransactionValidator(genesis.chainId(), genesis.gasLimit());
+    TransactionValidator validator =
+        new TransactionValidator(genesis.chainId(), genesis.gasLimit());
     SenderRecovery recovery = new SenderRecovery(secp256k1);
-    TransactionProcessor txProcessor = new TransactionProcessor(contracts, executor, bindings::isAccountAllowed);
+    TransactionProcessor txProcessor =
+        new TransactionProcessor(contracts, executor, bindings::isAccountAllowed);
     BlockProcessor blockProcessor = new BlockProcessor(archive, txProcessor, bindings::validators);
     TransactionPool pool = PoolWiring.create(chain, archive, validator, recovery, bindings);
 
     HeaderRules rules = new HeaderRules(genesis, clock);
     CommitSeals seals = new CommitSeals(secp256k1);
-    BlockImporter importer = new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), recovery);
+    BlockImporter importer =
+        new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), recovery);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
-    if (nodeKey.isPresent() && genesis.chainId() != DevAccounts.DEVNET_CHAIN_ID && DevAccounts.isWellKnown(nodeKey.get())) {
-      throw new IllegalStateException("the node key " + nodeKey.get().address()
-          + " is a public devnet key; it is refused on chain id " + genesis.chainId());
+    if (nodeKey.isPresent()
+        && genesis.chainId() != DevAccounts.DEVNET_CHAIN_ID
+        && DevAccounts.isWellKnown(nodeKey.get())) {
+      throw new IllegalStateException(
+          "the node key "
+              + nodeKey.get().address()
+              + " is a public devnet key; it is refused on chain id "
+              + genesis.chainId());
     }
     if (nodeKey.isPresent()) {
       LOG.info("Node key address {}", nodeKey.get().address());
       if (chain.head().qbftExtraData().validators().contains(nodeKey.get().address())) {
-        producerThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("block-producer").factory());
-        production = new BlockProductionLoop(chain, pool, new BlockCreator(blockProcessor, seals, genesis.chainId()),
-            importer, nodeKey.get(), genesis.qbft(), rules.baseFee(), clock, producerThread);
+        producerThread =
+            Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("block-producer").factory());
+        production =
+            new BlockProductionLoop(
+                chain,
+                pool,
+                new BlockCreator(blockProcessor, seals, genesis.chainId()),
+                importer,
+                nodeKey.get(),
+                genesis.qbft(),
+                rules.baseFee(),
+                clock,
+                producerThread);
         production.start();
       }
     }
@@ -118,9 +143,17 @@ public final class LedgerNode implements AutoCloseable {
     metricsListener = ChainMetrics.register(registry, chain, chain, pool);
     metricsServer = new MetricsServer(vertx, registry, config.rpcHost(), config.metricsPort());
     metricsPort = await(metricsServer.start());
-    rpc = RpcEndpoint.start(vertx, config, chain, archive, contracts, executor, pool, config.clientVersion());
-    LOG.info("JSON-RPC on http://{}:{} and ws://{}:{}, metrics on http://{}:{}/metrics",
-        config.rpcHost(), rpc.httpPort(), config.rpcHost(), rpc.wsPort(), config.rpcHost(), metricsPort);
+    rpc =
+        RpcEndpoint.start(
+            vertx, config, chain, archive, contracts, executor, pool, config.clientVersion());
+    LOG.info(
+        "JSON-RPC on http://{}:{} and ws://{}:{}, metrics on http://{}:{}/metrics",
+        config.rpcHost(),
+        rpc.httpPort(),
+        config.rpcHost(),
+        rpc.wsPort(),
+        config.rpcHost(),
+        metricsPort);
   }
 
   public int httpPort() {
@@ -180,7 +213,10 @@ public final class LedgerNode implements AutoCloseable {
 
   static <T> T await(io.vertx.core.Future<T> future) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting or stopping a server", e);
@@ -189,5 +225,4 @@ public final class LedgerNode implements AutoCloseable {
       throw new IllegalStateException(cause.getMessage(), cause);
     }
   }
-
 }

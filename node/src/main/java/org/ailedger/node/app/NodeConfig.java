@@ -27,7 +27,11 @@ public record NodeConfig(
   public static final int DEFAULT_METRICS_PORT = 9545;
 
   public NodeConfig {
-    if (dataDir == null || genesisFile == null || nodeKeyFile == null || rpcHost == null || corsOrigins == null) {
+    if (dataDir == null
+        || genesisFile == null
+        || nodeKeyFile == null
+        || rpcHost == null
+        || corsOrigins == null) {
       throw new IllegalArgumentException("node config fields must not be null");
     }
     corsOrigins = List.copyOf(corsOrigins);

@@ -15,17 +15,24 @@ import org.ailedger.node.txpool.TxPoolConfig;
 final class PoolWiring {
   private PoolWiring() {}
 
-  static TransactionPool create(ChainReader chain, WorldStateReader state, TransactionValidator validator,
-      SenderRecovery recovery, LedgerBindings bindings) {
-    return new TransactionPool(tx -> {
-      Optional<TransactionRejection> invalid = validator.validate(tx);
-      if (invalid.isPresent()) {
-        return new AdmissionResult.Refused(invalid.get());
-      }
-      return switch (recovery.recover(tx)) {
-        case RecoveryResult.Recovered r -> new AdmissionResult.Admitted(r.sender());
-        case RecoveryResult.Invalid i -> new AdmissionResult.Refused(i.rejection());
-      };
-    }, new HeadState(chain, state, bindings), TxPoolConfig.DEFAULT);
+  static TransactionPool create(
+      ChainReader chain,
+      WorldStateReader state,
+      TransactionValidator validator,
+      SenderRecovery recovery,
+      LedgerBindings bindings) {
+    return new TransactionPool(
+        tx -> {
+          Optional<TransactionRejection> invalid = validator.validate(tx);
+          if (invalid.isPresent()) {
+            return new AdmissionResult.Refused(invalid.get());
+          }
+          return switch (recovery.recover(tx)) {
+            case RecoveryResult.Recovered r -> new AdmissionResult.Admitted(r.sender());
+            case RecoveryResult.Invalid i -> new AdmissionResult.Refused(i.rejection());
+          };
+        },
+        new HeadState(chain, state, bindings),
+        TxPoolConfig.DEFAULT);
   }
 }

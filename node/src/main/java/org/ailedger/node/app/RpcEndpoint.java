@@ -23,27 +23,39 @@ final class RpcEndpoint {
     this.server = server;
   }
 
-  static RpcEndpoint start(Vertx vertx, NodeConfig config, DefaultBlockchain chain, WorldStateArchive archive,
-      NativeContracts contracts, NativeCallExecutor executor, TransactionPool pool, String clientVersion) {
-    RpcConfig rpcConfig = RpcConfig.builder()
-        .host(config.rpcHost())
-        .httpPort(config.httpPort())
-        .wsPort(config.wsPort())
-        .corsAllowedOrigins(config.corsOrigins())
-        .clientVersion(clientVersion)
-        .build();
-    RpcBackend backend = new RpcBackend(
-        chain,
-        chain,
-        archive,
-        new StateSimulator(archive, contracts, executor, chain.chainId(), rpcConfig.callGasCap()),
-        pool,
-        raw -> switch (TransactionDecoder.decode(raw)) {
-          case DecodeResult.Decoded decoded -> pool.submit(decoded.transaction());
-          case DecodeResult.Invalid invalid -> new SubmitResult.Rejected(invalid.rejection());
-        },
-        contracts::code,
-        PeerSource.none());
+  static RpcEndpoint start(
+      Vertx vertx,
+      NodeConfig config,
+      DefaultBlockchain chain,
+      WorldStateArchive archive,
+      NativeContracts contracts,
+      NativeCallExecutor executor,
+      TransactionPool pool,
+      String clientVersion) {
+    RpcConfig rpcConfig =
+        RpcConfig.builder()
+            .host(config.rpcHost())
+            .httpPort(config.httpPort())
+            .wsPort(config.wsPort())
+            .corsAllowedOrigins(config.corsOrigins())
+            .clientVersion(clientVersion)
+            .build();
+    RpcBackend backend =
+        new RpcBackend(
+            chain,
+            chain,
+            archive,
+            new StateSimulator(
+                archive, contracts, executor, chain.chainId(), rpcConfig.callGasCap()),
+            pool,
+            raw ->
+                switch (TransactionDecoder.decode(raw)) {
+                  case DecodeResult.Decoded decoded -> pool.submit(decoded.transaction());
+                  case DecodeResult.Invalid invalid ->
+                      new SubmitResult.Rejected(invalid.rejection());
+                },
+            contracts::code,
+            PeerSource.none());
     JsonRpcServer server = new JsonRpcServer(vertx, rpcConfig, backend);
     LedgerNode.await(server.start());
     return new RpcEndpoint(server);

@@ -11,9 +11,9 @@ import org.apache.tuweni.rlp.RLPReader;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * An Ethereum (London) block header. Every header of this chain carries QBFT extra-data; its
- * hash is taken over the header with the committed seals left out of the extra-data, as in
- * Besu's QBFT, so the seals can sign the very hash that identifies the block.
+ * An Ethereum (London) block header. Every header of this chain carries QBFT extra-data; its hash
+ * is taken over the header with the committed seals left out of the extra-data, as in Besu's QBFT,
+ * so the seals can sign the very hash that identifies the block.
  */
 public record BlockHeader(
     Bytes32 parentHash,
@@ -42,9 +42,17 @@ public record BlockHeader(
       Bytes32.fromHexString("0x63746963616c2062797a616e74696e65206661756c7420746f6c6572616e6365");
 
   public BlockHeader {
-    if (parentHash == null || ommersHash == null || coinbase == null || stateRoot == null
-        || transactionsRoot == null || receiptsRoot == null || logsBloom == null
-        || difficulty == null || extraData == null || mixHash == null || baseFee == null) {
+    if (parentHash == null
+        || ommersHash == null
+        || coinbase == null
+        || stateRoot == null
+        || transactionsRoot == null
+        || receiptsRoot == null
+        || logsBloom == null
+        || difficulty == null
+        || extraData == null
+        || mixHash == null
+        || baseFee == null) {
       throw new IllegalArgumentException("header fields must not be null");
     }
     if (number < 0 || gasLimit < 0 || gasUsed < 0 || timestamp < 0) {
@@ -68,13 +76,28 @@ public record BlockHeader(
   }
 
   public BlockHeader withExtraData(Bytes newExtraData) {
-    return new BlockHeader(parentHash, ommersHash, coinbase, stateRoot, transactionsRoot,
-        receiptsRoot, logsBloom, difficulty, number, gasLimit, gasUsed, timestamp, newExtraData,
-        mixHash, nonce, baseFee);
+    return new BlockHeader(
+        parentHash,
+        ommersHash,
+        coinbase,
+        stateRoot,
+        transactionsRoot,
+        receiptsRoot,
+        logsBloom,
+        difficulty,
+        number,
+        gasLimit,
+        gasUsed,
+        timestamp,
+        newExtraData,
+        mixHash,
+        nonce,
+        baseFee);
   }
 
   private Bytes encode(Bytes extra) {
-    return RLP.encodeList(w -> {
+    return RLP.encodeList(
+        w -> {
           w.writeValue(parentHash);
           w.writeValue(ommersHash);
           w.writeValue(coinbase.bytes());
@@ -123,7 +146,22 @@ public record BlockHeader(
       throw new IllegalArgumentException("header nonce must be 8 bytes");
     }
     UInt256 baseFee = r.readUInt256();
-    return new BlockHeader(parent, ommers, coinbase, state, txs, receipts, bloom, difficulty,
-        number, gasLimit, gasUsed, timestamp, extra, mix, nonceBytes.toLong(), baseFee);
+    return new BlockHeader(
+        parent,
+        ommers,
+        coinbase,
+        state,
+        txs,
+        receipts,
+        bloom,
+        difficulty,
+        number,
+        gasLimit,
+        gasUsed,
+        timestamp,
+        extra,
+        mix,
+        nonceBytes.toLong(),
+        baseFee);
   }
 }

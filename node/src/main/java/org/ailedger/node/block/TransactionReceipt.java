@@ -8,9 +8,9 @@ import org.ailedger.types.Log;
 import org.apache.tuweni.bytes.Bytes;
 
 /**
- * A transaction's receipt. The consensus fields (type, status, cumulative gas, bloom, logs) go
- * into the receipts root; {@code sender} and {@code revertData} are kept beside them in storage
- * so JSON-RPC can answer without re-recovering signatures or re-executing.
+ * A transaction's receipt. The consensus fields (type, status, cumulative gas, bloom, logs) go into
+ * the receipts root; {@code sender} and {@code revertData} are kept beside them in storage so
+ * JSON-RPC can answer without re-recovering signatures or re-executing.
  *
  * @param revertData the ABI-encoded revert data of a failed call, e.g. {@code Error(string)}
  */

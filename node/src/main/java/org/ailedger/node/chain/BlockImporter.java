@@ -30,8 +30,12 @@ public final class BlockImporter {
   private final SealVerifier seals;
   private final SenderRecovery senders;
 
-  public BlockImporter(DefaultBlockchain chain, BlockProcessor processor, HeaderRules rules,
-      SealVerifier seals, SenderRecovery senders) {
+  public BlockImporter(
+      DefaultBlockchain chain,
+      BlockProcessor processor,
+      HeaderRules rules,
+      SealVerifier seals,
+      SenderRecovery senders) {
     this.chain = chain;
     this.processor = processor;
     this.rules = rules;
@@ -50,17 +54,27 @@ public final class BlockImporter {
     List<PendingTransaction> candidates = new ArrayList<>();
     for (Transaction tx : block.transactions()) {
       switch (senders.recover(tx)) {
-        case RecoveryResult.Recovered r -> candidates.add(new PendingTransaction(tx, r.sender(), candidates.size()));
+        case RecoveryResult.Recovered r ->
+            candidates.add(new PendingTransaction(tx, r.sender(), candidates.size()));
         case RecoveryResult.Invalid u -> {
-          return reject("block " + header.number() + " holds transaction " + tx.hash() + " with " + u.rejection().message());
+          return reject(
+              "block "
+                  + header.number()
+                  + " holds transaction "
+                  + tx.hash()
+                  + " with "
+                  + u.rejection().message());
         }
       }
     }
     ExecutedBlock executed = processor.execute(parent.stateRoot(), contextOf(header), candidates);
     if (!executed.leftOut().isEmpty()) {
       ExecutedBlock.Left first = executed.leftOut().get(0);
-      return reject("block " + header.number() + " holds a transaction that cannot execute: "
-          + first.rejection().message());
+      return reject(
+          "block "
+              + header.number()
+              + " holds a transaction that cannot execute: "
+              + first.rejection().message());
     }
     Optional<String> mismatch = compare(header, executed);
     if (mismatch.isPresent()) {
@@ -89,8 +103,13 @@ public final class BlockImporter {
   }
 
   public static BlockContext contextOf(BlockHeader header, long chainId) {
-    return new BlockContext(header.number(), header.timestamp(), header.coinbase(), header.baseFee(),
-        header.gasLimit(), chainId);
+    return new BlockContext(
+        header.number(),
+        header.timestamp(),
+        header.coinbase(),
+        header.baseFee(),
+        header.gasLimit(),
+        chainId);
   }
 
   private BlockContext contextOf(BlockHeader header) {
@@ -100,7 +119,13 @@ public final class BlockImporter {
   private static Optional<String> compare(BlockHeader header, ExecutedBlock executed) {
     long n = header.number();
     if (!header.stateRoot().equals(executed.state().stateRoot())) {
-      return Optional.of("block " + n + " state root " + header.stateRoot() + " != executed " + executed.state().stateRoot());
+      return Optional.of(
+          "block "
+              + n
+              + " state root "
+              + header.stateRoot()
+              + " != executed "
+              + executed.state().stateRoot());
     }
     if (!header.transactionsRoot().equals(executed.transactionsRoot())) {
       return Optional.of("block " + n + " transactions root does not match its transactions");
@@ -109,13 +134,15 @@ public final class BlockImporter {
       return Optional.of("block " + n + " receipts root does not match execution");
     }
     if (header.gasUsed() != executed.gasUsed()) {
-      return Optional.of("block " + n + " gas used " + header.gasUsed() + " != executed " + executed.gasUsed());
+      return Optional.of(
+          "block " + n + " gas used " + header.gasUsed() + " != executed " + executed.gasUsed());
     }
     if (!header.logsBloom().equals(executed.logsBloom())) {
       return Optional.of("block " + n + " logs bloom does not match execution");
     }
     if (!header.qbftExtraData().validators().equals(executed.nextValidators())) {
-      return Optional.of("block " + n + " names validators that differ from the Permissions contract's set");
+      return Optional.of(
+          "block " + n + " names validators that differ from the Permissions contract's set");
     }
     return Optional.empty();
   }

@@ -10,8 +10,10 @@ import org.apache.tuweni.rlp.RLP;
 
 /** Keys and values of the chain's column families. */
 final class ChainStorageCodec {
-  static final Bytes HEAD_KEY = Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-  static final Bytes GENESIS_KEY = Bytes.wrap("genesis".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  static final Bytes HEAD_KEY =
+      Bytes.wrap("head".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  static final Bytes GENESIS_KEY =
+      Bytes.wrap("genesis".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
   private ChainStorageCodec() {}
 
@@ -25,20 +27,27 @@ final class ChainStorageCodec {
   }
 
   static List<Transaction> decodeBody(Bytes rlp) {
-    return RLP.decodeToList(rlp, r -> switch (TransactionDecoder.decode(r.readValue())) {
-          case DecodeResult.Decoded d -> d.transaction();
-          // only validated transactions are ever stored: this is corruption, not bad input
-          case DecodeResult.Invalid i -> throw new IllegalStateException("stored transaction is unreadable: " + i.rejection().message());
-        });
+    return RLP.decodeToList(
+        rlp,
+        r ->
+            switch (TransactionDecoder.decode(r.readValue())) {
+              case DecodeResult.Decoded d -> d.transaction();
+              // only validated transactions are ever stored: this is corruption, not bad input
+              case DecodeResult.Invalid i ->
+                  throw new IllegalStateException(
+                      "stored transaction is unreadable: " + i.rejection().message());
+            });
   }
 
   static Bytes encodeLocation(TransactionLocation location) {
-    return Bytes.concatenate(location.blockHash(), Bytes.ofUnsignedLong(location.blockNumber()),
+    return Bytes.concatenate(
+        location.blockHash(),
+        Bytes.ofUnsignedLong(location.blockNumber()),
         Bytes.ofUnsignedInt(location.index()));
   }
 
   static TransactionLocation decodeLocation(Bytes value) {
-    return new TransactionLocation(Bytes32.wrap(value.slice(0, 32)), value.slice(32, 8).toLong(),
-        value.slice(40, 4).toInt());
+    return new TransactionLocation(
+        Bytes32.wrap(value.slice(0, 32)), value.slice(32, 8).toLong(), value.slice(40, 4).toInt());
   }
 }

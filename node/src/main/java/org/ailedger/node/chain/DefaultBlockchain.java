@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The canonical chain on disk. A block, its receipts, its transaction index entries, the trie
- * nodes of its state and the new head pointer are written in one batch, so after a crash the
- * chain is exactly as it was after some complete block.
+ * The canonical chain on disk. A block, its receipts, its transaction index entries, the trie nodes
+ * of its state and the new head pointer are written in one batch, so after a crash the chain is
+ * exactly as it was after some complete block.
  *
  * <p>Appends are serialized by the caller (the one consensus/import thread); reads are safe from
  * any thread.
@@ -44,7 +44,8 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
    *
    * @throws IllegalStateException if the store holds another chain
    */
-  public static DefaultBlockchain open(KeyValueStore store, long chainId, Block genesis, StateCommit genesisState) {
+  public static DefaultBlockchain open(
+      KeyValueStore store, long chainId, Block genesis, StateCommit genesisState) {
     Bytes32 genesisHash = genesis.header().hash();
     Optional<Bytes> storedGenesis = store.get(Column.METADATA, ChainStorageCodec.GENESIS_KEY);
     if (storedGenesis.isEmpty()) {
@@ -57,13 +58,25 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
       return chain;
     }
     if (!storedGenesis.get().equals(genesisHash)) {
-      throw new IllegalStateException("the data directory holds a chain with genesis "
-          + storedGenesis.get().toHexString() + ", but the genesis file gives " + genesisHash.toHexString());
+      throw new IllegalStateException(
+          "the data directory holds a chain with genesis "
+              + storedGenesis.get().toHexString()
+              + ", but the genesis file gives "
+              + genesisHash.toHexString());
     }
-    Bytes32 headHash = Bytes32.wrap(store.get(Column.METADATA, ChainStorageCodec.HEAD_KEY)
-        .orElseThrow(() -> new IllegalStateException("the data directory has a genesis but no head")));
-    BlockHeader head = BlockHeader.decode(store.get(Column.HEADERS, headHash)
-        .orElseThrow(() -> new IllegalStateException("head block " + headHash + " is missing")));
+    Bytes32 headHash =
+        Bytes32.wrap(
+            store
+                .get(Column.METADATA, ChainStorageCodec.HEAD_KEY)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException("the data directory has a genesis but no head")));
+    BlockHeader head =
+        BlockHeader.decode(
+            store
+                .get(Column.HEADERS, headHash)
+                .orElseThrow(
+                    () -> new IllegalStateException("head block " + headHash + " is missing")));
     LOG.info("Opened chain {} at block {} ({})", chainId, head.number(), headHash);
     return new DefaultBlockchain(store, chainId, head);
   }
@@ -71,8 +84,10 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
   /** Durably appends a block on top of the head and notifies listeners. */
   public void append(Block block, List<TransactionReceipt> receipts, StateCommit state) {
     BlockHeader current = head;
-    if (block.number() != current.number() + 1 || !block.header().parentHash().equals(current.hash())) {
-      throw new IllegalStateException("block " + block.number() + " does not extend head " + current.number());
+    if (block.number() != current.number() + 1
+        || !block.header().parentHash().equals(current.hash())) {
+      throw new IllegalStateException(
+          "block " + block.number() + " does not extend head " + current.number());
     }
     WriteBatch batch = store.batch();
     writeBlock(batch, block, receipts, state);
@@ -88,7 +103,8 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
     }
   }
 
-  private void writeBlock(WriteBatch batch, Block block, List<TransactionReceipt> receipts, StateCommit state) {
+  private void writeBlock(
+      WriteBatch batch, Block block, List<TransactionReceipt> receipts, StateCommit state) {
     Bytes32 hash = block.header().hash();
     state.nodes().forEach((nodeHash, node) -> batch.put(Column.TRIE_NODES, nodeHash, node));
     batch.put(Column.HEADERS, hash, block.header().encode());
@@ -96,7 +112,9 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
     batch.put(Column.RECEIPTS, hash, ReceiptCodec.encodeForStorage(receipts));
     batch.put(Column.CANONICAL, ChainStorageCodec.numberKey(block.number()), hash);
     for (int i = 0; i < block.transactions().size(); i++) {
-      batch.put(Column.TX_INDEX, block.transactions().get(i).hash(),
+      batch.put(
+          Column.TX_INDEX,
+          block.transactions().get(i).hash(),
           ChainStorageCodec.encodeLocation(new TransactionLocation(hash, block.number(), i)));
     }
     batch.put(Column.METADATA, ChainStorageCodec.HEAD_KEY, hash);
@@ -129,21 +147,34 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
 
   @Override
   public Optional<Block> block(Bytes32 blockHash) {
-    return header(blockHash).map(h -> new Block(h,
-        ChainStorageCodec.decodeBody(store.get(Column.BODIES, blockHash).orElseThrow(
-            () -> new IllegalStateException("body of block " + blockHash + " is missing")))));
+    return header(blockHash)
+        .map(
+            h ->
+                new Block(
+                    h,
+                    ChainStorageCodec.decodeBody(
+                        store
+                            .get(Column.BODIES, blockHash)
+                            .orElseThrow(
+                                () ->
+                                    new IllegalStateException(
+                                        "body of block " + blockHash + " is missing")))));
   }
 
   @Override
   public List<TransactionReceipt> receipts(Bytes32 blockHash) {
-    return store.get(Column.RECEIPTS, blockHash).map(ReceiptCodec::decodeFromStorage).orElse(List.of());
+    return store
+        .get(Column.RECEIPTS, blockHash)
+        .map(ReceiptCodec::decodeFromStorage)
+        .orElse(List.of());
   }
 
   @Override
   public Optional<TransactionLocation> transactionLocation(Bytes32 transactionHash) {
     // The index lands with the block, a moment before the head moves; a receipt seen in that gap
     // would send a client to the old head's state for what it just did.
-    return store.get(Column.TX_INDEX, transactionHash)
+    return store
+        .get(Column.TX_INDEX, transactionHash)
         .map(ChainStorageCodec::decodeLocation)
         .filter(location -> location.blockNumber() <= head.number());
   }

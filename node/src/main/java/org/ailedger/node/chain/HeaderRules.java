@@ -8,8 +8,8 @@ import org.ailedger.node.genesis.GenesisConfig;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * The header checks that need no execution: linkage, timing, gas, the fixed QBFT fields, and
- * the base fee. Shared by import and, as a self-check, by block creation.
+ * The header checks that need no execution: linkage, timing, gas, the fixed QBFT fields, and the
+ * base fee. Shared by import and, as a self-check, by block creation.
  */
 public final class HeaderRules {
   /** How far a header's timestamp may run ahead of this node's clock. */
@@ -34,16 +34,28 @@ public final class HeaderRules {
       return fail("block " + n + " does not follow parent " + parent.number());
     }
     if (!header.parentHash().equals(parent.hash())) {
-      return fail("block " + n + " names parent " + header.parentHash() + ", head is " + parent.hash());
+      return fail(
+          "block " + n + " names parent " + header.parentHash() + ", head is " + parent.hash());
     }
     if (header.timestamp() < parent.timestamp() + genesis.qbft().blockPeriodSeconds()) {
-      return fail("block " + n + " timestamp " + header.timestamp() + " is less than one block period after its parent");
+      return fail(
+          "block "
+              + n
+              + " timestamp "
+              + header.timestamp()
+              + " is less than one block period after its parent");
     }
     if (header.timestamp() > clock.instant().getEpochSecond() + MAX_FUTURE_SECONDS) {
       return fail("block " + n + " timestamp " + header.timestamp() + " is in the future");
     }
     if (header.gasLimit() != parent.gasLimit()) {
-      return fail("block " + n + " changes the gas limit from " + parent.gasLimit() + " to " + header.gasLimit());
+      return fail(
+          "block "
+              + n
+              + " changes the gas limit from "
+              + parent.gasLimit()
+              + " to "
+              + header.gasLimit());
     }
     if (header.gasUsed() > header.gasLimit()) {
       return fail("block " + n + " uses more gas than its limit");
@@ -52,10 +64,19 @@ public final class HeaderRules {
         || !header.mixHash().equals(BlockHeader.QBFT_MIX_HASH)
         || !header.ommersHash().equals(BlockHeader.EMPTY_OMMERS_HASH)
         || header.nonce() != 0) {
-      return fail("block " + n + " does not carry the fixed QBFT difficulty, mix hash, ommers hash and nonce");
+      return fail(
+          "block "
+              + n
+              + " does not carry the fixed QBFT difficulty, mix hash, ommers hash and nonce");
     }
     if (!header.baseFee().equals(baseFee())) {
-      return fail("block " + n + " base fee " + header.baseFee().toBigInteger() + " is not " + baseFee().toBigInteger());
+      return fail(
+          "block "
+              + n
+              + " base fee "
+              + header.baseFee().toBigInteger()
+              + " is not "
+              + baseFee().toBigInteger());
     }
     try {
       QbftExtraData.decode(header.extraData());

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "ailedger",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "AI Contribution Ledger: a permissioned, Ethereum-compatible chain for federated AI work.",
+    description =
+        "AI Contribution Ledger: a permissioned, Ethereum-compatible chain for federated AI work.",
     subcommands = {
       DevnetCommand.class,
       NodeCommand.class,
@@ -33,9 +34,10 @@ public final class AiLedger implements Runnable {
   }
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new AiLedger())
-        .setExecutionExceptionHandler(new CliExceptionHandler())
-        .execute(args);
+    int exit =
+        new CommandLine(new AiLedger())
+            .setExecutionExceptionHandler(new CliExceptionHandler())
+            .execute(args);
     System.exit(exit);
   }
 }

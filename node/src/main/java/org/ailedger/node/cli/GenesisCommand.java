@@ -25,7 +25,10 @@ import org.apache.tuweni.units.bigints.UInt256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "genesis", mixinStandardHelpOptions = true, description = "Creates genesis files for new networks.",
+@Command(
+    name = "genesis",
+    mixinStandardHelpOptions = true,
+    description = "Creates genesis files for new networks.",
     subcommands = {GenesisCommand.New.class, GenesisCommand.Devnet.class})
 final class GenesisCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -35,31 +38,55 @@ final class GenesisCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  @Command(name = "new", mixinStandardHelpOptions = true,
+  @Command(
+      name = "new",
+      mixinStandardHelpOptions = true,
       description = {
         "Writes a new network into an empty directory: a key and node options per validator,",
         "an administrator account holding every role, and genesis.json naming them all."
       })
   static final class New implements Callable<Integer> {
-    /** One million tokens: the founder's stake, to hand on to members through governance or transfers. */
+    /**
+     * One million tokens: the founder's stake, to hand on to members through governance or
+     * transfers.
+     */
     static final UInt256 INITIAL_ADMIN_TOKENS = UInt256.valueOf(BigInteger.TEN.pow(24));
 
-    @Option(names = "--validators", required = true, description = "Number of validators (1 or more).")
+    @Option(
+        names = "--validators",
+        required = true,
+        description = "Number of validators (1 or more).")
     int validators;
 
-    @Option(names = "--out", required = true, description = "Directory to create; must be empty or absent.")
+    @Option(
+        names = "--out",
+        required = true,
+        description = "Directory to create; must be empty or absent.")
     Path out;
 
-    @Option(names = "--chain-id", defaultValue = "2026", description = "Chain id (default: ${DEFAULT-VALUE}); 1337 is the devnet's.")
+    @Option(
+        names = "--chain-id",
+        defaultValue = "2026",
+        description = "Chain id (default: ${DEFAULT-VALUE}); 1337 is the devnet's.")
     long chainId;
 
-    @Option(names = "--block-period", defaultValue = "2", description = "Seconds between blocks (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--block-period",
+        defaultValue = "2",
+        description = "Seconds between blocks (default: ${DEFAULT-VALUE}).")
     int blockPeriod;
 
-    @Option(names = "--gas-limit", defaultValue = "300000000", description = "Block gas limit (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--gas-limit",
+        defaultValue = "300000000",
+        description = "Block gas limit (default: ${DEFAULT-VALUE}).")
     long gasLimit;
 
-    @Option(names = "--member", defaultValue = "founder", description = "Member (organisation) of the administrator account (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--member",
+        defaultValue = "founder",
+        description =
+            "Member (organisation) of the administrator account (default: ${DEFAULT-VALUE}).")
     String member;
 
     @Override
@@ -68,7 +95,8 @@ final class GenesisCommand implements Runnable {
         throw new IllegalArgumentException("--validators must be at least 1");
       }
       if (chainId == DevAccounts.DEVNET_CHAIN_ID) {
-        throw new IllegalArgumentException("chain id 1337 is reserved for the devnet; choose another");
+        throw new IllegalArgumentException(
+            "chain id 1337 is reserved for the devnet; choose another");
       }
       requireEmpty(out);
       List<Address> validatorAddresses = new ArrayList<>();
@@ -83,30 +111,51 @@ final class GenesisCommand implements Runnable {
       KeyFile.write(out.resolve("admin.key"), admin);
       Map<Address, UInt256> alloc = new LinkedHashMap<>();
       alloc.put(admin.address(), UInt256.valueOf(BigInteger.TEN.pow(24)));
-      List<LedgerAccount> accounts = List.of(new LedgerAccount(admin.address(), MemberIds.parse(member),
-          List.of("MODEL_OWNER", "AGGREGATOR", "CONTRIBUTOR", "AUDITOR")));
-      GenesisWriter.Spec spec = new GenesisWriter.Spec(chainId,
-          new QbftOptions(blockPeriod, QbftOptions.DEFAULT_EPOCH_LENGTH, QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS, true),
-          gasLimit, Instant.now().getEpochSecond(), validatorAddresses, alloc, accounts, validatorAddresses,
-          Map.of(admin.address(), INITIAL_ADMIN_TOKENS), Map.of());
+      List<LedgerAccount> accounts =
+          List.of(
+              new LedgerAccount(
+                  admin.address(),
+                  MemberIds.parse(member),
+                  List.of("MODEL_OWNER", "AGGREGATOR", "CONTRIBUTOR", "AUDITOR")));
+      GenesisWriter.Spec spec =
+          new GenesisWriter.Spec(
+              chainId,
+              new QbftOptions(
+                  blockPeriod,
+                  QbftOptions.DEFAULT_EPOCH_LENGTH,
+                  QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+                  true),
+              gasLimit,
+              Instant.now().getEpochSecond(),
+              validatorAddresses,
+              alloc,
+              accounts,
+              validatorAddresses,
+              Map.of(admin.address(), INITIAL_ADMIN_TOKENS),
+              Map.of());
       write(out.resolve("genesis.json"), new GenesisWriter().write(spec));
-      System.out.printf("Wrote a %d-validator network (chain id %d) to %s%n", validators, chainId, out);
+      System.out.printf(
+          "Wrote a %d-validator network (chain id %d) to %s%n", validators, chainId, out);
       for (int i = 0; i < validators; i++) {
-        System.out.printf("  validator %d  %s  run: ailedger node @%s%n", i, validatorAddresses.get(i),
-            out.resolve("validator-" + i).resolve("node.args"));
+        System.out.printf(
+            "  validator %d  %s  run: ailedger node @%s%n",
+            i, validatorAddresses.get(i), out.resolve("validator-" + i).resolve("node.args"));
       }
       System.out.printf("  admin        %s  key: %s%n", admin.address(), out.resolve("admin.key"));
       return 0;
     }
 
     private void writeArgs(Path dir, int index) {
-      String args = String.join("\n",
-          "--data-dir=" + dir.resolve("data").toAbsolutePath(),
-          "--genesis-file=" + out.resolve("genesis.json").toAbsolutePath(),
-          "--node-key-file=" + dir.resolve("key").toAbsolutePath(),
-          "--rpc-http-port=" + (8545 + 10 * index),
-          "--rpc-ws-port=" + (8546 + 10 * index),
-          "--metrics-port=" + (9545 + 10 * index)) + "\n";
+      String args =
+          String.join(
+                  "\n",
+                  "--data-dir=" + dir.resolve("data").toAbsolutePath(),
+                  "--genesis-file=" + out.resolve("genesis.json").toAbsolutePath(),
+                  "--node-key-file=" + dir.resolve("key").toAbsolutePath(),
+                  "--rpc-http-port=" + (8545 + 10 * index),
+                  "--rpc-ws-port=" + (8546 + 10 * index),
+                  "--metrics-port=" + (9545 + 10 * index))
+              + "\n";
       write(dir.resolve("node.args"), args);
     }
 
@@ -114,7 +163,8 @@ final class GenesisCommand implements Runnable {
       if (Files.exists(dir)) {
         try (Stream<Path> entries = Files.list(dir)) {
           if (entries.findAny().isPresent()) {
-            throw new IllegalArgumentException(dir + " is not empty; refusing to overwrite a network");
+            throw new IllegalArgumentException(
+                dir + " is not empty; refusing to overwrite a network");
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -132,8 +182,11 @@ final class GenesisCommand implements Runnable {
     }
   }
 
-  @Command(name = "devnet", mixinStandardHelpOptions = true,
-      description = "Prints (or writes) the devnet genesis that `ailedger devnet` uses; genesis/devnet/genesis.json is its output.")
+  @Command(
+      name = "devnet",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints (or writes) the devnet genesis that `ailedger devnet` uses; genesis/devnet/genesis.json is its output.")
   static final class Devnet implements Callable<Integer> {
     @Option(names = "--out", description = "File to write instead of standard output.")
     Path out;

@@ -9,7 +9,10 @@ import org.ailedger.node.crypto.PrivateKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Creates and inspects secp256k1 keys.",
+@Command(
+    name = "keys",
+    mixinStandardHelpOptions = true,
+    description = "Creates and inspects secp256k1 keys.",
     subcommands = {KeysCommand.New.class, KeysCommand.Address.class})
 final class KeysCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -19,9 +22,15 @@ final class KeysCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  @Command(name = "new", mixinStandardHelpOptions = true, description = "Writes a new random key file and prints its address.")
+  @Command(
+      name = "new",
+      mixinStandardHelpOptions = true,
+      description = "Writes a new random key file and prints its address.")
   static final class New implements Callable<Integer> {
-    @Option(names = "--out", required = true, description = "Key file to create (never overwritten).")
+    @Option(
+        names = "--out",
+        required = true,
+        description = "Key file to create (never overwritten).")
     Path out;
 
     @Override
@@ -33,7 +42,10 @@ final class KeysCommand implements Runnable {
     }
   }
 
-  @Command(name = "address", mixinStandardHelpOptions = true, description = "Prints the address of a key file.")
+  @Command(
+      name = "address",
+      mixinStandardHelpOptions = true,
+      description = "Prints the address of a key file.")
   static final class Address implements Callable<Integer> {
     @Option(names = "--key-file", required = true)
     Path keyFile;

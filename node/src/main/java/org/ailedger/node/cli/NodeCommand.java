@@ -25,29 +25,54 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--genesis-file", required = true, description = "Besu-style genesis.json.")
   Path genesisFile;
 
-  @Option(names = "--node-key-file", description = "Hex secp256k1 key of this node; validators seal blocks with it.")
+  @Option(
+      names = "--node-key-file",
+      description = "Hex secp256k1 key of this node; validators seal blocks with it.")
   Path nodeKeyFile;
 
-  @Option(names = "--rpc-host", defaultValue = "127.0.0.1", description = "Interface for JSON-RPC and metrics (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rpc-host",
+      defaultValue = "127.0.0.1",
+      description = "Interface for JSON-RPC and metrics (default: ${DEFAULT-VALUE}).")
   String rpcHost;
 
   @Mixin PortOptions ports;
 
-  @Option(names = "--rpc-cors-origins", split = ",", defaultValue = "*",
-      description = "Origins browsers may call JSON-RPC from, comma separated (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rpc-cors-origins",
+      split = ",",
+      defaultValue = "*",
+      description =
+          "Origins browsers may call JSON-RPC from, comma separated (default: ${DEFAULT-VALUE}).")
   List<String> corsOrigins;
 
-  @Option(names = "--sync-writes", description = "fsync every block: survives power loss, at some throughput cost.")
+  @Option(
+      names = "--sync-writes",
+      description = "fsync every block: survives power loss, at some throughput cost.")
   boolean syncWrites;
 
   @Override
   public Integer call() {
-    NodeConfig config = new NodeConfig(dataDir, genesisFile, Optional.ofNullable(nodeKeyFile), rpcHost,
-        ports.httpPort, ports.wsPort, ports.metricsPort, corsOrigins, syncWrites, VersionProvider.clientVersion());
-    NodeRun.untilInterrupted(new LedgerNode(config, Clock.systemUTC()), node -> {
-      System.out.printf("JSON-RPC  http://%s:%d  ws://%s:%d%n", rpcHost, node.httpPort(), rpcHost, node.wsPort());
-      System.out.printf("metrics   http://%s:%d/metrics%n", rpcHost, node.metricsPort());
-    });
+    NodeConfig config =
+        new NodeConfig(
+            dataDir,
+            genesisFile,
+            Optional.ofNullable(nodeKeyFile),
+            rpcHost,
+            ports.httpPort,
+            ports.wsPort,
+            ports.metricsPort,
+            corsOrigins,
+            syncWrites,
+            VersionProvider.clientVersion());
+    NodeRun.untilInterrupted(
+        new LedgerNode(config, Clock.systemUTC()),
+        node -> {
+          System.out.printf(
+              "JSON-RPC  http://%s:%d  ws://%s:%d%n",
+              rpcHost, node.httpPort(), rpcHost, node.wsPort());
+          System.out.printf("metrics   http://%s:%d/metrics%n", rpcHost, node.metricsPort());
+        });
     return 0;
   }
 }

@@ -10,10 +10,13 @@ final class NodeRun {
 
   static void untilInterrupted(LedgerNode node, Consumer<LedgerNode> onStarted) {
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              node.close();
+              stopped.countDown();
+            },
+            "shutdown");
     node.start();
     Runtime.getRuntime().addShutdownHook(hook);
     onStarted.accept(node);

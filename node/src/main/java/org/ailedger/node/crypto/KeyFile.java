@@ -23,7 +23,8 @@ public final class KeyFile {
     try {
       return KeyPair.of(PrivateKey.fromHex(text));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("key file " + file + " does not hold a 32-byte secp256k1 private key in hex");
+      throw new IllegalArgumentException(
+          "key file " + file + " does not hold a 32-byte secp256k1 private key in hex");
     }
   }
 
@@ -33,15 +34,20 @@ public final class KeyFile {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, key.privateKey().bytes().toHexString() + "\n", StandardCharsets.US_ASCII,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.writeString(
+          file,
+          key.privateKey().bytes().toHexString() + "\n",
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system: the platform's default permissions apply
       }
     } catch (FileAlreadyExistsException e) {
-      throw new IllegalStateException("key file " + file + " already exists; refusing to overwrite it");
+      throw new IllegalStateException(
+          "key file " + file + " already exists; refusing to overwrite it");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write key file " + file + ": " + e.getMessage(), e);
     }

@@ -2,7 +2,6 @@ package org.ailedger.node.crypto;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.ailedger.types.Address;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.MnemonicUtils;
@@ -42,8 +41,8 @@ public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address addres
   }
 
   /**
-   * Accounts {@code first} to {@code first + count - 1} of the mnemonic. The seed (2048 rounds
-   * of PBKDF2) and the account-level key are derived once for all of them.
+   * Accounts {@code first} to {@code first + count - 1} of the mnemonic. The seed (2048 rounds of
+   * PBKDF2) and the account-level key are derived once for all of them.
    */
   public static List<KeyPair> fromMnemonic(String mnemonic, int first, int count) {
     if (mnemonic == null || !MnemonicUtils.validateMnemonic(mnemonic.strip())) {
@@ -51,11 +50,13 @@ public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address addres
           "not a valid BIP-39 mnemonic (unknown word or bad checksum)");
     }
     if (first < 0 || count < 0 || (long) first + count > (1L << 31)) {
-      throw new IllegalArgumentException("account indexes must be in [0, 2^31), got " + first + " + " + count);
+      throw new IllegalArgumentException(
+          "account indexes must be in [0, 2^31), got " + first + " + " + count);
     }
     byte[] seed = MnemonicUtils.generateSeed(mnemonic.strip(), "");
     Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
-    Bip32ECKeyPair accounts = Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0});
+    Bip32ECKeyPair accounts =
+        Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0});
     List<KeyPair> keys = new ArrayList<>(count);
     for (int i = first; i < first + count; i++) {
       Bip32ECKeyPair child = Bip32ECKeyPair.deriveKeyPair(accounts, new int[] {i});

@@ -27,7 +27,8 @@ public final class BlockProcessor {
     this.validatorSet = validatorSet;
   }
 
-  public ExecutedBlock execute(Bytes32 parentStateRoot, BlockContext block, List<PendingTransaction> candidates) {
+  public ExecutedBlock execute(
+      Bytes32 parentStateRoot, BlockContext block, List<PendingTransaction> candidates) {
     MutableWorldState state = archive.mutableAt(parentStateRoot);
     List<Transaction> included = new ArrayList<>();
     List<TransactionReceipt> receipts = new ArrayList<>();
@@ -35,20 +36,29 @@ public final class BlockProcessor {
     long gasUsed = 0;
     LogsBloom bloom = LogsBloom.EMPTY;
     for (PendingTransaction candidate : candidates) {
-      switch (processor.process(state, candidate.transaction(), candidate.sender(), block, gasUsed)) {
+      switch (processor.process(
+          state, candidate.transaction(), candidate.sender(), block, gasUsed)) {
         case TransactionOutcome.Included inc -> {
           included.add(candidate.transaction());
           receipts.add(inc.receipt());
           gasUsed += inc.gasUsed();
           bloom = bloom.or(inc.receipt().bloom());
         }
-        case TransactionOutcome.Excluded exc -> leftOut.add(new ExecutedBlock.Left(candidate, exc.rejection()));
+        case TransactionOutcome.Excluded exc ->
+            leftOut.add(new ExecutedBlock.Left(candidate, exc.rejection()));
       }
     }
     // the set this block's transactions leave behind seals the next block (DESIGN §3)
     List<Address> nextValidators = validatorSet.validators(state);
     StateCommit commit = state.commit();
-    return new ExecutedBlock(included, receipts, leftOut, gasUsed, commit, nextValidators, bloom,
+    return new ExecutedBlock(
+        included,
+        receipts,
+        leftOut,
+        gasUsed,
+        commit,
+        nextValidators,
+        bloom,
         Roots.indexedRoot(included, Transaction::encoded),
         Roots.indexedRoot(receipts, ReceiptCodec::encodeForRoot));
   }

@@ -5,8 +5,8 @@ import org.ailedger.node.block.LogsBloom;
 import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.state.StateCommit;
 import org.ailedger.node.tx.Transaction;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.node.tx.TransactionRejection;
+import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
 

@@ -30,8 +30,12 @@ public final class StateSimulator implements TransactionSimulator {
   private final long chainId;
   private final long gasCap;
 
-  public StateSimulator(WorldStateArchive archive, NativeContracts contracts, NativeCallExecutor executor,
-      long chainId, long gasCap) {
+  public StateSimulator(
+      WorldStateArchive archive,
+      NativeContracts contracts,
+      NativeCallExecutor executor,
+      long chainId,
+      long gasCap) {
     this.archive = archive;
     this.contracts = contracts;
     this.executor = executor;
@@ -43,10 +47,14 @@ public final class StateSimulator implements TransactionSimulator {
   public Simulation simulate(CallRequest request, BlockHeader at) {
     long intrinsic = TransactionValidator.intrinsicGas(asTransaction(request));
     // as geth does, a gas of 0 means "not given": web3j sends 0x0 when the caller set no limit
-    long requested = request.gas().isPresent() && request.gas().getAsLong() > 0 ? request.gas().getAsLong() : at.gasLimit();
+    long requested =
+        request.gas().isPresent() && request.gas().getAsLong() > 0
+            ? request.gas().getAsLong()
+            : at.gasLimit();
     long gas = Math.min(requested, Math.min(at.gasLimit(), gasCap));
     if (request.to().isEmpty()) {
-      return failed("contract creation is not supported: this chain hosts native contracts only", intrinsic);
+      return failed(
+          "contract creation is not supported: this chain hosts native contracts only", intrinsic);
     }
     if (gas < intrinsic) {
       return failed("gas " + gas + " is below the intrinsic cost " + intrinsic, intrinsic);
@@ -54,20 +62,35 @@ public final class StateSimulator implements TransactionSimulator {
     Address to = request.to().get();
     Address from = request.from().orElse(Address.ZERO);
     if (!contracts.isNative(to)) {
-      return new Simulation(new CallOutcome(true, Bytes.EMPTY, 0, List.of(), Optional.empty()), intrinsic);
+      return new Simulation(
+          new CallOutcome(true, Bytes.EMPTY, 0, List.of(), Optional.empty()), intrinsic);
     }
-    CallContext context = new CallContext(from, request.value(), at.number() + 1, at.timestamp(), chainId, gas - intrinsic);
-    CallOutcome outcome = executor.execute(to, context, request.data(), archive.mutableAt(at.stateRoot()));
+    CallContext context =
+        new CallContext(
+            from, request.value(), at.number() + 1, at.timestamp(), chainId, gas - intrinsic);
+    CallOutcome outcome =
+        executor.execute(to, context, request.data(), archive.mutableAt(at.stateRoot()));
     return new Simulation(outcome, intrinsic);
   }
 
   private static Simulation failed(String reason, long intrinsic) {
-    return new Simulation(new CallOutcome(false, Bytes.EMPTY, 0, List.of(), Optional.of(reason)), intrinsic);
+    return new Simulation(
+        new CallOutcome(false, Bytes.EMPTY, 0, List.of(), Optional.of(reason)), intrinsic);
   }
 
   /** Intrinsic gas depends only on the payload, so an unsigned stand-in prices it exactly. */
   private Transaction asTransaction(CallRequest request) {
-    return new Transaction(TransactionType.EIP1559, OptionalLong.of(chainId), 0, UInt256.ZERO, UInt256.ZERO, 0,
-        request.to(), request.value(), request.data(), List.of(), new Signature(BigInteger.ONE, BigInteger.ONE, 0));
+    return new Transaction(
+        TransactionType.EIP1559,
+        OptionalLong.of(chainId),
+        0,
+        UInt256.ZERO,
+        UInt256.ZERO,
+        0,
+        request.to(),
+        request.value(),
+        request.data(),
+        List.of(),
+        new Signature(BigInteger.ONE, BigInteger.ONE, 0));
   }
 }

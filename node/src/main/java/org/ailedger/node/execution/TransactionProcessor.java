@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.block.LogsBloom;
 import org.ailedger.node.block.TransactionReceipt;
+import org.ailedger.node.state.Account;
 import org.ailedger.node.state.MutableWorldState;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Transaction;
@@ -12,18 +13,16 @@ import org.ailedger.node.tx.TransactionRejection;
 import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.precompiles.CallContext;
 import org.ailedger.precompiles.CallOutcome;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.precompiles.NativeContracts;
-import org.ailedger.node.state.Account;
+import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * Applies one transaction to a world state: the state-dependent checks (allowlist, nonce,
- * funds, block gas), then the nonce bump, gas purchase, the call or value transfer, refund and
- * fee payment. Calls go only to native contracts; a transfer to any other address just moves
- * value.
+ * Applies one transaction to a world state: the state-dependent checks (allowlist, nonce, funds,
+ * block gas), then the nonce bump, gas purchase, the call or value transfer, refund and fee
+ * payment. Calls go only to native contracts; a transfer to any other address just moves value.
  */
 public final class TransactionProcessor {
   private final NativeContracts contracts;
@@ -38,7 +37,11 @@ public final class TransactionProcessor {
   }
 
   public TransactionOutcome process(
-      MutableWorldState state, Transaction tx, Address sender, BlockContext block, long gasUsedSoFar) {
+      MutableWorldState state,
+      Transaction tx,
+      Address sender,
+      BlockContext block,
+      long gasUsedSoFar) {
     Optional<TransactionRejection> rejection = check(state, tx, sender, block, gasUsedSoFar);
     if (rejection.isPresent()) {
       return new TransactionOutcome.Excluded(rejection.get());
@@ -51,8 +54,14 @@ public final class TransactionProcessor {
     Address to = tx.to().orElseThrow();
     CallOutcome outcome;
     if (contracts.isNative(to)) {
-      CallContext context = new CallContext(sender, tx.value(), block.number(), block.timestamp(),
-          block.chainId(), tx.gasLimit() - intrinsic);
+      CallContext context =
+          new CallContext(
+              sender,
+              tx.value(),
+              block.number(),
+              block.timestamp(),
+              block.chainId(),
+              tx.gasLimit() - intrinsic);
       outcome = executor.execute(to, context, tx.data(), state);
     } else {
       state.subtractBalance(sender, tx.value());
@@ -64,43 +73,69 @@ public final class TransactionProcessor {
     state.addBalance(sender, price.multiply(tx.gasLimit() - gasUsed));
     state.addBalance(block.coinbase(), price.subtract(block.baseFee()).multiply(gasUsed));
     Optional<Bytes> revertData =
-        outcome.success() || outcome.output().isEmpty() ? Optional.empty() : Optional.of(outcome.output());
-    TransactionReceipt receipt = new TransactionReceipt(tx.type(), outcome.success(),
-        gasUsedSoFar + gasUsed, LogsBloom.of(outcome.logs()), outcome.logs(), sender, revertData);
+        outcome.success() || outcome.output().isEmpty()
+            ? Optional.empty()
+            : Optional.of(outcome.output());
+    TransactionReceipt receipt =
+        new TransactionReceipt(
+            tx.type(),
+            outcome.success(),
+            gasUsedSoFar + gasUsed,
+            LogsBloom.of(outcome.logs()),
+            outcome.logs(),
+            sender,
+            revertData);
     return new TransactionOutcome.Included(receipt, gasUsed);
   }
 
   private Optional<TransactionRejection> check(
-      MutableWorldState state, Transaction tx, Address sender, BlockContext block, long gasUsedSoFar) {
+      MutableWorldState state,
+      Transaction tx,
+      Address sender,
+      BlockContext block,
+      long gasUsedSoFar) {
     if (!permissions.isAccountAllowed(state, sender)) {
-      return reject(RejectionReason.SENDER_NOT_PERMITTED,
+      return reject(
+          RejectionReason.SENDER_NOT_PERMITTED,
           "sender " + sender + " is not on the account allowlist");
     }
     if (tx.gasLimit() > block.gasLimit() - gasUsedSoFar) {
-      return reject(RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT,
+      return reject(
+          RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT,
           "gas limit " + tx.gasLimit() + " exceeds the gas left in block " + block.number());
     }
     if (tx.maxFeePerGas().compareTo(block.baseFee()) < 0) {
-      return reject(RejectionReason.FEE_CAP_BELOW_BASE_FEE,
-          "max fee per gas " + tx.maxFeePerGas().toBigInteger() + " is below the base fee "
+      return reject(
+          RejectionReason.FEE_CAP_BELOW_BASE_FEE,
+          "max fee per gas "
+              + tx.maxFeePerGas().toBigInteger()
+              + " is below the base fee "
               + block.baseFee().toBigInteger());
     }
     Account account = state.account(sender);
     if (tx.nonce() < account.nonce()) {
-      return reject(RejectionReason.NONCE_TOO_LOW,
+      return reject(
+          RejectionReason.NONCE_TOO_LOW,
           "nonce too low: next nonce " + account.nonce() + ", tx nonce " + tx.nonce());
     }
     if (tx.nonce() > account.nonce()) {
-      return reject(RejectionReason.NONCE_TOO_HIGH,
+      return reject(
+          RejectionReason.NONCE_TOO_HIGH,
           "nonce too high: next nonce " + account.nonce() + ", tx nonce " + tx.nonce());
     }
     // in BigInteger: price × gas + value can exceed 2^256, where UInt256 would wrap
-    BigInteger upfront = tx.effectiveGasPrice(block.baseFee()).toBigInteger()
-        .multiply(BigInteger.valueOf(tx.gasLimit()))
-        .add(tx.value().toBigInteger());
+    BigInteger upfront =
+        tx.effectiveGasPrice(block.baseFee())
+            .toBigInteger()
+            .multiply(BigInteger.valueOf(tx.gasLimit()))
+            .add(tx.value().toBigInteger());
     if (account.balance().toBigInteger().compareTo(upfront) < 0) {
-      return reject(RejectionReason.INSUFFICIENT_BALANCE,
-          "insufficient funds: balance " + account.balance().toBigInteger() + ", needed " + upfront);
+      return reject(
+          RejectionReason.INSUFFICIENT_BALANCE,
+          "insufficient funds: balance "
+              + account.balance().toBigInteger()
+              + ", needed "
+              + upfront);
     }
     return Optional.empty();
   }

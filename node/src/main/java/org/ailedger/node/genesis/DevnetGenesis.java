@@ -10,15 +10,18 @@ import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * The devnet of DESIGN §6, built from the dev accounts. The file in {@code genesis/devnet/} is
- * this class's output; a test keeps the two equal.
+ * The devnet of DESIGN §6, built from the dev accounts. The file in {@code genesis/devnet/} is this
+ * class's output; a test keeps the two equal.
  */
 public final class DevnetGenesis {
   /** High enough that gas never caps a one-second block below the node's capacity. */
   public static final long GAS_LIMIT = 1_000_000_000L;
+
   /** A fixed genesis time keeps the file, and so the genesis hash, reproducible. */
   public static final long TIMESTAMP = 1_767_225_600L; // 2026-01-01T00:00:00Z
-  public static final UInt256 DEV_BALANCE = UInt256.valueOf(BigInteger.TEN.pow(24)); // 1,000,000 ether
+
+  public static final UInt256 DEV_BALANCE =
+      UInt256.valueOf(BigInteger.TEN.pow(24)); // 1,000,000 ether
 
   private DevnetGenesis() {}
 
@@ -51,10 +54,13 @@ public final class DevnetGenesis {
     for (int i = 0; i < DevAccounts.LOAD_ACCOUNTS; i++) {
       KeyPair key = DevAccounts.account(DevAccounts.NAMED_ACCOUNTS + i);
       alloc.put(key.address(), DEV_BALANCE);
-      accounts.add(new LedgerAccount(key.address(), MemberIds.parse("load"), List.of("CONTRIBUTOR")));
+      accounts.add(
+          new LedgerAccount(key.address(), MemberIds.parse("load"), List.of("CONTRIBUTOR")));
     }
     Map<Address, UInt256> tokens = new LinkedHashMap<>();
-    tokens.put(DevAccounts.account(0).address(), tokens(100_000)); // the model owner's organisation: a whale
+    tokens.put(
+        DevAccounts.account(0).address(),
+        tokens(100_000)); // the model owner's organisation: a whale
     tokens.put(DevAccounts.account(6).address(), tokens(10_000));
     tokens.put(DevAccounts.account(7).address(), tokens(4_000));
     tokens.put(DevAccounts.account(8).address(), tokens(5_000));
@@ -69,7 +75,8 @@ public final class DevnetGenesis {
     parameters.put("maxRewardPerRound", tokens(1_000));
     return new GenesisWriter.Spec(
         DevAccounts.DEVNET_CHAIN_ID,
-        new QbftOptions(1, QbftOptions.DEFAULT_EPOCH_LENGTH, QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS, true),
+        new QbftOptions(
+            1, QbftOptions.DEFAULT_EPOCH_LENGTH, QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS, true),
         GAS_LIMIT,
         TIMESTAMP,
         validators,

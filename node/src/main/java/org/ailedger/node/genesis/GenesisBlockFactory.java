@@ -26,23 +26,24 @@ public final class GenesisBlockFactory {
     genesis.alloc().forEach(state::addBalance);
     seeder.seed(genesis, state);
     StateCommit commit = state.commit();
-    BlockHeader header = new BlockHeader(
-        Bytes32.ZERO,
-        BlockHeader.EMPTY_OMMERS_HASH,
-        genesis.coinbase(),
-        commit.stateRoot(),
-        Account.EMPTY_TRIE_ROOT,
-        Account.EMPTY_TRIE_ROOT,
-        LogsBloom.EMPTY,
-        UInt256.ONE,
-        0,
-        genesis.gasLimit(),
-        0,
-        genesis.timestamp(),
-        genesis.extraData(),
-        BlockHeader.QBFT_MIX_HASH,
-        0,
-        genesis.baseFee());
+    BlockHeader header =
+        new BlockHeader(
+            Bytes32.ZERO,
+            BlockHeader.EMPTY_OMMERS_HASH,
+            genesis.coinbase(),
+            commit.stateRoot(),
+            Account.EMPTY_TRIE_ROOT,
+            Account.EMPTY_TRIE_ROOT,
+            LogsBloom.EMPTY,
+            UInt256.ONE,
+            0,
+            genesis.gasLimit(),
+            0,
+            genesis.timestamp(),
+            genesis.extraData(),
+            BlockHeader.QBFT_MIX_HASH,
+            0,
+            genesis.baseFee());
     return new GenesisState(new Block(header, List.of()), commit);
   }
 }

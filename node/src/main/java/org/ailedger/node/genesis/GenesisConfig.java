@@ -10,8 +10,8 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * A parsed Besu-style genesis file plus the {@code ledger} section of this product: the
- * permitted accounts with their members and roles, and the node allowlist.
+ * A parsed Besu-style genesis file plus the {@code ledger} section of this product: the permitted
+ * accounts with their members and roles, and the node allowlist.
  *
  * @param baseFee the base fee of block 0 and, with {@code zeroBaseFee}, of every block
  * @param tokens the ContributionToken allocation of block 0, in base units (18 decimals)

@@ -35,7 +35,8 @@ public final class GenesisParser {
     try {
       root = mapper.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new GenesisFileException("genesis file is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new GenesisFileException(
+          "genesis file is not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new GenesisFileException("genesis file must be a JSON object");
@@ -43,14 +44,24 @@ public final class GenesisParser {
     try {
       JsonNode config = required(root, "config");
       JsonNode qbftNode = required(config, "qbft");
-      QbftOptions qbft = new QbftOptions(
-          (int) longField(qbftNode, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS),
-          longField(qbftNode, "epochlength", QbftOptions.DEFAULT_EPOCH_LENGTH),
-          (int) longField(qbftNode, "requesttimeoutseconds", QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS),
-          qbftNode.path("createemptyblocks").asBoolean(true));
+      QbftOptions qbft =
+          new QbftOptions(
+              (int)
+                  longField(
+                      qbftNode, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS),
+              longField(qbftNode, "epochlength", QbftOptions.DEFAULT_EPOCH_LENGTH),
+              (int)
+                  longField(
+                      qbftNode,
+                      "requesttimeoutseconds",
+                      QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS),
+              qbftNode.path("createemptyblocks").asBoolean(true));
       checkQbftHeader(root);
       boolean zeroBaseFee = config.path("zeroBaseFee").asBoolean(false);
-      UInt256 baseFee = root.has("baseFeePerGas") ? quantity(root.get("baseFeePerGas"), "baseFeePerGas") : UInt256.ZERO;
+      UInt256 baseFee =
+          root.has("baseFeePerGas")
+              ? quantity(root.get("baseFeePerGas"), "baseFeePerGas")
+              : UInt256.ZERO;
       if (zeroBaseFee && !baseFee.isZero()) {
         throw new GenesisFileException("baseFeePerGas must be 0 when config.zeroBaseFee is true");
       }
@@ -76,9 +87,11 @@ public final class GenesisParser {
   private static void checkQbftHeader(JsonNode root) {
     if (root.has("mixHash")
         && !Bytes32.fromHexString(root.get("mixHash").asText()).equals(BlockHeader.QBFT_MIX_HASH)) {
-      throw new GenesisFileException("mixHash must be the QBFT mix hash " + BlockHeader.QBFT_MIX_HASH);
+      throw new GenesisFileException(
+          "mixHash must be the QBFT mix hash " + BlockHeader.QBFT_MIX_HASH);
     }
-    if (root.has("difficulty") && !quantity(root.get("difficulty"), "difficulty").equals(UInt256.ONE)) {
+    if (root.has("difficulty")
+        && !quantity(root.get("difficulty"), "difficulty").equals(UInt256.ONE)) {
       throw new GenesisFileException("difficulty must be 0x1 on a QBFT chain");
     }
   }
@@ -93,7 +106,11 @@ public final class GenesisParser {
       Map.Entry<String, JsonNode> entry = fields.next();
       Address address = address(entry.getKey(), "alloc key");
       JsonNode balance = entry.getValue().path("balance");
-      result.put(address, balance.isMissingNode() ? UInt256.ZERO : quantity(balance, "alloc." + entry.getKey() + ".balance"));
+      result.put(
+          address,
+          balance.isMissingNode()
+              ? UInt256.ZERO
+              : quantity(balance, "alloc." + entry.getKey() + ".balance"));
     }
     return result;
   }
@@ -103,7 +120,9 @@ public final class GenesisParser {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> entry = fields.next();
-      result.put(address(entry.getKey(), "ledger.tokens key"), quantity(entry.getValue(), "ledger.tokens." + entry.getKey()));
+      result.put(
+          address(entry.getKey(), "ledger.tokens key"),
+          quantity(entry.getValue(), "ledger.tokens." + entry.getKey()));
     }
     return result;
   }
@@ -132,7 +151,8 @@ public final class GenesisParser {
       for (JsonNode role : account.path("roles")) {
         roles.add(role.asText());
       }
-      result.add(new LedgerAccount(address, MemberIds.parse(required(account, "member").asText()), roles));
+      result.add(
+          new LedgerAccount(address, MemberIds.parse(required(account, "member").asText()), roles));
     }
     return result;
   }
@@ -174,12 +194,14 @@ public final class GenesisParser {
         return UInt256.valueOf(node.bigIntegerValue());
       }
       String text = node.asText().trim();
-      BigInteger value = text.startsWith("0x") || text.startsWith("0X")
-          ? new BigInteger(text.substring(2).isEmpty() ? "0" : text.substring(2), 16)
-          : new BigInteger(text);
+      BigInteger value =
+          text.startsWith("0x") || text.startsWith("0X")
+              ? new BigInteger(text.substring(2).isEmpty() ? "0" : text.substring(2), 16)
+              : new BigInteger(text);
       return UInt256.valueOf(value);
     } catch (RuntimeException e) {
-      throw new GenesisFileException("genesis field '" + field + "' is not a non-negative quantity: " + node);
+      throw new GenesisFileException(
+          "genesis field '" + field + "' is not a non-negative quantity: " + node);
     }
   }
 

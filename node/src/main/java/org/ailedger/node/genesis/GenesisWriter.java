@@ -32,8 +32,18 @@ public final class GenesisWriter {
     ObjectNode root = mapper.createObjectNode();
     ObjectNode config = root.putObject("config");
     config.put("chainId", spec.chainId());
-    for (String fork : List.of("homesteadBlock", "eip150Block", "eip155Block", "eip158Block",
-        "byzantiumBlock", "constantinopleBlock", "petersburgBlock", "istanbulBlock", "berlinBlock", "londonBlock")) {
+    for (String fork :
+        List.of(
+            "homesteadBlock",
+            "eip150Block",
+            "eip155Block",
+            "eip158Block",
+            "byzantiumBlock",
+            "constantinopleBlock",
+            "petersburgBlock",
+            "istanbulBlock",
+            "berlinBlock",
+            "londonBlock")) {
       config.put(fork, 0);
     }
     config.put("zeroBaseFee", true);
@@ -51,8 +61,12 @@ public final class GenesisWriter {
     root.put("coinbase", Address.ZERO.toHexString());
     root.put("extraData", QbftExtraData.genesis(spec.validators()).encode().toHexString());
     ObjectNode alloc = root.putObject("alloc");
-    spec.alloc().forEach((address, balance) ->
-        alloc.putObject(address.toHexString()).put("balance", "0x" + balance.toBigInteger().toString(16)));
+    spec.alloc()
+        .forEach(
+            (address, balance) ->
+                alloc
+                    .putObject(address.toHexString())
+                    .put("balance", "0x" + balance.toBigInteger().toString(16)));
     ObjectNode ledger = root.putObject("ledger");
     ArrayNode accounts = ledger.putArray("accounts");
     for (LedgerAccount account : spec.accounts()) {
@@ -65,9 +79,12 @@ public final class GenesisWriter {
     ArrayNode nodes = ledger.putArray("nodes");
     spec.nodes().forEach(n -> nodes.add(n.toHexString()));
     ObjectNode tokens = ledger.putObject("tokens");
-    spec.tokens().forEach((holder, amount) -> tokens.put(holder.toHexString(), amount.toBigInteger().toString()));
+    spec.tokens()
+        .forEach(
+            (holder, amount) -> tokens.put(holder.toHexString(), amount.toBigInteger().toString()));
     ObjectNode parameters = ledger.putObject("parameters");
-    spec.parameters().forEach((name, value) -> parameters.put(name, value.toBigInteger().toString()));
+    spec.parameters()
+        .forEach((name, value) -> parameters.put(name, value.toBigInteger().toString()));
     try {
       return mapper.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

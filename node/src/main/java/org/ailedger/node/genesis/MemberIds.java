@@ -20,7 +20,9 @@ public final class MemberIds {
       return Bytes32.wrap(raw);
     }
     byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
-    if (ascii.length == 0 || ascii.length > 32 || !StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+    if (ascii.length == 0
+        || ascii.length > 32
+        || !StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
       throw new IllegalArgumentException("a member name is 1 to 32 ASCII characters: " + text);
     }
     return Bytes32.rightPad(Bytes.wrap(ascii));
@@ -35,6 +37,8 @@ public final class MemberIds {
         return id.toHexString();
       }
     }
-    return trimmed.isEmpty() ? id.toHexString() : new String(trimmed.toArrayUnsafe(), StandardCharsets.US_ASCII);
+    return trimmed.isEmpty()
+        ? id.toHexString()
+        : new String(trimmed.toArrayUnsafe(), StandardCharsets.US_ASCII);
   }
 }

@@ -9,7 +9,10 @@ package org.ailedger.node.genesis;
  * @param createEmptyBlocks whether a block is produced when the pool is empty (our extension)
  */
 public record QbftOptions(
-    int blockPeriodSeconds, long epochLength, int requestTimeoutSeconds, boolean createEmptyBlocks) {
+    int blockPeriodSeconds,
+    long epochLength,
+    int requestTimeoutSeconds,
+    boolean createEmptyBlocks) {
   public static final int DEFAULT_BLOCK_PERIOD_SECONDS = 1;
   public static final long DEFAULT_EPOCH_LENGTH = 30_000;
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 4;

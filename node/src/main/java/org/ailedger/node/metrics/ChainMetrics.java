@@ -12,17 +12,26 @@ import org.ailedger.node.txpool.PendingTransactions;
 public final class ChainMetrics {
   private ChainMetrics() {}
 
-  public static AutoCloseable register(MeterRegistry registry, ChainReader chain, ChainEvents events,
-      PendingTransactions pool) {
+  public static AutoCloseable register(
+      MeterRegistry registry, ChainReader chain, ChainEvents events, PendingTransactions pool) {
     Gauge.builder("ailedger_chain_head", chain, c -> c.head().number())
-        .description("number of the head block").register(registry);
+        .description("number of the head block")
+        .register(registry);
     Gauge.builder("ailedger_txpool_transactions", pool, PendingTransactions::size)
-        .description("transactions waiting in the pool").register(registry);
-    Counter blocks = Counter.builder("ailedger_blocks_committed").description("blocks committed").register(registry);
-    Counter txs = Counter.builder("ailedger_transactions_committed").description("transactions committed").register(registry);
-    return events.onBlockAdded((BlockAdded added) -> {
-      blocks.increment();
-      txs.increment(added.block().transactions().size());
-    });
+        .description("transactions waiting in the pool")
+        .register(registry);
+    Counter blocks =
+        Counter.builder("ailedger_blocks_committed")
+            .description("blocks committed")
+            .register(registry);
+    Counter txs =
+        Counter.builder("ailedger_transactions_committed")
+            .description("transactions committed")
+            .register(registry);
+    return events.onBlockAdded(
+        (BlockAdded added) -> {
+          blocks.increment();
+          txs.increment(added.block().transactions().size());
+        });
   }
 }

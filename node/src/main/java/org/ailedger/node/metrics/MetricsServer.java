@@ -23,20 +23,27 @@ public final class MetricsServer {
 
   public Future<Integer> start() {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
-    server.requestHandler(request -> {
-      if ("/metrics".equals(request.path())) {
-        // scraping renders every meter: keep it off the event loop
-        vertx.executeBlocking(registry::scrape).onComplete(result -> {
-          if (result.succeeded()) {
-            request.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(result.result());
+    server.requestHandler(
+        request -> {
+          if ("/metrics".equals(request.path())) {
+            // scraping renders every meter: keep it off the event loop
+            vertx
+                .executeBlocking(registry::scrape)
+                .onComplete(
+                    result -> {
+                      if (result.succeeded()) {
+                        request
+                            .response()
+                            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                            .end(result.result());
+                      } else {
+                        request.response().setStatusCode(500).end();
+                      }
+                    });
           } else {
-            request.response().setStatusCode(500).end();
+            request.response().setStatusCode(404).end();
           }
         });
-      } else {
-        request.response().setStatusCode(404).end();
-      }
-    });
     return server.listen().map(HttpServer::actualPort);
   }
 

@@ -7,9 +7,9 @@ import org.apache.tuweni.rlp.RLPException;
 import org.apache.tuweni.rlp.RLPReader;
 
 /**
- * Decoding of one whole RLP list. Tuweni's {@code RLP.decodeList} ignores bytes after the list
- * and items the reader leaves unread; for data from peers, clients or disk both mean the bytes
- * are not what they claim to be, so here both are errors.
+ * Decoding of one whole RLP list. Tuweni's {@code RLP.decodeList} ignores bytes after the list and
+ * items the reader leaves unread; for data from peers, clients or disk both mean the bytes are not
+ * what they claim to be, so here both are errors.
  */
 public final class StrictRlp {
   private StrictRlp() {}
@@ -20,17 +20,21 @@ public final class StrictRlp {
    */
   public static <T> T decodeList(Bytes rlp, String what, Function<RLPReader, T> fields) {
     try {
-      return RLP.decode(rlp, outer -> {
+      return RLP.decode(
+          rlp,
+          outer -> {
             if (!outer.nextIsList()) {
               throw new IllegalArgumentException(what + " must be an RLP list");
             }
-            T value = outer.readList(inner -> {
-                  T v = fields.apply(inner);
-                  if (!inner.isComplete()) {
-                    throw new IllegalArgumentException(what + " has trailing fields");
-                  }
-                  return v;
-                });
+            T value =
+                outer.readList(
+                    inner -> {
+                      T v = fields.apply(inner);
+                      if (!inner.isComplete()) {
+                        throw new IllegalArgumentException(what + " has trailing fields");
+                      }
+                      return v;
+                    });
             if (!outer.isComplete()) {
               throw new IllegalArgumentException(what + " is followed by trailing bytes");
             }

@@ -12,9 +12,9 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * A world state being changed by the execution of one block. Changes stay in memory until
- * {@link #commit()} computes the new root and hands back the trie nodes to persist. Not
- * thread-safe: one block is executed by one thread.
+ * A world state being changed by the execution of one block. Changes stay in memory until {@link
+ * #commit()} computes the new root and hands back the trie nodes to persist. Not thread-safe: one
+ * block is executed by one thread.
  */
 public final class MutableWorldState implements SlotStore {
   private final TrieNodeLoader loader;
@@ -50,10 +50,13 @@ public final class MutableWorldState implements SlotStore {
       return;
     }
     Account a = account(address);
-    setAccount(address, new Account(a.nonce(), a.balance().add(amount), a.storageRoot(), a.codeHash()));
+    setAccount(
+        address, new Account(a.nonce(), a.balance().add(amount), a.storageRoot(), a.codeHash()));
   }
 
-  /** @throws IllegalStateException if the balance is short; callers check affordability first */
+  /**
+   * @throws IllegalStateException if the balance is short; callers check affordability first
+   */
   public void subtractBalance(Address address, UInt256 amount) {
     if (amount.isZero()) {
       return;
@@ -62,7 +65,9 @@ public final class MutableWorldState implements SlotStore {
     if (a.balance().compareTo(amount) < 0) {
       throw new IllegalStateException("balance of " + address + " is below " + amount);
     }
-    setAccount(address, new Account(a.nonce(), a.balance().subtract(amount), a.storageRoot(), a.codeHash()));
+    setAccount(
+        address,
+        new Account(a.nonce(), a.balance().subtract(amount), a.storageRoot(), a.codeHash()));
   }
 
   @Override
@@ -93,7 +98,8 @@ public final class MutableWorldState implements SlotStore {
       }
       trie.commit(nodes::put);
       Account a = account(contract.getKey());
-      setAccount(contract.getKey(), new Account(a.nonce(), a.balance(), trie.rootHash(), a.codeHash()));
+      setAccount(
+          contract.getKey(), new Account(a.nonce(), a.balance(), trie.rootHash(), a.codeHash()));
     }
     dirtySlots.clear();
     for (Map.Entry<Address, Account> entry : dirtyAccounts.entrySet()) {
@@ -105,9 +111,13 @@ public final class MutableWorldState implements SlotStore {
   }
 
   private SecureMerklePatriciaTrie storageTrie(Address contract) {
-    return storageTries.computeIfAbsent(contract, c -> {
-          Account a = dirtyAccounts.containsKey(c) ? dirtyAccounts.get(c)
-              : accounts.get(c.bytes()).map(AccountCodec::decode).orElse(Account.EMPTY);
+    return storageTries.computeIfAbsent(
+        contract,
+        c -> {
+          Account a =
+              dirtyAccounts.containsKey(c)
+                  ? dirtyAccounts.get(c)
+                  : accounts.get(c.bytes()).map(AccountCodec::decode).orElse(Account.EMPTY);
           return new SecureMerklePatriciaTrie(loader, a.storageRoot());
         });
   }

@@ -26,7 +26,9 @@ public final class WorldStateArchive implements WorldStateReader {
 
   @Override
   public Optional<Account> account(Bytes32 stateRoot, Address address) {
-    return new SecureMerklePatriciaTrie(loader, stateRoot).get(address.bytes()).map(AccountCodec::decode);
+    return new SecureMerklePatriciaTrie(loader, stateRoot)
+        .get(address.bytes())
+        .map(AccountCodec::decode);
   }
 
   @Override

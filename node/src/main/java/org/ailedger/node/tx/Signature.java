@@ -4,8 +4,8 @@ import java.math.BigInteger;
 
 /**
  * An ECDSA secp256k1 signature as carried by a transaction: r, s and the recovery id (0 or 1).
- * Range checks (r, s in [1, n), s ≤ n/2) belong to validation, so that a decoded transaction
- * can be rejected with a precise reason instead of failing to exist.
+ * Range checks (r, s in [1, n), s ≤ n/2) belong to validation, so that a decoded transaction can be
+ * rejected with a precise reason instead of failing to exist.
  */
 public record Signature(BigInteger r, BigInteger s, int recId) {
   public Signature {

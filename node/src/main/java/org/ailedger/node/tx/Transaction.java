@@ -11,12 +11,12 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * A signed transaction of any accepted envelope. Immutable; the canonical encoding and the hash
- * are computed once on first use, because the pool, the block store and JSON-RPC all ask for
- * them repeatedly.
+ * A signed transaction of any accepted envelope. Immutable; the canonical encoding and the hash are
+ * computed once on first use, because the pool, the block store and JSON-RPC all ask for them
+ * repeatedly.
  *
- * <p>Legacy and EIP-2930 transactions carry one gas price, exposed as both {@link
- * #maxFeePerGas()} and {@link #maxPriorityFeePerGas()} so fee logic treats every type alike.
+ * <p>Legacy and EIP-2930 transactions carry one gas price, exposed as both {@link #maxFeePerGas()}
+ * and {@link #maxPriorityFeePerGas()} so fee logic treats every type alike.
  */
 public final class Transaction {
   private final TransactionType type;
@@ -54,7 +54,8 @@ public final class Transaction {
       throw new IllegalArgumentException("nonce and gas limit are unsigned 64-bit values");
     }
     this.nonce = nonce;
-    this.maxPriorityFeePerGas = Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
+    this.maxPriorityFeePerGas =
+        Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
     this.maxFeePerGas = Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
     if (type != TransactionType.EIP1559 && !maxPriorityFeePerGas.equals(maxFeePerGas)) {
       throw new IllegalArgumentException("a " + type + " transaction has a single gas price");

@@ -12,34 +12,41 @@ public final class TransactionEncoder {
   /** The signed EIP-2718 envelope, as sent to {@code eth_sendRawTransaction}. */
   public static Bytes encode(Transaction tx) {
     return switch (tx.type()) {
-      case LEGACY -> RLP.encodeList(w -> {
-            writeLegacyFields(w, tx);
-            w.writeBigInteger(legacyV(tx));
-            writeRs(w, tx.signature());
-          });
-      case ACCESS_LIST, EIP1559 -> Bytes.concatenate(
-            Bytes.of((byte) tx.type().typeByte()),
-            RLP.encodeList(w -> {
-              writeTypedFields(w, tx);
-              w.writeInt(tx.signature().recId());
-              writeRs(w, tx.signature());
-            }));
+      case LEGACY ->
+          RLP.encodeList(
+              w -> {
+                writeLegacyFields(w, tx);
+                w.writeBigInteger(legacyV(tx));
+                writeRs(w, tx.signature());
+              });
+      case ACCESS_LIST, EIP1559 ->
+          Bytes.concatenate(
+              Bytes.of((byte) tx.type().typeByte()),
+              RLP.encodeList(
+                  w -> {
+                    writeTypedFields(w, tx);
+                    w.writeInt(tx.signature().recId());
+                    writeRs(w, tx.signature());
+                  }));
     };
   }
 
   /** The bytes whose keccak256 the sender signs (EIP-155 for legacy, EIP-2718 for typed). */
   public static Bytes signingPayload(Transaction tx) {
     return switch (tx.type()) {
-      case LEGACY -> RLP.encodeList(w -> {
-            writeLegacyFields(w, tx);
-            if (tx.chainId().isPresent()) {
-              w.writeLong(tx.chainId().getAsLong());
-              w.writeInt(0);
-              w.writeInt(0);
-            }
-          });
-      case ACCESS_LIST, EIP1559 -> Bytes.concatenate(
-            Bytes.of((byte) tx.type().typeByte()), RLP.encodeList(w -> writeTypedFields(w, tx)));
+      case LEGACY ->
+          RLP.encodeList(
+              w -> {
+                writeLegacyFields(w, tx);
+                if (tx.chainId().isPresent()) {
+                  w.writeLong(tx.chainId().getAsLong());
+                  w.writeInt(0);
+                  w.writeInt(0);
+                }
+              });
+      case ACCESS_LIST, EIP1559 ->
+          Bytes.concatenate(
+              Bytes.of((byte) tx.type().typeByte()), RLP.encodeList(w -> writeTypedFields(w, tx)));
     };
   }
 
@@ -76,10 +83,14 @@ public final class TransactionEncoder {
     w.writeValue(tx.to().map(a -> a.bytes()).orElse(Bytes.EMPTY));
     w.writeUInt256(tx.value());
     w.writeValue(tx.data());
-    w.writeList(tx.accessList(), (lw, entry) -> lw.writeList(ew -> {
-          ew.writeValue(entry.address().bytes());
-          ew.writeList(entry.storageKeys(), (kw, key) -> kw.writeValue(key));
-        }));
+    w.writeList(
+        tx.accessList(),
+        (lw, entry) ->
+            lw.writeList(
+                ew -> {
+                  ew.writeValue(entry.address().bytes());
+                  ew.writeList(entry.storageKeys(), (kw, key) -> kw.writeValue(key));
+                }));
   }
 
   private static void writeRs(RLPWriter w, Signature signature) {

@@ -269,9 +269,9 @@ public final class TransactionPool implements PendingTransactions {
 
   /** {@link #onBlockCommitted(List)} for a chain event. */
   /**
-   * Drops a transaction block building found it cannot include (e.g. the sender can no longer
-   * pay), so it is not selected again every block. Later nonces of its sender wait for a
-   * replacement, as with any gap.
+   * Drops a transaction block building found it cannot include (e.g. the sender can no longer pay),
+   * so it is not selected again every block. Later nonces of its sender wait for a replacement, as
+   * with any gap.
    */
   public boolean discard(Bytes32 hash) {
     synchronized (lock) {
@@ -347,10 +347,10 @@ public final class TransactionPool implements PendingTransactions {
    * transaction that directly follows it. A gap stops the count, since the first missing nonce is
    * what the sender must send next.
    *
-   * <p>The pool is read before the head, never after: the chain moves its head first and prunes
-   * the pool second, so a snapshot that has lost the included transactions was taken after the
-   * head moved. Reading the head first could pair the old head with the pruned pool and hand a
-   * wallet the nonce it has just used.
+   * <p>The pool is read before the head, never after: the chain moves its head first and prunes the
+   * pool second, so a snapshot that has lost the included transactions was taken after the head
+   * moved. Reading the head first could pair the old head with the pruned pool and hand a wallet
+   * the nonce it has just used.
    */
   @Override
   public long nextNonce(Address sender) {

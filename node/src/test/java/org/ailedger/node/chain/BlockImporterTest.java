@@ -49,15 +49,16 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Bytes32;
 
 /**
- * A block built and sealed by one validator is imported by another node that re-executes it
- * from scratch, and both end with the same head and state. This is the path peers will use.
+ * A block built and sealed by one validator is imported by another node that re-executes it from
+ * scratch, and both end with the same head and state. This is the path peers will use.
  */
 class BlockImporterTest {
   private static final Address PERMISSIONS = Address.of(0x1000);
   private final Secp256k1 secp256k1 = new BouncyCastleSecp256k1();
   private final GenesisConfig genesis =
       new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1)));
-  private final Clock clock = Clock.fixed(Instant.ofEpochSecond(DevnetGenesis.TIMESTAMP + 60), ZoneOffset.UTC);
+  private final Clock clock =
+      Clock.fixed(Instant.ofEpochSecond(DevnetGenesis.TIMESTAMP + 60), ZoneOffset.UTC);
   private final KeyPair validator = DevAccounts.validator(0);
 
   private final class Node {
@@ -78,14 +79,23 @@ class BlockImporterTest {
     Node(KeyValueStore store) {
       this.store = store;
       archive = new WorldStateArchive(store);
-      processor = new BlockProcessor(archive,
-          new TransactionProcessor(contracts, new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-              bindings::isAccountAllowed),
-          bindings::validators);
+      processor =
+          new BlockProcessor(
+              archive,
+              new TransactionProcessor(
+                  contracts,
+                  new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
+                  bindings::isAccountAllowed),
+              bindings::validators);
       GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
       chain = DefaultBlockchain.open(store, 1337, genesisState.block(), genesisState.state());
-      importer = new BlockImporter(chain, processor, new HeaderRules(genesis, clock),
-          new SealVerifier(seals), new SenderRecovery(secp256k1));
+      importer =
+          new BlockImporter(
+              chain,
+              processor,
+              new HeaderRules(genesis, clock),
+              new SealVerifier(seals),
+              new SenderRecovery(secp256k1));
       creator = new BlockCreator(processor, seals, 1337);
     }
   }
@@ -135,10 +145,20 @@ class BlockImporterTest {
   }
 
   private Transaction renounce(KeyPair sender, long nonce, Role role) {
-    String data = FunctionEncoder.encode(new Function("renounceRole",
-        List.of(new Bytes32(role.id().toArrayUnsafe())), List.of()));
-    UnsignedTransaction unsigned = UnsignedTransaction.eip1559(nonce, UInt256.ZERO, UInt256.ZERO, 100_000,
-        PERMISSIONS, UInt256.ZERO, Bytes.fromHexString(data), List.of());
+    String data =
+        FunctionEncoder.encode(
+            new Function(
+                "renounceRole", List.of(new Bytes32(role.id().toArrayUnsafe())), List.of()));
+    UnsignedTransaction unsigned =
+        UnsignedTransaction.eip1559(
+            nonce,
+            UInt256.ZERO,
+            UInt256.ZERO,
+            100_000,
+            PERMISSIONS,
+            UInt256.ZERO,
+            Bytes.fromHexString(data),
+            List.of());
     return new TransactionSigner(secp256k1).sign(unsigned, 1337, sender);
   }
 
@@ -148,16 +168,26 @@ class BlockImporterTest {
     Node follower = new Node();
     KeyPair contributor = DevAccounts.account(2);
     KeyPair stranger = DevAccounts.account(500);
-    List<PendingTransaction> candidates = List.of(
-        new PendingTransaction(renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
-        new PendingTransaction(renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1),
-        new PendingTransaction(renounce(stranger, 0, Role.CONTRIBUTOR), stranger.address(), 2));
+    List<PendingTransaction> candidates =
+        List.of(
+            new PendingTransaction(
+                renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
+            new PendingTransaction(
+                renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1),
+            new PendingTransaction(renounce(stranger, 0, Role.CONTRIBUTOR), stranger.address(), 2));
 
-    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), candidates,
-        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            candidates,
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
     Block sealed = producer.creator.seal(proposal.block(), validator);
 
-    assertThat(producer.importer.importExecuted(sealed, proposal.executed())).isInstanceOf(ImportResult.Imported.class);
+    assertThat(producer.importer.importExecuted(sealed, proposal.executed()))
+        .isInstanceOf(ImportResult.Imported.class);
     assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
 
     assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
@@ -168,7 +198,12 @@ class BlockImporterTest {
     assertThat(receipts.get(1).revertData()).isPresent();
     assertThat(follower.chain.transactionLocation(sealed.transactions().get(1).hash()))
         .contains(new TransactionLocation(sealed.header().hash(), 1, 1));
-    assertThat(follower.archive.account(follower.chain.head().stateRoot(), contributor.address()).orElseThrow().nonce())
+    assertThat(
+            follower
+                .archive
+                .account(follower.chain.head().stateRoot(), contributor.address())
+                .orElseThrow()
+                .nonce())
         .isEqualTo(2);
   }
 
@@ -178,15 +213,21 @@ class BlockImporterTest {
     Node node = new Node(store);
     KeyPair contributor = DevAccounts.account(2);
     Transaction renounce = renounce(contributor, 0, Role.CONTRIBUTOR);
-    BlockCreator.Proposal proposal = node.creator.propose(node.chain.head(),
-        List.of(new PendingTransaction(renounce, contributor.address(), 0)),
-        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    BlockCreator.Proposal proposal =
+        node.creator.propose(
+            node.chain.head(),
+            List.of(new PendingTransaction(renounce, contributor.address(), 0)),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
     Block sealed = node.creator.seal(proposal.block(), validator);
     List<Optional<TransactionLocation>> seenInTheGap = new ArrayList<>();
     // a wallet that saw the receipt here would number its next transaction from the old head
     store.afterCommit(() -> seenInTheGap.add(node.chain.transactionLocation(renounce.hash())));
 
-    assertThat(node.importer.importExecuted(sealed, proposal.executed())).isInstanceOf(ImportResult.Imported.class);
+    assertThat(node.importer.importExecuted(sealed, proposal.executed()))
+        .isInstanceOf(ImportResult.Imported.class);
 
     assertThat(seenInTheGap).containsExactly(Optional.empty());
     assertThat(node.chain.transactionLocation(renounce.hash()))
@@ -196,8 +237,14 @@ class BlockImporterTest {
   @Test
   void aBlockWithoutAQuorumOfSealsIsRejected() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), List.of(),
-        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            List.of(),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
 
     ImportResult result = new Node().importer.importBlock(proposal.block());
 
@@ -208,8 +255,14 @@ class BlockImporterTest {
   @Test
   void aBlockSealedByANonValidatorIsRejected() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), List.of(),
-        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            List.of(),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
     Block forged = producer.creator.seal(proposal.block(), DevAccounts.account(0));
 
     ImportResult result = new Node().importer.importBlock(forged);
@@ -220,12 +273,33 @@ class BlockImporterTest {
   @Test
   void aBlockWhoseStateRootWasTamperedWithIsRejected() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal = producer.creator.propose(producer.chain.head(), List.of(),
-        DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO);
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            List.of(),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
     var h = proposal.block().header();
-    var tampered = new org.ailedger.node.block.BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(),
-        org.apache.tuweni.bytes.Bytes32.ZERO, h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.difficulty(),
-        h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(), h.extraData(), h.mixHash(), h.nonce(), h.baseFee());
+    var tampered =
+        new org.ailedger.node.block.BlockHeader(
+            h.parentHash(),
+            h.ommersHash(),
+            h.coinbase(),
+            org.apache.tuweni.bytes.Bytes32.ZERO,
+            h.transactionsRoot(),
+            h.receiptsRoot(),
+            h.logsBloom(),
+            h.difficulty(),
+            h.number(),
+            h.gasLimit(),
+            h.gasUsed(),
+            h.timestamp(),
+            h.extraData(),
+            h.mixHash(),
+            h.nonce(),
+            h.baseFee());
     Block sealed = producer.creator.seal(new Block(tampered, List.of()), validator);
 
     ImportResult result = new Node().importer.importBlock(sealed);

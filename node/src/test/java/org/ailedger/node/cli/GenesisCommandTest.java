@@ -28,19 +28,35 @@ class GenesisCommandTest {
   void newNetworkNamesItsValidatorsAndAnAdministratorWithEveryRole() {
     Path out = dir.resolve("net");
 
-    assertThat(run("genesis", "new", "--validators", "3", "--out", out.toString(), "--chain-id", "4242")).isZero();
+    assertThat(
+            run(
+                "genesis",
+                "new",
+                "--validators",
+                "3",
+                "--out",
+                out.toString(),
+                "--chain-id",
+                "4242"))
+        .isZero();
 
     GenesisConfig genesis = new GenesisParser().parse(out.resolve("genesis.json"));
     assertThat(genesis.chainId()).isEqualTo(4242);
-    assertThat(genesis.validators()).containsExactly(
-        KeyFile.read(out.resolve("validator-0/key")).address(),
-        KeyFile.read(out.resolve("validator-1/key")).address(),
-        KeyFile.read(out.resolve("validator-2/key")).address());
+    assertThat(genesis.validators())
+        .containsExactly(
+            KeyFile.read(out.resolve("validator-0/key")).address(),
+            KeyFile.read(out.resolve("validator-1/key")).address(),
+            KeyFile.read(out.resolve("validator-2/key")).address());
     assertThat(genesis.nodes()).isEqualTo(genesis.validators());
-    assertThat(genesis.accounts()).singleElement().satisfies(admin -> {
-      assertThat(admin.address()).isEqualTo(KeyFile.read(out.resolve("admin.key")).address());
-      assertThat(admin.roles()).containsExactlyInAnyOrder("MODEL_OWNER", "AGGREGATOR", "CONTRIBUTOR", "AUDITOR");
-    });
+    assertThat(genesis.accounts())
+        .singleElement()
+        .satisfies(
+            admin -> {
+              assertThat(admin.address())
+                  .isEqualTo(KeyFile.read(out.resolve("admin.key")).address());
+              assertThat(admin.roles())
+                  .containsExactlyInAnyOrder("MODEL_OWNER", "AGGREGATOR", "CONTRIBUTOR", "AUDITOR");
+            });
     assertThat(out.resolve("validator-1/node.args")).content().contains("--rpc-http-port=8555");
   }
 
@@ -57,7 +73,16 @@ class GenesisCommandTest {
 
   @Test
   void refusesTheDevnetChainId() {
-    assertThat(run("genesis", "new", "--validators", "1", "--out", dir.resolve("x").toString(), "--chain-id", "1337"))
+    assertThat(
+            run(
+                "genesis",
+                "new",
+                "--validators",
+                "1",
+                "--out",
+                dir.resolve("x").toString(),
+                "--chain-id",
+                "1337"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("reserved for the devnet");
   }

@@ -24,8 +24,8 @@ import org.ailedger.node.genesis.GenesisWriter;
 import picocli.CommandLine;
 
 /**
- * A one-validator devnet node running in this JVM on free ports, and the {@code ailedger} CLI
- * run in-process against it, its output captured.
+ * A one-validator devnet node running in this JVM on free ports, and the {@code ailedger} CLI run
+ * in-process against it, its output captured.
  */
 public final class InProcessDevnet implements AutoCloseable {
   private final LedgerNode node;
@@ -36,8 +36,20 @@ public final class InProcessDevnet implements AutoCloseable {
       Files.writeString(genesis, new GenesisWriter().write(DevnetGenesis.spec(1)));
       Path key = dir.resolve("validator-0").resolve("key");
       KeyFile.write(key, DevAccounts.validator(0));
-      node = new LedgerNode(new NodeConfig(dir.resolve("data"), genesis, Optional.of(key), "127.0.0.1", 0, 0, 0,
-          List.of("*"), false, "cli-test"), Clock.systemUTC());
+      node =
+          new LedgerNode(
+              new NodeConfig(
+                  dir.resolve("data"),
+                  genesis,
+                  Optional.of(key),
+                  "127.0.0.1",
+                  0,
+                  0,
+                  0,
+                  List.of("*"),
+                  false,
+                  "cli-test"),
+              Clock.systemUTC());
       node.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,19 +71,21 @@ public final class InProcessDevnet implements AutoCloseable {
   public static Result offline(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new AiLedger())
-        .setExecutionExceptionHandler(new CliExceptionHandler())
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+    int exit =
+        new CommandLine(new AiLedger())
+            .setExecutionExceptionHandler(new CliExceptionHandler())
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
     return new Result(String.join(" ", args), exit, out.toString(), err.toString());
   }
 
   /** Runs commands at the same time (from different accounts, so their nonces never clash). */
   public List<Result> parallel(String[]... commands) {
-    List<CompletableFuture<Result>> running = Arrays.stream(commands)
-        .map(args -> CompletableFuture.supplyAsync(() -> run(args)))
-        .toList();
+    List<CompletableFuture<Result>> running =
+        Arrays.stream(commands)
+            .map(args -> CompletableFuture.supplyAsync(() -> run(args)))
+            .toList();
     return running.stream().map(CompletableFuture::join).toList();
   }
 

@@ -32,23 +32,44 @@ class StateSimulatorTest {
   private final WorldStateArchive archive = new WorldStateArchive(store);
   private final NativeContracts contracts = NativeContracts.standard();
   private final BlockHeader genesis = genesis();
-  private final StateSimulator simulator = new StateSimulator(archive, contracts,
-      new NativeCallExecutor(contracts, GasSchedule.DEFAULT), 1337, 50_000_000);
-  private final Bytes isAllowed = Bytes.fromHexString(FunctionEncoder.encode(new Function("isAccountAllowed",
-      List.of(new Address(DevAccounts.account(0).address().toHexString())), List.of())));
+  private final StateSimulator simulator =
+      new StateSimulator(
+          archive,
+          contracts,
+          new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
+          1337,
+          50_000_000);
+  private final Bytes isAllowed =
+      Bytes.fromHexString(
+          FunctionEncoder.encode(
+              new Function(
+                  "isAccountAllowed",
+                  List.of(new Address(DevAccounts.account(0).address().toHexString())),
+                  List.of())));
 
   private BlockHeader genesis() {
-    GenesisState state = new GenesisBlockFactory(archive, new LedgerBindings()::seed)
-        .create(new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1))));
+    GenesisState state =
+        new GenesisBlockFactory(archive, new LedgerBindings()::seed)
+            .create(new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1))));
     WriteBatch batch = store.batch();
-    state.state().nodes().forEach((hash, node) -> batch.put(org.ailedger.node.storage.Column.TRIE_NODES, hash, node));
+    state
+        .state()
+        .nodes()
+        .forEach(
+            (hash, node) -> batch.put(org.ailedger.node.storage.Column.TRIE_NODES, hash, node));
     batch.commit();
     return state.block().header();
   }
 
   private Simulation call(OptionalLong gas) {
-    return simulator.simulate(new CallRequest(Optional.empty(), Optional.of(NativeAddresses.PERMISSIONS), gas,
-        UInt256.ZERO, isAllowed), genesis);
+    return simulator.simulate(
+        new CallRequest(
+            Optional.empty(),
+            Optional.of(NativeAddresses.PERMISSIONS),
+            gas,
+            UInt256.ZERO,
+            isAllowed),
+        genesis);
   }
 
   @Test
@@ -56,7 +77,8 @@ class StateSimulatorTest {
     Simulation result = call(OptionalLong.empty());
 
     assertThat(result.outcome().success()).isTrue();
-    assertThat(result.outcome().output()).isEqualTo(Bytes.fromHexString("0x" + "0".repeat(63) + "1"));
+    assertThat(result.outcome().output())
+        .isEqualTo(Bytes.fromHexString("0x" + "0".repeat(63) + "1"));
     assertThat(result.totalGas()).isGreaterThan(result.intrinsicGas());
   }
 
@@ -70,6 +92,7 @@ class StateSimulatorTest {
     Simulation result = call(OptionalLong.of(1000));
 
     assertThat(result.outcome().success()).isFalse();
-    assertThat(result.outcome().revertReason()).hasValueSatisfying(r -> assertThat(r).contains("below the intrinsic cost"));
+    assertThat(result.outcome().revertReason())
+        .hasValueSatisfying(r -> assertThat(r).contains("below the intrinsic cost"));
   }
 }

@@ -15,13 +15,15 @@ class DevnetGenesisTest {
     String generated = new GenesisWriter().write(DevnetGenesis.spec(1));
 
     assertThat(Files.readString(CHECKED_IN))
-        .as("genesis/devnet/genesis.json is stale: run ./ailedger genesis devnet --out genesis/devnet/genesis.json")
+        .as(
+            "genesis/devnet/genesis.json is stale: run ./ailedger genesis devnet --out genesis/devnet/genesis.json")
         .isEqualTo(generated);
   }
 
   @Test
   void devnetHasTheAccountsRolesAndTimingOfTheDesign() {
-    GenesisConfig genesis = new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1)));
+    GenesisConfig genesis =
+        new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1)));
 
     assertThat(genesis.chainId()).isEqualTo(1337);
     assertThat(genesis.qbft().blockPeriodSeconds()).isEqualTo(1);

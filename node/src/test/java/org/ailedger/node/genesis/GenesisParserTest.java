@@ -26,9 +26,12 @@ class GenesisParserTest {
 
   @Test
   void refusesANonQbftMixHash() {
-    assertThatThrownBy(() -> parser.parse(devnet.replace(
-            "0x63746963616c2062797a616e74696e65206661756c7420746f6c6572616e6365",
-            "0x0000000000000000000000000000000000000000000000000000000000000000")))
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    devnet.replace(
+                        "0x63746963616c2062797a616e74696e65206661756c7420746f6c6572616e6365",
+                        "0x0000000000000000000000000000000000000000000000000000000000000000")))
         .isInstanceOf(GenesisFileException.class)
         .hasMessageContaining("mixHash");
   }

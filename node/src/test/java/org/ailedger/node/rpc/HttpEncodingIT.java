@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients such as web3j (OkHttp) always offer gzip. The server must still answer them: an
- * earlier build enabled response compression and such requests never got a response.
+ * Clients such as web3j (OkHttp) always offer gzip. The server must still answer them: an earlier
+ * build enabled response compression and such requests never got a response.
  */
 class HttpEncodingIT {
   private final RunningServer rpc = new RunningServer();
@@ -22,12 +22,15 @@ class HttpEncodingIT {
 
   @Test
   void aClientOfferingGzipGetsAnAnswer() {
-    HttpRequest request = HttpRequest.newBuilder(rpc.httpUri())
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Accept-Encoding", "gzip")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\",\"params\":[],\"id\":0}"))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(rpc.httpUri())
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("Accept-Encoding", "gzip")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"eth_chainId\",\"params\":[],\"id\":0}"))
+            .build();
 
     HttpResponse<String> response = rpc.send(request);
 

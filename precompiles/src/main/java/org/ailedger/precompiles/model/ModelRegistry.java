@@ -16,7 +16,6 @@ import java.util.List;
 import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
-import org.ailedger.precompiles.NativeContract;
 import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiSignature;
@@ -24,7 +23,6 @@ import org.ailedger.precompiles.abi.AbiValues;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.precompiles.abi.Mutability;
 import org.ailedger.types.Address;
-import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.web3j.abi.datatypes.Type;
@@ -118,7 +116,6 @@ public final class ModelRegistry implements AbiContract {
   public String name() {
     return NAME;
   }
-
 
   @Override
   public FunctionTable functions() {

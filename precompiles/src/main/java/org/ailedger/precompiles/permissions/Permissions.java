@@ -13,13 +13,11 @@ import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractRevert;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
-import org.ailedger.precompiles.NativeContract;
-import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiEvent;
+import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiValues;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.types.Address;
-import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
@@ -73,7 +71,6 @@ public final class Permissions implements AbiContract {
   public String name() {
     return NAME;
   }
-
 
   @Override
   public FunctionTable functions() {

@@ -101,8 +101,8 @@ public final class PermissionsAdmin {
   }
 
   /**
-   * The caller gives up one of its own roles, e.g. a contributor leaving a consortium's
-   * training. Needs no governance: losing a right harms no one else.
+   * The caller gives up one of its own roles, e.g. a contributor leaving a consortium's training.
+   * Needs no governance: losing a right harms no one else.
    */
   public void renounceRole(Bytes32 roleId) {
     Address caller = state.context().caller();

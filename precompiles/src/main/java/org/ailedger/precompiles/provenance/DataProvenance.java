@@ -13,14 +13,12 @@ import java.util.List;
 import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractState;
 import org.ailedger.precompiles.NativeAddresses;
-import org.ailedger.precompiles.NativeContract;
-import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiArgs;
+import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.AbiValues;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.types.Address;
-import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint64;
 
@@ -92,7 +90,6 @@ public final class DataProvenance implements AbiContract {
     return NAME;
   }
 
-
   @Override
   public FunctionTable functions() {
     return functions;
@@ -100,8 +97,11 @@ public final class DataProvenance implements AbiContract {
 
   @Override
   public List<AbiEvent> events() {
-    return List.of(ProvenanceEvents.DATASET_ATTESTED, ProvenanceEvents.ATTESTATION_RELAYED,
-        ProvenanceEvents.DATASET_ENDORSED, ProvenanceEvents.DATASET_REVOKED);
+    return List.of(
+        ProvenanceEvents.DATASET_ATTESTED,
+        ProvenanceEvents.ATTESTATION_RELAYED,
+        ProvenanceEvents.DATASET_ENDORSED,
+        ProvenanceEvents.DATASET_REVOKED);
   }
 
   private static List<AbiFunction> declarations() {

@@ -9,12 +9,10 @@ import static org.ailedger.precompiles.abi.AbiValues.uint256;
 import java.util.List;
 import org.ailedger.precompiles.AbiContract;
 import org.ailedger.precompiles.ContractState;
-import org.ailedger.precompiles.NativeContract;
 import org.ailedger.precompiles.abi.AbiEvent;
 import org.ailedger.precompiles.abi.AbiFunction;
 import org.ailedger.precompiles.abi.FunctionTable;
 import org.ailedger.types.Address;
-import org.apache.tuweni.bytes.Bytes;
 import org.web3j.abi.datatypes.generated.Uint8;
 
 /**
@@ -65,7 +63,6 @@ public final class ContributionToken implements AbiContract {
   public String name() {
     return NAME;
   }
-
 
   @Override
   public FunctionTable functions() {

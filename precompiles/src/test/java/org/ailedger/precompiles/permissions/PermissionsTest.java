@@ -198,7 +198,8 @@ class PermissionsTest {
 
     assertThat(outcome.success()).as(outcome.revertReason().orElse("")).isTrue();
     assertThat(outcome.logs())
-        .containsExactly(log(topic("RoleRevoked(bytes32,address)"), role("CONTRIBUTOR"), ALICE.toWord()));
+        .containsExactly(
+            log(topic("RoleRevoked(bytes32,address)"), role("CONTRIBUTOR"), ALICE.toWord()));
     assertThat(chain.viewBool("hasRole", abi(role("CONTRIBUTOR")), abi(ALICE))).isFalse();
     assertThat(chain.viewBool("hasRole", abi(role("AUDITOR")), abi(ALICE))).isTrue();
     assertThat(chain.viewBool("isAccountAllowed", abi(ALICE))).isTrue();

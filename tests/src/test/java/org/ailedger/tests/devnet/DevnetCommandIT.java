@@ -35,11 +35,11 @@ import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
  * {@code ailedger devnet} as a newcomer meets it: a banner with the endpoints and dev accounts, and
- * the demo of DESIGN §6 seeded on first start — a finalized round whose rewards landed pro rata,
- * a dataset lineage with a revoked dataset tainting its descendant and the update that cites it,
- * a second round open and a governance proposal with votes. Read back with web3j and the
- * generated bindings, as an outside client would. Ctrl-C (SIGTERM) stops it cleanly and a second
- * start resumes the same chain without seeding again.
+ * the demo of DESIGN §6 seeded on first start — a finalized round whose rewards landed pro rata, a
+ * dataset lineage with a revoked dataset tainting its descendant and the update that cites it, a
+ * second round open and a governance proposal with votes. Read back with web3j and the generated
+ * bindings, as an outside client would. Ctrl-C (SIGTERM) stops it cleanly and a second start
+ * resumes the same chain without seeding again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetCommandIT {
@@ -107,7 +107,9 @@ class DevnetCommandIT {
     Tuple8<BigInteger, byte[], BigInteger, BigInteger, byte[], BigInteger, BigInteger, BigInteger>
         round = registry.getRound(MODEL, BigInteger.ONE).send();
     assertThat(round.component1()).as("status").isEqualTo(FINALIZED);
-    assertThat(round.component3()).as("reward pool").isEqualTo(ACT.multiply(BigInteger.valueOf(900)));
+    assertThat(round.component3())
+        .as("reward pool")
+        .isEqualTo(ACT.multiply(BigInteger.valueOf(900)));
     assertThat(round.component6()).as("submissions").isEqualTo(3);
     assertThat(round.component7()).as("accepted").isEqualTo(3);
     assertThat(round.component8()).as("minted").isEqualTo(ACT.multiply(BigInteger.valueOf(900)));
@@ -130,15 +132,11 @@ class DevnetCommandIT {
     assertThat(provenance.isTainted(CURATED).send()).as("its descendant").isTrue();
     assertThat(provenance.isTainted(XRAYS).send()).as("an unrelated dataset").isFalse();
     assertThat(
-            registry
-                .isUpdateTainted(MODEL, BigInteger.ONE, Devnet.account(4).getAddress())
-                .send())
+            registry.isUpdateTainted(MODEL, BigInteger.ONE, Devnet.account(4).getAddress()).send())
         .as("city-clinic's round-1 update, trained on the curated dataset")
         .isTrue();
     assertThat(
-            registry
-                .isUpdateTainted(MODEL, BigInteger.ONE, Devnet.account(2).getAddress())
-                .send())
+            registry.isUpdateTainted(MODEL, BigInteger.ONE, Devnet.account(2).getAddress()).send())
         .isFalse();
   }
 
@@ -152,7 +150,9 @@ class DevnetCommandIT {
     assertThat(votes.component2()).as("for").isPositive();
     EthFilter filter =
         new EthFilter(
-            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, Governance.ADDRESS);
+            DefaultBlockParameterName.EARLIEST,
+            DefaultBlockParameterName.LATEST,
+            Governance.ADDRESS);
     filter.addSingleTopic(Governance.VOTE_CAST_TOPIC);
     assertThat(web3j.ethGetLogs(filter).send().getLogs()).hasSize(2);
   }

@@ -162,8 +162,8 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the node, since its latest start, has printed a line containing {@code text};
-   * fails with the log's tail if it exits first or the time runs out.
+   * Waits until the node, since its latest start, has printed a line containing {@code text}; fails
+   * with the log's tail if it exits first or the time runs out.
    */
   public void awaitOutput(String text, Duration timeout) {
     Await.until(

@@ -27,9 +27,11 @@ class LedgerExampleIT {
 
   @Test
   void theDocumentedRoundPays180And120AndTaintsTheRevokedLineage() {
-    Path script = Path.of(System.getProperty("ailedger.repo.dir"), "docs", "examples", "ledger-round.sh");
+    Path script =
+        Path.of(System.getProperty("ailedger.repo.dir"), "docs", "examples", "ledger-round.sh");
 
-    String output = CliScript.run(script, workDir, NODE.node().httpUrl().toString(), Duration.ofMinutes(5));
+    String output =
+        CliScript.run(script, workDir, NODE.node().httpUrl().toString(), Duration.ofMinutes(5));
 
     assertThat(balanceOf(ACCOUNT_2)).isEqualTo(ACT.multiply(BigInteger.valueOf(180)));
     assertThat(balanceOf(ACCOUNT_3)).isEqualTo(ACT.multiply(BigInteger.valueOf(120)));
@@ -39,17 +41,27 @@ class LedgerExampleIT {
   }
 
   private BigInteger balanceOf(String account) {
-    return call(Ledger.CONTRIBUTION_TOKEN, new Function("balanceOf", java.util.List.of(new Address(account)), java.util.List.of()));
+    return call(
+        Ledger.CONTRIBUTION_TOKEN,
+        new Function("balanceOf", java.util.List.of(new Address(account)), java.util.List.of()));
   }
 
   private BigInteger reputation(String account) {
-    BigInteger raw = call(Ledger.MODEL_REGISTRY, new Function("reputation", java.util.List.of(new Address(account)), java.util.List.of()));
+    BigInteger raw =
+        call(
+            Ledger.MODEL_REGISTRY,
+            new Function(
+                "reputation", java.util.List.of(new Address(account)), java.util.List.of()));
     return raw.testBit(255) ? raw.subtract(BigInteger.ONE.shiftLeft(256)) : raw;
   }
 
   private BigInteger call(String to, Function function) {
-    var call = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-        .put("to", to).put("data", FunctionEncoder.encode(function));
-    return new BigInteger(NODE.node().rpc().result("eth_call", call, "latest").asText().substring(2), 16);
+    var call =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .createObjectNode()
+            .put("to", to)
+            .put("data", FunctionEncoder.encode(function));
+    return new BigInteger(
+        NODE.node().rpc().result("eth_call", call, "latest").asText().substring(2), 16);
   }
 }

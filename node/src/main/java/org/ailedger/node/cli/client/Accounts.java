@@ -24,8 +24,8 @@ public final class Accounts {
       return devAccount(argument).address();
     }
     if (!ADDRESS.matcher(argument).matches()) {
-      throw new IllegalArgumentException("an address is 0x and 40 hex digits (or dev:N on the devnet), got '"
-          + argument + "'");
+      throw new IllegalArgumentException(
+          "an address is 0x and 40 hex digits (or dev:N on the devnet), got '" + argument + "'");
     }
     return Address.fromHex(argument);
   }
@@ -38,7 +38,8 @@ public final class Accounts {
     try {
       return KeyPair.of(PrivateKey.fromHex(argument.trim()));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a key is 64 hex digits, or dev:N for a devnet account (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "a key is 64 hex digits, or dev:N for a devnet account (" + e.getMessage() + ")");
     }
   }
 
@@ -51,8 +52,8 @@ public final class Accounts {
       index = -1;
     }
     if (index < 0 || index >= DEV_ACCOUNTS) {
-      throw new IllegalArgumentException("devnet accounts are dev:0 to dev:" + (DEV_ACCOUNTS - 1) + ", got '"
-          + argument + "'");
+      throw new IllegalArgumentException(
+          "devnet accounts are dev:0 to dev:" + (DEV_ACCOUNTS - 1) + ", got '" + argument + "'");
     }
     return DevAccounts.account(index);
   }

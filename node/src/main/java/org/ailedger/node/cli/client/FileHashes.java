@@ -12,10 +12,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The hashes commands record on chain (updates, base models, aggregates, dataset content,
- * metrics): given either as {@code --x-hash 0x…} or as {@code --x-file FILE}, which is hashed
- * here with keccak256 so nobody hashes by hand. Files are streamed: model weights can be
- * gigabytes.
+ * The hashes commands record on chain (updates, base models, aggregates, dataset content, metrics):
+ * given either as {@code --x-hash 0x…} or as {@code --x-file FILE}, which is hashed here with
+ * keccak256 so nobody hashes by hand. Files are streamed: model weights can be gigabytes.
  */
 public final class FileHashes {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -46,14 +45,19 @@ public final class FileHashes {
    * @throws CommandLine.ParameterException (a usage error) if both or neither are given
    */
   public static Bytes32 required(CommandSpec spec, String what, Path file, Bytes32 hash) {
-    return optional(spec, what, file, hash).orElseThrow(() -> new CommandLine.ParameterException(
-        spec.commandLine(), "give --" + what + "-file FILE or --" + what + "-hash 0x…"));
+    return optional(spec, what, file, hash)
+        .orElseThrow(
+            () ->
+                new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "give --" + what + "-file FILE or --" + what + "-hash 0x…"));
   }
 
   /** Like {@link #required} but neither option may be given too. */
   public static Optional<Bytes32> optional(CommandSpec spec, String what, Path file, Bytes32 hash) {
     if (file != null && hash != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "--" + what + "-file and --" + what + "-hash are mutually exclusive: give one");
     }
     if (file != null) {

@@ -32,13 +32,14 @@ import org.web3j.tx.gas.StaticGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
- * The CLI's connection to a node: a JSON-RPC client like any outside tool, plus the signer of
- * one account. Every transaction is estimated first, so a call that would revert is reported
- * with its reason before anything is sent; views report a revert with its reason too.
+ * The CLI's connection to a node: a JSON-RPC client like any outside tool, plus the signer of one
+ * account. Every transaction is estimated first, so a call that would revert is reported with its
+ * reason before anything is sent; views report a revert with its reason too.
  */
 public final class LedgerClient implements AutoCloseable {
   /** Generous for a 1 s block period, bounded so a stalled node does not hang the terminal. */
   private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(60);
+
   private static final long POLL_MILLIS = 250;
 
   private final Web3j web3j;
@@ -51,15 +52,16 @@ public final class LedgerClient implements AutoCloseable {
     this.web3j = web3j;
     this.chainId = chainId;
     this.key = key;
-    this.reader = new ReasonReportingReader(web3j,
-        key.map(k -> k.address().toHexString()).orElse(Address.ZERO.toHexString()));
+    this.reader =
+        new ReasonReportingReader(
+            web3j, key.map(k -> k.address().toHexString()).orElse(Address.ZERO.toHexString()));
   }
 
   /**
    * Connects and reads the chain id.
    *
-   * @throws ClientException if the node does not answer, or a public devnet key is used on a
-   *     chain other than the devnet
+   * @throws ClientException if the node does not answer, or a public devnet key is used on a chain
+   *     other than the devnet
    */
   public static LedgerClient connect(String rpcUrl, Optional<KeyPair> key) {
     Web3j web3j = Web3j.build(new HttpService(rpcUrl));
@@ -99,8 +101,8 @@ public final class LedgerClient implements AutoCloseable {
   }
 
   /**
-   * Refuses a key derived from the public devnet mnemonic on any other chain: anyone can sign
-   * with those keys, so they must never hold anything of value.
+   * Refuses a key derived from the public devnet mnemonic on any other chain: anyone can sign with
+   * those keys, so they must never hold anything of value.
    */
   public void requireUsable(KeyPair candidate) {
     requireUsable(candidate, chainId);
@@ -113,7 +115,9 @@ public final class LedgerClient implements AutoCloseable {
     }
   }
 
-  /** For views through generated bindings; no key needed, and a revert comes back with its reason. */
+  /**
+   * For views through generated bindings; no key needed, and a revert comes back with its reason.
+   */
   public TransactionManager reader() {
     return reader;
   }
@@ -130,7 +134,8 @@ public final class LedgerClient implements AutoCloseable {
 
   /** ContributionToken for views; writes go through {@link #send}. */
   public ContributionToken token() {
-    return ContributionToken.load(NativeAddresses.CONTRIBUTION_TOKEN.toHexString(), web3j, reader, noGas);
+    return ContributionToken.load(
+        NativeAddresses.CONTRIBUTION_TOKEN.toHexString(), web3j, reader, noGas);
   }
 
   /**
@@ -153,41 +158,62 @@ public final class LedgerClient implements AutoCloseable {
   /** The number of the latest block. */
   public long head() {
     try {
-      return check(web3j.ethBlockNumber().send(), "eth_blockNumber").getBlockNumber().longValueExact();
+      return check(web3j.ethBlockNumber().send(), "eth_blockNumber")
+          .getBlockNumber()
+          .longValueExact();
     } catch (IOException e) {
       throw new ClientException("the node did not answer: " + e.getMessage());
     }
   }
 
   /**
-   * Sends {@code data} to {@code to} as an EIP-1559 transaction with zero fees and waits for
-   * its receipt.
+   * Sends {@code data} to {@code to} as an EIP-1559 transaction with zero fees and waits for its
+   * receipt.
    *
    * @throws ClientException with the revert reason if the call would fail or failed
    */
   public TransactionReceipt send(Address to, String data) {
     KeyPair signer = signer();
     try {
-      EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
-              signer.address().toHexString(), null, null, null, to.toHexString(), data))
-          .send();
+      EthEstimateGas estimate =
+          web3j
+              .ethEstimateGas(
+                  Transaction.createFunctionCallTransaction(
+                      signer.address().toHexString(), null, null, null, to.toHexString(), data))
+              .send();
       if (estimate.hasError()) {
         throw new ClientException(RevertReasons.of(estimate.getError()));
       }
       // a margin over the estimate: state may change between estimate and inclusion
-      BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
-      RawTransactionManager manager = new RawTransactionManager(web3j,
-          Credentials.create(signer.privateKey().bytes().toHexString()), chainId);
-      EthSendTransaction sent = manager.sendEIP1559Transaction(chainId, BigInteger.ZERO, BigInteger.ZERO,
-          gasLimit, to.toHexString(), data, BigInteger.ZERO);
+      BigInteger gasLimit =
+          estimate.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
+      RawTransactionManager manager =
+          new RawTransactionManager(
+              web3j, Credentials.create(signer.privateKey().bytes().toHexString()), chainId);
+      EthSendTransaction sent =
+          manager.sendEIP1559Transaction(
+              chainId,
+              BigInteger.ZERO,
+              BigInteger.ZERO,
+              gasLimit,
+              to.toHexString(),
+              data,
+              BigInteger.ZERO);
       if (sent.hasError()) {
         throw new ClientException(sent.getError().getMessage());
       }
-      TransactionReceipt receipt = new PollingTransactionReceiptProcessor(web3j, POLL_MILLIS,
-          (int) (RECEIPT_TIMEOUT.toMillis() / POLL_MILLIS)).waitForTransactionReceipt(sent.getTransactionHash());
+      TransactionReceipt receipt =
+          new PollingTransactionReceiptProcessor(
+                  web3j, POLL_MILLIS, (int) (RECEIPT_TIMEOUT.toMillis() / POLL_MILLIS))
+              .waitForTransactionReceipt(sent.getTransactionHash());
       if (!receipt.isStatusOK()) {
-        throw new ClientException("transaction " + receipt.getTransactionHash() + " reverted"
-            + Optional.ofNullable(receipt.getRevertReason()).map(r -> ": " + RevertReasons.decode(r)).orElse(""));
+        throw new ClientException(
+            "transaction "
+                + receipt.getTransactionHash()
+                + " reverted"
+                + Optional.ofNullable(receipt.getRevertReason())
+                    .map(r -> ": " + RevertReasons.decode(r))
+                    .orElse(""));
       }
       return receipt;
     } catch (IOException e) {
@@ -198,7 +224,8 @@ public final class LedgerClient implements AutoCloseable {
   }
 
   private KeyPair signer() {
-    return key.orElseThrow(() -> new ClientException("this command sends a transaction: give --key or --key-file"));
+    return key.orElseThrow(
+        () -> new ClientException("this command sends a transaction: give --key or --key-file"));
   }
 
   private static <T extends Response<?>> T check(T response, String method) {
@@ -213,7 +240,9 @@ public final class LedgerClient implements AutoCloseable {
     web3j.shutdown();
   }
 
-  /** Reads through eth_call and answers a revert with the contract's reason, not web3j's wrapper. */
+  /**
+   * Reads through eth_call and answers a revert with the contract's reason, not web3j's wrapper.
+   */
   private static final class ReasonReportingReader extends ReadonlyTransactionManager {
     private final Web3j web3j;
     private final String from;
@@ -226,8 +255,12 @@ public final class LedgerClient implements AutoCloseable {
 
     @Override
     public String sendCall(String to, String data, DefaultBlockParameter block) throws IOException {
-      EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
-          block == null ? DefaultBlockParameterName.LATEST : block).send();
+      EthCall call =
+          web3j
+              .ethCall(
+                  Transaction.createEthCallTransaction(from, to, data),
+                  block == null ? DefaultBlockParameterName.LATEST : block)
+              .send();
       if (call.hasError()) {
         throw new ClientException(RevertReasons.of(call.getError()));
       }

@@ -11,8 +11,8 @@ import picocli.CommandLine;
 
 /**
  * The id of a model or dataset as the user typed it: {@code 0x} and 64 hex digits as it is, any
- * other text as keccak256 of its UTF-8 bytes, so people can name things ("mnist-cnn") and still
- * get a 32-byte id. The text is kept so the command can show which id it became.
+ * other text as keccak256 of its UTF-8 bytes, so people can name things ("mnist-cnn") and still get
+ * a 32-byte id. The text is kept so the command can show which id it became.
  */
 public record LedgerId(Bytes32 value, Optional<String> text) {
   private static final Pattern FULL_HEX = Pattern.compile("0[xX][0-9a-fA-F]{64}");
@@ -27,8 +27,8 @@ public record LedgerId(Bytes32 value, Optional<String> text) {
   /**
    * Parses an id argument.
    *
-   * @throws IllegalArgumentException for empty text, and for hex of the wrong length: a
-   *     mistyped id must not silently become the hash of the typo
+   * @throws IllegalArgumentException for empty text, and for hex of the wrong length: a mistyped id
+   *     must not silently become the hash of the typo
    */
   public static LedgerId parse(String argument) {
     if (argument == null || argument.isBlank()) {
@@ -38,8 +38,12 @@ public record LedgerId(Bytes32 value, Optional<String> text) {
       return new LedgerId(Bytes32.fromHexString(argument), Optional.empty());
     }
     if (HEX_LIKE.matcher(argument).matches()) {
-      throw new IllegalArgumentException("'" + argument + "' looks like a hex id but has "
-          + (argument.length() - 2) + " hex digits, not 64");
+      throw new IllegalArgumentException(
+          "'"
+              + argument
+              + "' looks like a hex id but has "
+              + (argument.length() - 2)
+              + " hex digits, not 64");
     }
     return new LedgerId(keccak(argument), Optional.of(argument));
   }
@@ -96,7 +100,8 @@ public record LedgerId(Bytes32 value, Optional<String> text) {
     @Override
     public Bytes32 convert(String value) {
       if (!FULL_HEX.matcher(value).matches()) {
-        throw new CommandLine.TypeConversionException("a hash is 0x and 64 hex digits, got '" + value + "'");
+        throw new CommandLine.TypeConversionException(
+            "a hash is 0x and 64 hex digits, got '" + value + "'");
       }
       return Bytes32.wrap(Bytes.fromHexString(value));
     }

@@ -13,16 +13,27 @@ import picocli.CommandLine.Spec;
 public final class LedgerOptions {
   public static final String DEFAULT_RPC = "http://127.0.0.1:8545";
 
-  @Option(names = "--rpc", paramLabel = "URL", defaultValue = DEFAULT_RPC,
+  @Option(
+      names = "--rpc",
+      paramLabel = "URL",
+      defaultValue = DEFAULT_RPC,
       description = "JSON-RPC endpoint of a node (default: ${DEFAULT-VALUE}).")
   String rpc;
 
-  @Option(names = "--key", paramLabel = "HEX|dev:N", converter = Accounts.KeyConverter.class,
-      description = {"Private key that signs: 64 hex digits, or dev:N for devnet account N (devnet only).",
-          "Prefer --key-file elsewhere: a key on the command line shows in the process list."})
+  @Option(
+      names = "--key",
+      paramLabel = "HEX|dev:N",
+      converter = Accounts.KeyConverter.class,
+      description = {
+        "Private key that signs: 64 hex digits, or dev:N for devnet account N (devnet only).",
+        "Prefer --key-file elsewhere: a key on the command line shows in the process list."
+      })
   KeyPair key;
 
-  @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the signing key as hex (see 'ailedger keys new').")
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "File holding the signing key as hex (see 'ailedger keys new').")
   Path keyFile;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -34,7 +45,8 @@ public final class LedgerOptions {
   /** The signing key from {@code --key} or {@code --key-file}, if either was given. */
   public Optional<KeyPair> key() {
     if (key != null && keyFile != null) {
-      throw new CommandLine.ParameterException(mixee.commandLine(), "--key and --key-file are mutually exclusive: give one");
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(), "--key and --key-file are mutually exclusive: give one");
     }
     if (keyFile != null) {
       try {

@@ -9,12 +9,13 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * A command's result: one JSON object with {@code --json} (hex as lower-case {@code 0x…},
- * token amounts as decimal strings), readable text otherwise. Commands build the object once
- * and both forms come from it, so they never disagree.
+ * A command's result: one JSON object with {@code --json} (hex as lower-case {@code 0x…}, token
+ * amounts as decimal strings), readable text otherwise. Commands build the object once and both
+ * forms come from it, so they never disagree.
  */
 public final class Output {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final PrintWriter out;
   private final boolean json;

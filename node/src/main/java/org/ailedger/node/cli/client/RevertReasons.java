@@ -10,6 +10,7 @@ import org.web3j.protocol.core.Response;
 /** Turns a node's revert answers into the contract's sentence. */
 final class RevertReasons {
   private static final String ERROR_SELECTOR = "0x08c379a0";
+
   /** geth's phrase, which this node and Besu put before the reason of eth_call/eth_estimateGas. */
   private static final String REVERTED = "execution reverted";
 
@@ -22,8 +23,10 @@ final class RevertReasons {
       return String.valueOf(revertData);
     }
     try {
-      List<Type> values = FunctionReturnDecoder.decode("0x" + revertData.substring(ERROR_SELECTOR.length()),
-          List.of(TypeReference.create((Class<Type>) (Class<?>) Utf8String.class)));
+      List<Type> values =
+          FunctionReturnDecoder.decode(
+              "0x" + revertData.substring(ERROR_SELECTOR.length()),
+              List.of(TypeReference.create((Class<Type>) (Class<?>) Utf8String.class)));
       return values.isEmpty() ? revertData : values.get(0).getValue().toString();
     } catch (RuntimeException e) {
       return revertData;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a result object as aligned, indented {@code label: value} lines in the manner of
- * YAML: camelCase field names become words, lists of objects become {@code -} items, lists of
- * plain values one comma-separated line.
+ * Renders a result object as aligned, indented {@code label: value} lines in the manner of YAML:
+ * camelCase field names become words, lists of objects become {@code -} items, lists of plain
+ * values one comma-separated line.
  */
 final class TextRenderer {
   private static final String NONE = "(none)";
@@ -61,7 +61,9 @@ final class TextRenderer {
     }
   }
 
-  /** Whether a value is printed on its label's line: scalars, empty containers, lists of scalars. */
+  /**
+   * Whether a value is printed on its label's line: scalars, empty containers, lists of scalars.
+   */
   private static boolean inline(JsonNode value) {
     return value.isEmpty() || !value.isContainerNode() || value.isArray() && allScalars(value);
   }

@@ -6,18 +6,20 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
- * An amount of ACT in base units. People read and type decimal tokens ("12.5"); the chain
- * counts base units of 10^-18 tokens. The conversion is exact both ways: an amount that would
- * need rounding is refused, never rounded.
+ * An amount of ACT in base units. People read and type decimal tokens ("12.5"); the chain counts
+ * base units of 10^-18 tokens. The conversion is exact both ways: an amount that would need
+ * rounding is refused, never rounded.
  */
 public record TokenAmount(BigInteger baseUnits) {
   public static final int DECIMALS = 18;
-  private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT256 =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
   private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   public TokenAmount {
     if (baseUnits == null || baseUnits.signum() < 0 || baseUnits.compareTo(MAX_UINT256) > 0) {
-      throw new IllegalArgumentException("a token amount is a uint256 of base units, got " + baseUnits);
+      throw new IllegalArgumentException(
+          "a token amount is a uint256 of base units, got " + baseUnits);
     }
   }
 
@@ -28,12 +30,17 @@ public record TokenAmount(BigInteger baseUnits) {
    */
   public static TokenAmount parse(String tokens) {
     if (tokens == null || !DECIMAL.matcher(tokens).matches()) {
-      throw new IllegalArgumentException("a token amount is a decimal number like 12.5, got '" + tokens + "'");
+      throw new IllegalArgumentException(
+          "a token amount is a decimal number like 12.5, got '" + tokens + "'");
     }
     BigDecimal value = new BigDecimal(tokens).stripTrailingZeros();
     if (value.scale() > DECIMALS) {
-      throw new IllegalArgumentException("'" + tokens + "' has more than " + DECIMALS
-          + " decimals; the token's smallest unit is 0.000000000000000001");
+      throw new IllegalArgumentException(
+          "'"
+              + tokens
+              + "' has more than "
+              + DECIMALS
+              + " decimals; the token's smallest unit is 0.000000000000000001");
     }
     BigInteger units = value.movePointRight(DECIMALS).toBigIntegerExact();
     if (units.compareTo(MAX_UINT256) > 0) {

@@ -12,9 +12,13 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "attest", mixinStandardHelpOptions = true,
-    description = {"Attests a dataset owned by the signer: its content hash, licence, location and parents.",
-        "Give the content file itself: it is hashed with keccak256 here, nothing is uploaded."})
+@Command(
+    name = "attest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Attests a dataset owned by the signer: its content hash, licence, location and parents.",
+      "Give the content file itself: it is hashed with keccak256 here, nothing is uploaded."
+    })
 final class DatasetAttest implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 
@@ -24,10 +28,19 @@ final class DatasetAttest implements Callable<Integer> {
   public Integer call() {
     DatasetClaim claim = claimOptions.claim();
     try (LedgerClient client = ledger.connect()) {
-      String data = client.provenance().attest(claim.datasetId().toArray(), claim.contentHash().toArray(),
-          claim.uri(), claim.license(), ClaimOptions.bytes(claim.parents())).encodeFunctionCall();
+      String data =
+          client
+              .provenance()
+              .attest(
+                  claim.datasetId().toArray(),
+                  claim.contentHash().toArray(),
+                  claim.uri(),
+                  claim.license(),
+                  ClaimOptions.bytes(claim.parents()))
+              .encodeFunctionCall();
       TransactionReceipt receipt = client.send(NativeAddresses.DATA_PROVENANCE, data);
-      ObjectNode result = claimOptions.describe(Output.object(), claim).put("owner", client.sender().toHexString());
+      ObjectNode result =
+          claimOptions.describe(Output.object(), claim).put("owner", client.sender().toHexString());
       ledger.output().print(TransactionReport.describe(receipt, result));
     }
     return 0;

@@ -23,10 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "attest-for", mixinStandardHelpOptions = true,
-    description = {"Relays a dataset attestation signed by its owner (EIP-712): the owner needs no transaction.",
-        "Either give the owner's --signature, --owner and --deadline (see 'dataset sign-attestation'),",
-        "or the owner's key (--owner-key / --owner-key-file) to sign here. The relayer is --key."})
+@Command(
+    name = "attest-for",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Relays a dataset attestation signed by its owner (EIP-712): the owner needs no transaction.",
+      "Either give the owner's --signature, --owner and --deadline (see 'dataset sign-attestation'),",
+      "or the owner's key (--owner-key / --owner-key-file) to sign here. The relayer is --key."
+    })
 final class DatasetAttestFor implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 
@@ -36,15 +40,24 @@ final class DatasetAttestFor implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--owner", paramLabel = "ADDR", converter = Accounts.AddressConverter.class,
+  @Option(
+      names = "--owner",
+      paramLabel = "ADDR",
+      converter = Accounts.AddressConverter.class,
       description = "The owner who signed (required with --signature).")
   Address owner;
 
-  @Option(names = "--signature", paramLabel = "0x…", description = "The owner's 65-byte signature r‖s‖v.")
+  @Option(
+      names = "--signature",
+      paramLabel = "0x…",
+      description = "The owner's 65-byte signature r‖s‖v.")
   String signature;
 
-  @Option(names = "--deadline", paramLabel = "UNIX",
-      description = "Unix time after which the signature is void (default when signing here: one hour from now).")
+  @Option(
+      names = "--deadline",
+      paramLabel = "UNIX",
+      description =
+          "Unix time after which the signature is void (default when signing here: one hour from now).")
   Long deadline;
 
   private final Clock clock = Clock.systemUTC();
@@ -54,18 +67,21 @@ final class DatasetAttestFor implements Callable<Integer> {
     DatasetClaim claim = claimOptions.claim();
     Optional<KeyPair> signer = ownerKey.key();
     if (signature == null && signer.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "give the owner's --signature (with --owner and --deadline), or --owner-key/--owner-key-file to sign here");
     }
     if (signature != null && signer.isPresent()) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--signature and an owner key are mutually exclusive: give one");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--signature and an owner key are mutually exclusive: give one");
     }
     if (signature != null && (owner == null || deadline == null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--signature needs --owner and --deadline");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--signature needs --owner and --deadline");
     }
     if (deadline != null && deadline < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--deadline is a unix time, not negative");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--deadline is a unix time, not negative");
     }
     Bytes sig = signature == null ? null : parseSignature(signature);
     try (LedgerClient client = ledger.connect()) {
@@ -76,24 +92,41 @@ final class DatasetAttestFor implements Callable<Integer> {
         KeyPair key = signer.get();
         client.requireUsable(key);
         if (owner != null && !owner.equals(key.address())) {
-          throw new ClientException("--owner " + owner + " is not the owner key's address " + key.address());
+          throw new ClientException(
+              "--owner " + owner + " is not the owner key's address " + key.address());
         }
         ownerAddress = key.address();
-        expires = deadline != null ? deadline : clock.instant().getEpochSecond() + DatasetSignAttestation.DEFAULT_VALIDITY_SECONDS;
+        expires =
+            deadline != null
+                ? deadline
+                : clock.instant().getEpochSecond()
+                    + DatasetSignAttestation.DEFAULT_VALIDITY_SECONDS;
         BigInteger nonce = client.view(client.provenance().nonces(ownerAddress.toHexString()));
-        sig = AttestationSigner.sign(key, claim, UInt256.valueOf(nonce), UInt256.valueOf(expires), client.chainId())
-            .signature();
+        sig =
+            AttestationSigner.sign(
+                    key, claim, UInt256.valueOf(nonce), UInt256.valueOf(expires), client.chainId())
+                .signature();
         result.put("nonce", nonce);
       } else {
         ownerAddress = owner;
         expires = deadline;
       }
-      String data = client.provenance().attestFor(ownerAddress.toHexString(), claim.datasetId().toArray(),
-              claim.contentHash().toArray(), claim.uri(), claim.license(), ClaimOptions.bytes(claim.parents()),
-              BigInteger.valueOf(expires), sig.toArray())
-          .encodeFunctionCall();
+      String data =
+          client
+              .provenance()
+              .attestFor(
+                  ownerAddress.toHexString(),
+                  claim.datasetId().toArray(),
+                  claim.contentHash().toArray(),
+                  claim.uri(),
+                  claim.license(),
+                  ClaimOptions.bytes(claim.parents()),
+                  BigInteger.valueOf(expires),
+                  sig.toArray())
+              .encodeFunctionCall();
       TransactionReceipt receipt = client.send(NativeAddresses.DATA_PROVENANCE, data);
-      result.put("owner", ownerAddress.toHexString())
+      result
+          .put("owner", ownerAddress.toHexString())
           .put("relayer", client.sender().toHexString())
           .put("deadline", expires)
           .put("signature", sig.toHexString());
@@ -104,8 +137,10 @@ final class DatasetAttestFor implements Callable<Integer> {
 
   private Bytes parseSignature(String text) {
     if (!text.matches("0[xX][0-9a-fA-F]{130}")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--signature is 0x and 130 hex digits (65 bytes r‖s‖v), got " + (text.length() > 140 ? text.substring(0, 140) + "…" : text));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--signature is 0x and 130 hex digits (65 bytes r‖s‖v), got "
+              + (text.length() > 140 ? text.substring(0, 140) + "…" : text));
     }
     return Bytes.fromHexString(text);
   }

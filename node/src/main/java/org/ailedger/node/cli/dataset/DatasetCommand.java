@@ -3,9 +3,15 @@ package org.ailedger.node.cli.dataset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ailedger dataset …}: dataset attestations, endorsements, revocations and lineage on DataProvenance. */
-@Command(name = "dataset", mixinStandardHelpOptions = true,
-    description = "Attests datasets (directly or by an owner's signature), endorses and revokes them, shows lineage.",
+/**
+ * {@code ailedger dataset …}: dataset attestations, endorsements, revocations and lineage on
+ * DataProvenance.
+ */
+@Command(
+    name = "dataset",
+    mixinStandardHelpOptions = true,
+    description =
+        "Attests datasets (directly or by an owner's signature), endorses and revokes them, shows lineage.",
     subcommands = {
       DatasetAttest.class,
       DatasetAttestFor.class,

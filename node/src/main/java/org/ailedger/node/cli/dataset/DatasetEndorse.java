@@ -13,12 +13,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "endorse", mixinStandardHelpOptions = true,
+@Command(
+    name = "endorse",
+    mixinStandardHelpOptions = true,
     description = "Endorses a dataset as audited (the signer needs AUDITOR; once per auditor).")
 final class DatasetEndorse implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 
-  @Option(names = "--dataset", required = true, paramLabel = "ID", converter = LedgerId.Converter.class,
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "ID",
+      converter = LedgerId.Converter.class,
       description = "The dataset: 0x and 64 hex digits, or the name it was attested under.")
   LedgerId dataset;
 
@@ -27,7 +33,10 @@ final class DatasetEndorse implements Callable<Integer> {
     try (LedgerClient client = ledger.connect()) {
       String data = client.provenance().endorse(dataset.bytes()).encodeFunctionCall();
       TransactionReceipt receipt = client.send(NativeAddresses.DATA_PROVENANCE, data);
-      ObjectNode result = dataset.describeAs(Output.object(), "datasetId").put("auditor", client.sender().toHexString());
+      ObjectNode result =
+          dataset
+              .describeAs(Output.object(), "datasetId")
+              .put("auditor", client.sender().toHexString());
       ledger.output().print(TransactionReport.describe(receipt, result));
     }
     return 0;

@@ -12,12 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "lineage", mixinStandardHelpOptions = true,
-    description = {"Shows a dataset's ancestors and descendants as trees, marking revoked and tainted datasets.",
-        "Depth and the number of datasets visited are bounded; what is cut is counted."})
+@Command(
+    name = "lineage",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows a dataset's ancestors and descendants as trees, marking revoked and tainted datasets.",
+      "Depth and the number of datasets visited are bounded; what is cut is counted."
+    })
 final class DatasetLineage implements Callable<Integer> {
   static final int DEFAULT_DEPTH = 8;
   static final int MAX_DEPTH = 64;
+
   /** Per direction; the contract's own taint walk stops at 256 datasets too. */
   static final int MAX_DATASETS = 256;
 
@@ -25,18 +30,27 @@ final class DatasetLineage implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--dataset", required = true, paramLabel = "ID", converter = LedgerId.Converter.class,
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "ID",
+      converter = LedgerId.Converter.class,
       description = "The dataset: 0x and 64 hex digits, or the name it was attested under.")
   LedgerId dataset;
 
-  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + DEFAULT_DEPTH,
-      description = "Generations to show each way, 1 to " + MAX_DEPTH + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--depth",
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_DEPTH,
+      description =
+          "Generations to show each way, 1 to " + MAX_DEPTH + " (default: ${DEFAULT-VALUE}).")
   int depth;
 
   @Override
   public Integer call() {
     if (depth < 1 || depth > MAX_DEPTH) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--depth must be 1 to " + MAX_DEPTH + ", got " + depth);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--depth must be 1 to " + MAX_DEPTH + ", got " + depth);
     }
     try (LedgerClient client = ledger.connect()) {
       LineageTree tree = new LineageTree(new DatasetReader(client), depth, MAX_DATASETS);
@@ -48,7 +62,8 @@ final class DatasetLineage implements Callable<Integer> {
       }
       dataset.derivation().ifPresent(d -> root.put("datasetIdSource", d));
       LineageTree.Branch ancestors = tree.walk(dataset.value(), LineageTree.Direction.ANCESTORS);
-      LineageTree.Branch descendants = tree.walk(dataset.value(), LineageTree.Direction.DESCENDANTS);
+      LineageTree.Branch descendants =
+          tree.walk(dataset.value(), LineageTree.Direction.DESCENDANTS);
       ObjectNode result = Output.object();
       result.set("dataset", root);
       result.put("depth", depth);

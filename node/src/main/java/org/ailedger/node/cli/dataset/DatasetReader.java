@@ -21,10 +21,20 @@ final class DatasetReader {
     this.provenance = client.provenance();
   }
 
-  record Dataset(Bytes32 id, Address owner, Bytes32 contentHash, String uri, String license, long attestedAtBlock,
-      boolean revoked, BigInteger endorsements) {}
+  record Dataset(
+      Bytes32 id,
+      Address owner,
+      Bytes32 contentHash,
+      String uri,
+      String license,
+      long attestedAtBlock,
+      boolean revoked,
+      BigInteger endorsements) {}
 
-  /** The dataset a user named. @throws ClientException if it does not exist, saying which name was hashed */
+  /**
+   * The dataset a user named. @throws ClientException if it does not exist, saying which name was
+   * hashed
+   */
   Dataset dataset(LedgerId id) {
     try {
       return dataset(id.value());
@@ -33,11 +43,20 @@ final class DatasetReader {
     }
   }
 
-  /** @throws ClientException with the contract's reason if it does not exist */
+  /**
+   * @throws ClientException with the contract's reason if it does not exist
+   */
   Dataset dataset(Bytes32 id) {
     var t = client.view(provenance.getDataset(id.toArray()));
-    return new Dataset(id, Address.fromHex(t.component1()), Bytes32.wrap(t.component2()), t.component3(),
-        t.component4(), t.component5().longValueExact(), t.component6(), t.component7());
+    return new Dataset(
+        id,
+        Address.fromHex(t.component1()),
+        Bytes32.wrap(t.component2()),
+        t.component3(),
+        t.component4(),
+        t.component5().longValueExact(),
+        t.component6(),
+        t.component7());
   }
 
   List<Bytes32> parents(Bytes32 id) {

@@ -13,12 +13,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Shows a dataset's attestation, endorsements, revocation and taint, and its direct parents and children.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows a dataset's attestation, endorsements, revocation and taint, and its direct parents and children.")
 final class DatasetShow implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 
-  @Option(names = "--dataset", required = true, paramLabel = "ID", converter = LedgerId.Converter.class,
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "ID",
+      converter = LedgerId.Converter.class,
       description = "The dataset: 0x and 64 hex digits, or the name it was attested under.")
   LedgerId dataset;
 
@@ -28,15 +35,17 @@ final class DatasetShow implements Callable<Integer> {
       DatasetReader reader = new DatasetReader(client);
       DatasetReader.Dataset d = reader.dataset(dataset);
       Optional<Bytes32> taint = reader.taintSource(dataset.value());
-      ObjectNode result = dataset.describeAs(Output.object(), "datasetId")
-          .put("owner", d.owner().toHexString())
-          .put("contentHash", d.contentHash().toHexString())
-          .put("uri", d.uri())
-          .put("license", d.license())
-          .put("attestedAtBlock", d.attestedAtBlock())
-          .put("endorsements", d.endorsements())
-          .put("revoked", d.revoked())
-          .put("tainted", taint.isPresent());
+      ObjectNode result =
+          dataset
+              .describeAs(Output.object(), "datasetId")
+              .put("owner", d.owner().toHexString())
+              .put("contentHash", d.contentHash().toHexString())
+              .put("uri", d.uri())
+              .put("license", d.license())
+              .put("attestedAtBlock", d.attestedAtBlock())
+              .put("endorsements", d.endorsements())
+              .put("revoked", d.revoked())
+              .put("tainted", taint.isPresent());
       if (taint.isPresent()) {
         result.put("taintSource", taint.get().toHexString());
       } else {

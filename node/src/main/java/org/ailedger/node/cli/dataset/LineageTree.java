@@ -14,10 +14,10 @@ import org.ailedger.node.cli.client.Output;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * A dataset's ancestors or descendants as a tree, walked depth-first through the contract's
- * views. Lineage is a graph (a dataset can have several parents that share an ancestor), so a
- * dataset already shown is marked instead of expanded again; depth and the number of datasets
- * visited are bounded, and whatever the bounds cut is counted, never silently dropped.
+ * A dataset's ancestors or descendants as a tree, walked depth-first through the contract's views.
+ * Lineage is a graph (a dataset can have several parents that share an ancestor), so a dataset
+ * already shown is marked instead of expanded again; depth and the number of datasets visited are
+ * bounded, and whatever the bounds cut is counted, never silently dropped.
  */
 final class LineageTree {
   enum Direction {
@@ -49,12 +49,13 @@ final class LineageTree {
     if (known == null) {
       DatasetReader.Dataset d = reader.dataset(id);
       Optional<Bytes32> taint = reader.taintSource(id);
-      known = Output.object()
-          .put("datasetId", id.toHexString())
-          .put("owner", d.owner().toHexString())
-          .put("uri", d.uri())
-          .put("revoked", d.revoked())
-          .put("tainted", taint.isPresent());
+      known =
+          Output.object()
+              .put("datasetId", id.toHexString())
+              .put("owner", d.owner().toHexString())
+              .put("uri", d.uri())
+              .put("revoked", d.revoked())
+              .put("tainted", taint.isPresent());
       if (taint.isPresent()) {
         known.put("taintSource", taint.get().toHexString());
       } else {
@@ -81,8 +82,10 @@ final class LineageTree {
     return new Branch((ArrayNode) holder.get(direction.field), holder.path("notShown").asInt(0));
   }
 
-  private void expand(ObjectNode owner, Bytes32 id, Direction direction, int level, Set<Bytes32> expanded) {
-    List<Bytes32> next = direction == Direction.ANCESTORS ? reader.parents(id) : reader.children(id);
+  private void expand(
+      ObjectNode owner, Bytes32 id, Direction direction, int level, Set<Bytes32> expanded) {
+    List<Bytes32> next =
+        direction == Direction.ANCESTORS ? reader.parents(id) : reader.children(id);
     ArrayNode items = owner.putArray(direction.field);
     for (int i = 0; i < next.size(); i++) {
       if (visited >= maxNodes) {
@@ -98,10 +101,13 @@ final class LineageTree {
       } else if (level < maxDepth) {
         expand(node, n, direction, level + 1, expanded);
       } else {
-        int beyond = (direction == Direction.ANCESTORS ? reader.parents(n) : reader.children(n)).size();
+        int beyond =
+            (direction == Direction.ANCESTORS ? reader.parents(n) : reader.children(n)).size();
         if (beyond > 0) {
           node.put("notShown", beyond);
-          node.put("notShownBecause", "deeper than " + (maxDepth == 1 ? "1 generation" : maxDepth + " generations"));
+          node.put(
+              "notShownBecause",
+              "deeper than " + (maxDepth == 1 ? "1 generation" : maxDepth + " generations"));
         }
       }
       items.add(node);
@@ -124,11 +130,16 @@ final class LineageTree {
 
   private static void cut(int notShown, String indent, List<String> lines) {
     if (notShown > 0) {
-      lines.add(indent + "… " + notShown + " more not shown: the walk stops after a bounded number of datasets");
+      lines.add(
+          indent
+              + "… "
+              + notShown
+              + " more not shown: the walk stops after a bounded number of datasets");
     }
   }
 
-  private static void lines(ArrayNode items, Direction direction, String indent, List<String> lines) {
+  private static void lines(
+      ArrayNode items, Direction direction, String indent, List<String> lines) {
     if (items == null || items.isEmpty()) {
       lines.add(indent + "(none)");
       return;
@@ -140,8 +151,12 @@ final class LineageTree {
         lines(((ArrayNode) below), direction, indent + "  ", lines);
       }
       if (item.has("notShown")) {
-        lines.add(indent + "  … " + item.get("notShown").asInt() + " more not shown: "
-            + item.get("notShownBecause").asText());
+        lines.add(
+            indent
+                + "  … "
+                + item.get("notShown").asInt()
+                + " more not shown: "
+                + item.get("notShownBecause").asText());
       }
     }
   }

@@ -13,11 +13,18 @@ import picocli.CommandLine.Spec;
 
 /** The dataset owner's key, for signing an EIP-712 attestation on this machine. */
 final class OwnerKeyOptions {
-  @Option(names = "--owner-key", paramLabel = "HEX|dev:N", converter = Accounts.KeyConverter.class,
-      description = "The owner's private key (or dev:N on the devnet); signs the attestation locally.")
+  @Option(
+      names = "--owner-key",
+      paramLabel = "HEX|dev:N",
+      converter = Accounts.KeyConverter.class,
+      description =
+          "The owner's private key (or dev:N on the devnet); signs the attestation locally.")
   KeyPair ownerKey;
 
-  @Option(names = "--owner-key-file", paramLabel = "FILE", description = "File holding the owner's key as hex.")
+  @Option(
+      names = "--owner-key-file",
+      paramLabel = "FILE",
+      description = "File holding the owner's key as hex.")
   Path ownerKeyFile;
 
   @Spec(Spec.Target.MIXEE)
@@ -25,8 +32,8 @@ final class OwnerKeyOptions {
 
   Optional<KeyPair> key() {
     if (ownerKey != null && ownerKeyFile != null) {
-      throw new CommandLine.ParameterException(mixee.commandLine(),
-          "--owner-key and --owner-key-file are mutually exclusive: give one");
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(), "--owner-key and --owner-key-file are mutually exclusive: give one");
     }
     if (ownerKeyFile != null) {
       try {

@@ -14,8 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "cancel", mixinStandardHelpOptions = true,
-    description = "Withdraws a proposal before its voting starts (state Pending); only its proposer may.")
+@Command(
+    name = "cancel",
+    mixinStandardHelpOptions = true,
+    description =
+        "Withdraws a proposal before its voting starts (state Pending); only its proposer may.")
 final class GovCancel implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 

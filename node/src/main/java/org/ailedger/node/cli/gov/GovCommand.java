@@ -3,11 +3,18 @@ package org.ailedger.node.cli.gov;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ailedger gov …}: governance by token-weighted quadratic voting with caps, on QuadraticGovernor. */
-@Command(name = "gov", mixinStandardHelpOptions = true,
-    description = {"Proposes changes to parameters, accounts, roles, nodes and validators; votes",
-        "with a member's quadratic, capped weight; executes or cancels proposals; shows",
-        "proposals and voting power."},
+/**
+ * {@code ailedger gov …}: governance by token-weighted quadratic voting with caps, on
+ * QuadraticGovernor.
+ */
+@Command(
+    name = "gov",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Proposes changes to parameters, accounts, roles, nodes and validators; votes",
+      "with a member's quadratic, capped weight; executes or cancels proposals; shows",
+      "proposals and voting power."
+    },
     subcommands = {
       GovPropose.class,
       GovVote.class,

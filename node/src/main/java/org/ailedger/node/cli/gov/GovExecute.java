@@ -14,10 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "execute", mixinStandardHelpOptions = true,
-    description = {"Carries out a passed proposal once its timelock is over (state Succeeded).",
-        "Anyone may send it; the change's own events (RoleGranted, ParameterChanged, …)",
-        "are listed."})
+@Command(
+    name = "execute",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Carries out a passed proposal once its timelock is over (state Succeeded).",
+      "Anyone may send it; the change's own events (RoleGranted, ParameterChanged, …)",
+      "are listed."
+    })
 final class GovExecute implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 

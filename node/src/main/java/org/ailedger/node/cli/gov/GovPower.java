@@ -17,11 +17,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "power", mixinStandardHelpOptions = true,
-    description = {"Shows an account's voting power after a block, worked out step by step: its",
-        "member's raw balance, the square root, Q, the cap from the current capBps, and",
-        "min(root, cap) beside the governor's own votingPower, so the two can be",
-        "compared. A proposal's votes use the cap fixed when it was made."})
+@Command(
+    name = "power",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows an account's voting power after a block, worked out step by step: its",
+      "member's raw balance, the square root, Q, the cap from the current capBps, and",
+      "min(root, cap) beside the governor's own votingPower, so the two can be",
+      "compared. A proposal's votes use the cap fixed when it was made."
+    })
 final class GovPower implements Callable<Integer> {
   private static final BigInteger ALL_BPS = BigInteger.valueOf(10_000);
 
@@ -29,11 +33,17 @@ final class GovPower implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--account", paramLabel = "ADDR", converter = Accounts.AddressConverter.class,
+  @Option(
+      names = "--account",
+      paramLabel = "ADDR",
+      converter = Accounts.AddressConverter.class,
       description = "The account (default: the --key/--key-file account).")
   Address account;
 
-  @Option(names = "--block", paramLabel = "N", description = "A mined block: the power after it (default: the block before the latest).")
+  @Option(
+      names = "--block",
+      paramLabel = "N",
+      description = "A mined block: the power after it (default: the block before the latest).")
   Long block;
 
   @Override
@@ -42,12 +52,21 @@ final class GovPower implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--block must not be negative");
     }
     try (LedgerClient client = ledger.connect()) {
-      Address who = account != null ? account : client.account().orElseThrow(() -> new CommandLine.ParameterException(
-          spec.commandLine(), "give --account ADDR, or --key/--key-file for your own power"));
+      Address who =
+          account != null
+              ? account
+              : client
+                  .account()
+                  .orElseThrow(
+                      () ->
+                          new CommandLine.ParameterException(
+                              spec.commandLine(),
+                              "give --account ADDR, or --key/--key-file for your own power"));
       GovernorReader reader = GovernorReader.atHead(client);
       long at = block != null ? block : Math.max(0, reader.head() - 1);
       if (at > reader.head()) {
-        throw new ClientException("block " + at + " is not mined yet; the latest block is " + reader.head());
+        throw new ClientException(
+            "block " + at + " is not mined yet; the latest block is " + reader.head());
       }
       Optional<Bytes32> member = reader.memberOf(who);
       BigInteger raw = member.map(m -> reader.pastMemberBalance(m, at)).orElse(BigInteger.ZERO);
@@ -57,11 +76,14 @@ final class GovPower implements Callable<Integer> {
       BigInteger power = reader.votingPower(who, at);
       ObjectNode result = Output.object().put("account", who.toHexString());
       if (member.isPresent()) {
-        result.put("member", GovernanceNames.memberName(member.get())).put("memberId", member.get().toHexString());
+        result
+            .put("member", GovernanceNames.memberName(member.get()))
+            .put("memberId", member.get().toHexString());
       } else {
         result.putNull("member").put("note", "not a permitted account, so it has no voting power");
       }
-      result.put("block", at)
+      result
+          .put("block", at)
           .put("quadraticTotal", quadraticTotal.toString())
           .put("capBps", capBps.toString());
       computed.describe(result);

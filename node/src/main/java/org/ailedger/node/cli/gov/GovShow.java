@@ -15,20 +15,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = {"Shows a proposal: state, action, schedule, quorum, cap, tallies, each member's",
-        "vote and when its state changes next. Without --proposal, lists the latest",
-        GovShow.MAX_LISTED + " proposals, one a line."})
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows a proposal: state, action, schedule, quorum, cap, tallies, each member's",
+      "vote and when its state changes next. Without --proposal, lists the latest",
+      GovShow.MAX_LISTED + " proposals, one a line."
+    })
 final class GovShow implements Callable<Integer> {
   /** Without --proposal, the latest proposals listed; older ones are one --proposal away. */
   static final int MAX_LISTED = 20;
+
   private static final int DESCRIPTION_CHARS = 48;
 
   @Mixin LedgerOptions ledger;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--proposal", paramLabel = "N", description = "The proposal (default: list the latest).")
+  @Option(
+      names = "--proposal",
+      paramLabel = "N",
+      description = "The proposal (default: list the latest).")
   Long proposalId;
 
   @Override
@@ -54,18 +62,21 @@ final class GovShow implements Callable<Integer> {
     ObjectNode result = Output.object().put("proposalId", id).put("state", state.label());
     result.set("action", proposal.action());
     proposal.describeTerms(result);
-    result.putObject("votes")
+    result
+        .putObject("votes")
         .put("against", votes.against().toString())
         .put("for", votes.forVotes().toString())
         .put("abstain", votes.abstain().toString())
         .put("turnout", votes.turnout().toString());
     boolean passing = votes.passes(proposal.quorum());
-    result.put("quorumMet", votes.turnout().compareTo(proposal.quorum()) >= 0)
+    result
+        .put("quorumMet", votes.turnout().compareTo(proposal.quorum()) >= 0)
         .put("majorityFor", votes.forVotes().compareTo(votes.against()) > 0)
         .put("head", reader.head());
     Optional<StateChange> next = StateChange.after(state, proposal, passing);
     if (next.isPresent()) {
-      result.put("nextState", next.get().state().label())
+      result
+          .put("nextState", next.get().state().label())
           .put("nextStateAtBlock", next.get().atBlock())
           .put("blocksUntilNextState", next.get().blocksAfter(reader.callBlock()));
       if (state == ProposalState.ACTIVE) {
@@ -76,7 +87,8 @@ final class GovShow implements Callable<Integer> {
     }
     ArrayNode ballots = result.putArray("ballots");
     for (GovernorReader.Ballot ballot : reader.ballots(id)) {
-      ballots.addObject()
+      ballots
+          .addObject()
           .put("member", GovernanceNames.memberName(ballot.memberId()))
           .put("memberId", ballot.memberId().toHexString())
           .put("voter", ballot.voter().toHexString())
@@ -92,13 +104,24 @@ final class GovShow implements Callable<Integer> {
     ObjectNode result = Output.object().put("proposalCount", count).put("head", reader.head());
     ArrayNode proposals = result.putArray("proposals");
     List<String> lines = new ArrayList<>();
-    lines.add(count == 0 ? "no proposals yet"
-        : "proposals " + first + " to " + count + " of " + count + ", newest first (head block " + reader.head() + "):");
+    lines.add(
+        count == 0
+            ? "no proposals yet"
+            : "proposals "
+                + first
+                + " to "
+                + count
+                + " of "
+                + count
+                + ", newest first (head block "
+                + reader.head()
+                + "):");
     for (long id = count; id >= first; id--) {
       ProposalView proposal = reader.proposal(id);
       ProposalState state = reader.state(id);
       String summary = proposal.action().get("summary").asText();
-      proposals.addObject()
+      proposals
+          .addObject()
           .put("proposalId", id)
           .put("state", state.label())
           .put("kind", proposal.kind().label())
@@ -108,8 +131,15 @@ final class GovShow implements Callable<Integer> {
           .put("voteEnd", proposal.voteEnd())
           .put("eta", proposal.eta())
           .put("description", proposal.description());
-      lines.add(String.format("  #%-4d %-9s votes %d-%d  %s%s", id, state.label(), proposal.voteStart(),
-          proposal.voteEnd(), summary, quoted(proposal.description())));
+      lines.add(
+          String.format(
+              "  #%-4d %-9s votes %d-%d  %s%s",
+              id,
+              state.label(),
+              proposal.voteStart(),
+              proposal.voteEnd(),
+              summary,
+              quoted(proposal.description())));
     }
     if (first > 1) {
       result.put("earlierProposalsNotShown", first - 1);
@@ -123,6 +153,10 @@ final class GovShow implements Callable<Integer> {
       return "";
     }
     String line = description.replaceAll("\\s+", " ").strip();
-    return "  \"" + (line.length() > DESCRIPTION_CHARS ? line.substring(0, DESCRIPTION_CHARS - 1) + "…" : line) + "\"";
+    return "  \""
+        + (line.length() > DESCRIPTION_CHARS
+            ? line.substring(0, DESCRIPTION_CHARS - 1) + "…"
+            : line)
+        + "\"";
   }
 }

@@ -15,9 +15,9 @@ import org.apache.tuweni.units.bigints.UInt256;
 import picocli.CommandLine;
 
 /**
- * How governance values are typed and shown: proposal kinds as {@code grant-role}, roles as
- * {@code CONTRIBUTOR}, votes as {@code for}, members as the readable names the genesis gives them.
- * The chain only sees codes, keccak256 ids and bytes32 words; the conversions live here once.
+ * How governance values are typed and shown: proposal kinds as {@code grant-role}, roles as {@code
+ * CONTRIBUTOR}, votes as {@code for}, members as the readable names the genesis gives them. The
+ * chain only sees codes, keccak256 ids and bytes32 words; the conversions live here once.
  */
 final class GovernanceNames {
   private GovernanceNames() {}
@@ -32,18 +32,35 @@ final class GovernanceNames {
     return Arrays.stream(ProposalKind.values())
         .filter(kind -> kindName(kind).equals(wanted))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown proposal kind '" + text + "'; kinds are "
-            + Arrays.stream(ProposalKind.values()).map(GovernanceNames::kindName).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown proposal kind '"
+                        + text
+                        + "'; kinds are "
+                        + Arrays.stream(ProposalKind.values())
+                            .map(GovernanceNames::kindName)
+                            .collect(Collectors.joining(", "))));
   }
 
-  /** A role name, in any case, with {@code _} or {@code -}: {@code CONTRIBUTOR}, {@code model-owner}. */
+  /**
+   * A role name, in any case, with {@code _} or {@code -}: {@code CONTRIBUTOR}, {@code
+   * model-owner}.
+   */
   static Role role(String text) {
     String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     return Arrays.stream(Role.values())
         .filter(role -> role.name().equals(wanted))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown role '" + text + "'; roles are "
-            + Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown role '"
+                        + text
+                        + "'; roles are "
+                        + Arrays.stream(Role.values())
+                            .map(Role::name)
+                            .collect(Collectors.joining(", "))));
   }
 
   /** The role's name, or the id in hex if it is none of the known roles. */
@@ -56,7 +73,10 @@ final class GovernanceNames {
     return Arrays.stream(Support.values())
         .filter(s -> s.name().equals(wanted))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("a vote is for, against or abstain, got '" + text + "'"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "a vote is for, against or abstain, got '" + text + "'"));
   }
 
   /** {@code FOR} → {@code for}; a code the CLI does not know as its number. */
@@ -103,14 +123,18 @@ final class GovernanceNames {
   static final class MemberConverter implements CommandLine.ITypeConverter<Bytes32> {
     @Override
     public Bytes32 convert(String value) {
-      return converted(() -> {
-        try {
-          return MemberIds.parse(value);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("a member is a name of 1 to 32 ASCII characters or 0x and 64 hex digits,"
-              + " got '" + value + "'");
-        }
-      });
+      return converted(
+          () -> {
+            try {
+              return MemberIds.parse(value);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException(
+                  "a member is a name of 1 to 32 ASCII characters or 0x and 64 hex digits,"
+                      + " got '"
+                      + value
+                      + "'");
+            }
+          });
     }
   }
 

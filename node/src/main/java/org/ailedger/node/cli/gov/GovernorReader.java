@@ -21,10 +21,10 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.tx.gas.StaticGasProvider;
 
 /**
- * Reads the governor, the token and Permissions through their bindings, every view at one block,
- * so the figures a command shows side by side (a state and its tallies, a balance and Q) are from
- * the same state. A call at block {@code head} runs as the next block, {@code head + 1}, would:
- * the block a transaction sent now lands in first.
+ * Reads the governor, the token and Permissions through their bindings, every view at one block, so
+ * the figures a command shows side by side (a state and its tallies, a balance and Q) are from the
+ * same state. A call at block {@code head} runs as the next block, {@code head + 1}, would: the
+ * block a transaction sent now lands in first.
  */
 final class GovernorReader {
   private final LedgerClient client;
@@ -39,11 +39,21 @@ final class GovernorReader {
     this.head = head;
     StaticGasProvider noGas = new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
     DefaultBlockParameter at = DefaultBlockParameter.valueOf(BigInteger.valueOf(head));
-    governor = QuadraticGovernor.load(NativeAddresses.QUADRATIC_GOVERNOR.toHexString(), client.web3j(),
-        client.reader(), noGas);
-    token = ContributionToken.load(NativeAddresses.CONTRIBUTION_TOKEN.toHexString(), client.web3j(), client.reader(),
-        noGas);
-    permissions = Permissions.load(NativeAddresses.PERMISSIONS.toHexString(), client.web3j(), client.reader(), noGas);
+    governor =
+        QuadraticGovernor.load(
+            NativeAddresses.QUADRATIC_GOVERNOR.toHexString(),
+            client.web3j(),
+            client.reader(),
+            noGas);
+    token =
+        ContributionToken.load(
+            NativeAddresses.CONTRIBUTION_TOKEN.toHexString(),
+            client.web3j(),
+            client.reader(),
+            noGas);
+    permissions =
+        Permissions.load(
+            NativeAddresses.PERMISSIONS.toHexString(), client.web3j(), client.reader(), noGas);
     governor.setDefaultBlockParameter(at);
     token.setDefaultBlockParameter(at);
     permissions.setDefaultBlockParameter(at);
@@ -73,24 +83,50 @@ final class GovernorReader {
     return client.view(governor.proposalCount()).longValueExact();
   }
 
-  /** @throws ClientException with the contract's reason if the proposal does not exist */
+  /**
+   * @throws ClientException with the contract's reason if the proposal does not exist
+   */
   ProposalView proposal(long id) {
     var p = client.view(governor.getProposal(BigInteger.valueOf(id)));
-    ProposalKind kind = ProposalKind.fromCode(UInt256.valueOf(p.component3()))
-        .orElseThrow(() -> new ClientException("proposal " + id + " has kind " + p.component3()
-            + ", which this version of ailedger does not know"));
+    ProposalKind kind =
+        ProposalKind.fromCode(UInt256.valueOf(p.component3()))
+            .orElseThrow(
+                () ->
+                    new ClientException(
+                        "proposal "
+                            + id
+                            + " has kind "
+                            + p.component3()
+                            + ", which this version of ailedger does not know"));
     long eta = p.component9().longValueExact();
-    return new ProposalView(id, Address.fromHex(p.component1()), Bytes32.wrap(p.component2()), kind,
-        Bytes.wrap(p.component4()), p.component5(), p.component6().longValueExact(), p.component7().longValueExact(),
-        p.component8().longValueExact(), eta, eta + graceBlocks(), p.component10(), p.component11(),
+    return new ProposalView(
+        id,
+        Address.fromHex(p.component1()),
+        Bytes32.wrap(p.component2()),
+        kind,
+        Bytes.wrap(p.component4()),
+        p.component5(),
+        p.component6().longValueExact(),
+        p.component7().longValueExact(),
+        p.component8().longValueExact(),
+        eta,
+        eta + graceBlocks(),
+        p.component10(),
+        p.component11(),
         p.component12());
   }
 
   ProposalState state(long id) {
     BigInteger code = client.view(governor.state(BigInteger.valueOf(id)));
     return GovernanceNames.state(code.longValueExact())
-        .orElseThrow(() -> new ClientException("proposal " + id + " is in state " + code
-            + ", which this version of ailedger does not know"));
+        .orElseThrow(
+            () ->
+                new ClientException(
+                    "proposal "
+                        + id
+                        + " is in state "
+                        + code
+                        + ", which this version of ailedger does not know"));
   }
 
   /** The votes cast so far: against, for, abstain. */
@@ -106,8 +142,12 @@ final class GovernorReader {
       Bytes32 memberId = Bytes32.wrap((byte[]) member);
       var r = client.view(governor.getReceipt(BigInteger.valueOf(id), memberId.toArray()));
       if (r.component1()) {
-        ballots.add(new Ballot(memberId, Address.fromHex(r.component2()), r.component3().longValueExact(),
-            r.component4()));
+        ballots.add(
+            new Ballot(
+                memberId,
+                Address.fromHex(r.component2()),
+                r.component3().longValueExact(),
+                r.component4()));
       }
     }
     return ballots;

@@ -15,7 +15,8 @@ import picocli.CommandLine;
  */
 final class ParameterValues {
   private static final Pattern WHOLE = Pattern.compile("[0-9]+");
-  private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT256 =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
   private ParameterValues() {}
 
@@ -51,12 +52,13 @@ final class ParameterValues {
         return parameter;
       }
     }
-    throw new IllegalArgumentException("unknown parameter '" + name + "'; parameters are " + Parameter.labels());
+    throw new IllegalArgumentException(
+        "unknown parameter '" + name + "'; parameters are " + Parameter.labels());
   }
 
   /**
-   * The uint256 a SetParameter proposal carries for {@code text}: decimal tokens for token
-   * amounts, a whole number otherwise.
+   * The uint256 a SetParameter proposal carries for {@code text}: decimal tokens for token amounts,
+   * a whole number otherwise.
    */
   static BigInteger parse(Parameter parameter, String text) {
     return switch (unit(parameter)) {
@@ -64,13 +66,19 @@ final class ParameterValues {
         try {
           yield TokenAmount.parse(text).baseUnits();
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(parameter.label() + " is an amount of ACT: " + e.getMessage());
+          throw new IllegalArgumentException(
+              parameter.label() + " is an amount of ACT: " + e.getMessage());
         }
       }
       case BASIS_POINTS, BLOCKS -> {
         if (!WHOLE.matcher(text).matches() || new BigInteger(text).compareTo(MAX_UINT256) > 0) {
-          throw new IllegalArgumentException(parameter.label() + " takes a whole number of "
-              + unit(parameter).label() + ", got '" + text + "'");
+          throw new IllegalArgumentException(
+              parameter.label()
+                  + " takes a whole number of "
+                  + unit(parameter).label()
+                  + ", got '"
+                  + text
+                  + "'");
         }
         yield new BigInteger(text);
       }

@@ -49,7 +49,8 @@ final class ProposalPayload {
   static ObjectNode describe(ProposalKind kind, Bytes payload) {
     ObjectNode json = Output.object().put("kind", kind.label());
     if (payload.size() != words(kind) * WORD) {
-      return json.put("payload", payload.toHexString()).put("summary", kind.label() + " (undecodable payload)");
+      return json.put("payload", payload.toHexString())
+          .put("summary", kind.label() + " (undecodable payload)");
     }
     return switch (kind) {
       case SET_PARAMETER -> {
@@ -57,13 +58,15 @@ final class ProposalPayload {
         BigInteger value = word(payload, 1).toUnsignedBigInteger();
         Optional<Parameter> parameter = Parameter.fromKey(name);
         String label = parameter.map(Parameter::label).orElse(name.toHexString());
-        String shown = parameter.map(p -> ParameterValues.format(p, value)).orElse(value.toString());
+        String shown =
+            parameter.map(p -> ParameterValues.format(p, value)).orElse(value.toString());
         String unit = parameter.map(p -> ParameterValues.unit(p).label()).orElse("");
         json.put("parameter", label).put("value", shown);
         if (!unit.isEmpty()) {
           json.put("unit", unit);
         }
-        yield json.put("summary", "set " + label + " to " + shown + (unit.isEmpty() ? "" : " " + unit));
+        yield json.put(
+            "summary", "set " + label + " to " + shown + (unit.isEmpty() ? "" : " " + unit));
       }
       case ADD_ACCOUNT -> {
         Address account = account(payload, 0);
@@ -71,7 +74,9 @@ final class ProposalPayload {
         yield json.put("account", account.toHexString())
             .put("member", GovernanceNames.memberName(member))
             .put("memberId", member.toHexString())
-            .put("summary", "add account " + account + " to member " + GovernanceNames.memberName(member));
+            .put(
+                "summary",
+                "add account " + account + " to member " + GovernanceNames.memberName(member));
       }
       case REMOVE_ACCOUNT -> single(json, "account", account(payload, 0), "remove account ");
       case GRANT_ROLE, REVOKE_ROLE -> {
@@ -81,9 +86,11 @@ final class ProposalPayload {
         yield json.put("role", name)
             .put("roleId", role.toHexString())
             .put("account", account.toHexString())
-            .put("summary", kind == ProposalKind.GRANT_ROLE
-                ? "grant " + name + " to " + account
-                : "revoke " + name + " from " + account);
+            .put(
+                "summary",
+                kind == ProposalKind.GRANT_ROLE
+                    ? "grant " + name + " to " + account
+                    : "revoke " + name + " from " + account);
       }
       case ADD_NODE -> single(json, "node", account(payload, 0), "allow node ");
       case REMOVE_NODE -> single(json, "node", account(payload, 0), "disallow node ");

@@ -19,13 +19,31 @@ import org.apache.tuweni.bytes.Bytes32;
  * @param cap the largest weight any member votes with on it: capBps · Q / 10000 at creation
  * @param quadraticTotal Q at the snapshot block
  */
-record ProposalView(long id, Address proposer, Bytes32 memberId, ProposalKind kind, Bytes payload, String description,
-    long snapshotBlock, long voteStart, long voteEnd, long eta, long expiresAt, BigInteger quorum, BigInteger cap,
+record ProposalView(
+    long id,
+    Address proposer,
+    Bytes32 memberId,
+    ProposalKind kind,
+    Bytes payload,
+    String description,
+    long snapshotBlock,
+    long voteStart,
+    long voteEnd,
+    long eta,
+    long expiresAt,
+    BigInteger quorum,
+    BigInteger cap,
     BigInteger quadraticTotal) {
 
   ProposalView {
-    if (proposer == null || memberId == null || kind == null || payload == null || description == null
-        || quorum == null || cap == null || quadraticTotal == null) {
+    if (proposer == null
+        || memberId == null
+        || kind == null
+        || payload == null
+        || description == null
+        || quorum == null
+        || cap == null
+        || quadraticTotal == null) {
       throw new IllegalArgumentException("every field of a proposal is required");
     }
   }

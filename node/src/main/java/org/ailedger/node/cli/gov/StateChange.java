@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.ailedger.precompiles.governor.ProposalState;
 
 /**
- * The next state a proposal reaches with the passing of blocks alone, and the first block it
- * holds in. An active proposal's next state depends on votes still to come, so it is given as the
- * tallies stand now.
+ * The next state a proposal reaches with the passing of blocks alone, and the first block it holds
+ * in. An active proposal's next state depends on votes still to come, so it is given as the tallies
+ * stand now.
  *
  * @param state the state it moves to
  * @param atBlock the first block (as a call sees it) in that state
@@ -22,7 +22,8 @@ record StateChange(ProposalState state, long atBlock) {
    * What follows {@code current}, or nothing for the final states (Canceled, Defeated, Expired,
    * Executed). {@code passing} says whether the votes cast so far would pass it.
    */
-  static Optional<StateChange> after(ProposalState current, ProposalView proposal, boolean passing) {
+  static Optional<StateChange> after(
+      ProposalState current, ProposalView proposal, boolean passing) {
     return switch (current) {
       case PENDING -> Optional.of(new StateChange(ProposalState.ACTIVE, proposal.voteStart()));
       case ACTIVE -> {
@@ -31,8 +32,9 @@ record StateChange(ProposalState state, long atBlock) {
           yield Optional.of(new StateChange(ProposalState.DEFEATED, closed));
         }
         // a timelock of one block makes a passed proposal executable as soon as voting closes
-        yield Optional.of(new StateChange(proposal.eta() <= closed ? ProposalState.SUCCEEDED : ProposalState.QUEUED,
-            closed));
+        yield Optional.of(
+            new StateChange(
+                proposal.eta() <= closed ? ProposalState.SUCCEEDED : ProposalState.QUEUED, closed));
       }
       case QUEUED -> Optional.of(new StateChange(ProposalState.SUCCEEDED, proposal.eta()));
       case SUCCEEDED -> Optional.of(new StateChange(ProposalState.EXPIRED, proposal.expiresAt()));
@@ -40,7 +42,10 @@ record StateChange(ProposalState state, long atBlock) {
     };
   }
 
-  /** Blocks still to be mined before a call sees the new state, from a call running in {@code callBlock}. */
+  /**
+   * Blocks still to be mined before a call sees the new state, from a call running in {@code
+   * callBlock}.
+   */
   long blocksAfter(long callBlock) {
     return Math.max(0, atBlock - callBlock);
   }

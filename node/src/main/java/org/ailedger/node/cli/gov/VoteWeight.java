@@ -5,8 +5,8 @@ import java.math.BigInteger;
 import org.ailedger.node.cli.client.JsonValues;
 
 /**
- * A member's quadratic, capped weight worked out in the open, so a voter can check the number
- * the governor will count: {@code weight = min(isqrt(raw), cap)}, all in exact integers.
+ * A member's quadratic, capped weight worked out in the open, so a voter can check the number the
+ * governor will count: {@code weight = min(isqrt(raw), cap)}, all in exact integers.
  *
  * @param raw the member's token balance at the snapshot, in base units
  * @param root the integer square root of {@code raw}, rounded down
@@ -15,7 +15,12 @@ import org.ailedger.node.cli.client.JsonValues;
  */
 record VoteWeight(BigInteger raw, BigInteger root, BigInteger cap, BigInteger weight) {
   VoteWeight {
-    if (raw == null || root == null || cap == null || weight == null || raw.signum() < 0 || cap.signum() < 0) {
+    if (raw == null
+        || root == null
+        || cap == null
+        || weight == null
+        || raw.signum() < 0
+        || cap.signum() < 0) {
       throw new IllegalArgumentException("raw balance and cap are non-negative numbers");
     }
   }
@@ -30,7 +35,9 @@ record VoteWeight(BigInteger raw, BigInteger root, BigInteger cap, BigInteger we
     return root.compareTo(cap) > 0;
   }
 
-  /** Adds the raw balance (tokens and base units), square root, cap, weight and the rule applied. */
+  /**
+   * Adds the raw balance (tokens and base units), square root, cap, weight and the rule applied.
+   */
   ObjectNode describe(ObjectNode into) {
     return into.put("rawBalance", JsonValues.tokens(raw))
         .put("rawBalanceBaseUnits", raw.toString())
@@ -38,7 +45,18 @@ record VoteWeight(BigInteger raw, BigInteger root, BigInteger cap, BigInteger we
         .put("cap", cap.toString())
         .put("weight", weight.toString())
         .put("heldAtCap", heldAtCap())
-        .put("rule", "min(isqrt(" + raw + "), " + cap + ") = min(" + root + ", " + cap + ") = " + weight
-            + (heldAtCap() ? ", held at the cap" : ""));
+        .put(
+            "rule",
+            "min(isqrt("
+                + raw
+                + "), "
+                + cap
+                + ") = min("
+                + root
+                + ", "
+                + cap
+                + ") = "
+                + weight
+                + (heldAtCap() ? ", held at the cap" : ""));
   }
 }

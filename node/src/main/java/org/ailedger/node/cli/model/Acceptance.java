@@ -21,7 +21,8 @@ record Acceptance(Address contributor, BigInteger weight) {
     }
     String weight = argument.substring(eq + 1);
     if (!weight.matches("[0-9]+") || new BigInteger(weight).signum() == 0) {
-      throw new IllegalArgumentException("a weight is a positive whole number, got '" + weight + "'");
+      throw new IllegalArgumentException(
+          "a weight is a positive whole number, got '" + weight + "'");
     }
     return new Acceptance(contributor, new BigInteger(weight));
   }

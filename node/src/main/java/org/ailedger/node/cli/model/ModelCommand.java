@@ -4,8 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ailedger model …}: models and their federated training rounds on ModelRegistry. */
-@Command(name = "model", mixinStandardHelpOptions = true,
-    description = "Registers models, opens and finalizes training rounds, submits update hashes, shows a model.",
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description =
+        "Registers models, opens and finalizes training rounds, submits update hashes, shows a model.",
     subcommands = {
       ModelRegister.class,
       ModelOpenRound.class,

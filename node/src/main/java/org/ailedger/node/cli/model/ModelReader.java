@@ -20,10 +20,23 @@ final class ModelReader {
     this.registry = client.models();
   }
 
-  record Model(Address owner, Address aggregator, String metadataUri, long latestRound, long registeredAtBlock) {}
+  record Model(
+      Address owner,
+      Address aggregator,
+      String metadataUri,
+      long latestRound,
+      long registeredAtBlock) {}
 
-  record Round(long number, int status, Bytes32 baseModelHash, BigInteger rewardPool, long deadlineBlock,
-      Bytes32 aggregateHash, long submissions, long accepted, BigInteger minted) {
+  record Round(
+      long number,
+      int status,
+      Bytes32 baseModelHash,
+      BigInteger rewardPool,
+      long deadlineBlock,
+      Bytes32 aggregateHash,
+      long submissions,
+      long accepted,
+      BigInteger minted) {
     static final int NONE = 0;
     static final int OPEN = 1;
 
@@ -37,8 +50,15 @@ final class ModelReader {
     }
   }
 
-  record Update(Address contributor, int status, Bytes32 updateHash, List<Bytes32> datasetIds, long sampleCount,
-      Bytes32 metricsHash, long submittedAtBlock, BigInteger reward) {
+  record Update(
+      Address contributor,
+      int status,
+      Bytes32 updateHash,
+      List<Bytes32> datasetIds,
+      long sampleCount,
+      Bytes32 metricsHash,
+      long submittedAtBlock,
+      BigInteger reward) {
     static final int NONE = 0;
 
     String statusName() {
@@ -52,37 +72,61 @@ final class ModelReader {
     }
   }
 
-  /** @throws ClientException if the model was never registered */
+  /**
+   * @throws ClientException if the model was never registered
+   */
   Model model(LedgerId model) {
     var t = client.view(registry.getModel(model.bytes()));
     Address owner = Address.fromHex(t.component1());
     if (owner.equals(Address.ZERO)) {
       throw new ClientException(model.explain("model " + model.hex() + " is not registered"));
     }
-    return new Model(owner, Address.fromHex(t.component2()), t.component3(), t.component4().longValueExact(),
+    return new Model(
+        owner,
+        Address.fromHex(t.component2()),
+        t.component3(),
+        t.component4().longValueExact(),
         t.component5().longValueExact());
   }
 
   Round round(LedgerId model, long round) {
     var t = client.view(registry.getRound(model.bytes(), BigInteger.valueOf(round)));
-    return new Round(round, t.component1().intValueExact(), Bytes32.wrap(t.component2()), t.component3(),
-        t.component4().longValueExact(), Bytes32.wrap(t.component5()), t.component6().longValueExact(),
-        t.component7().longValueExact(), t.component8());
+    return new Round(
+        round,
+        t.component1().intValueExact(),
+        Bytes32.wrap(t.component2()),
+        t.component3(),
+        t.component4().longValueExact(),
+        Bytes32.wrap(t.component5()),
+        t.component6().longValueExact(),
+        t.component7().longValueExact(),
+        t.component8());
   }
 
   Update update(LedgerId model, long round, Address contributor) {
-    var t = client.view(registry.getUpdate(model.bytes(), BigInteger.valueOf(round), contributor.toHexString()));
+    var t =
+        client.view(
+            registry.getUpdate(
+                model.bytes(), BigInteger.valueOf(round), contributor.toHexString()));
     List<Bytes32> datasets = new ArrayList<>();
     for (Object id : t.component3()) {
       datasets.add(Bytes32.wrap((byte[]) id));
     }
-    return new Update(contributor, t.component1().intValueExact(), Bytes32.wrap(t.component2()), datasets,
-        t.component4().longValueExact(), Bytes32.wrap(t.component5()), t.component6().longValueExact(),
+    return new Update(
+        contributor,
+        t.component1().intValueExact(),
+        Bytes32.wrap(t.component2()),
+        datasets,
+        t.component4().longValueExact(),
+        Bytes32.wrap(t.component5()),
+        t.component6().longValueExact(),
         t.component7());
   }
 
   boolean updateTainted(LedgerId model, long round, Address contributor) {
-    return client.view(registry.isUpdateTainted(model.bytes(), BigInteger.valueOf(round), contributor.toHexString()));
+    return client.view(
+        registry.isUpdateTainted(
+            model.bytes(), BigInteger.valueOf(round), contributor.toHexString()));
   }
 
   BigInteger reputation(Address contributor) {
@@ -92,7 +136,8 @@ final class ModelReader {
   /** The contributors who submitted to a round, in submission order. */
   List<Address> submitters(LedgerId model, long round) {
     List<Address> submitters = new ArrayList<>();
-    for (Object address : client.view(registry.getSubmitters(model.bytes(), BigInteger.valueOf(round)))) {
+    for (Object address :
+        client.view(registry.getSubmitters(model.bytes(), BigInteger.valueOf(round)))) {
       submitters.add(Address.fromHex((String) address));
     }
     return submitters;

@@ -21,22 +21,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Shows a model, its rounds and their updates with status, reward, taint and reputation.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows a model, its rounds and their updates with status, reward, taint and reputation.")
 final class ModelShow implements Callable<Integer> {
   /** Without --round, the latest rounds shown; older ones are one --round away. */
   static final int MAX_ROUNDS = 20;
 
   @Mixin LedgerOptions ledger;
 
-  @Option(names = "--model", required = true, paramLabel = "ID", converter = LedgerId.Converter.class,
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "ID",
+      converter = LedgerId.Converter.class,
       description = "The model: 0x and 64 hex digits, or the name it was registered under.")
   LedgerId model;
 
-  @Option(names = "--round", paramLabel = "N", description = "Only this round (default: the latest " + MAX_ROUNDS + ").")
+  @Option(
+      names = "--round",
+      paramLabel = "N",
+      description = "Only this round (default: the latest " + MAX_ROUNDS + ").")
   Long round;
 
-  @Option(names = "--contributor", paramLabel = "ADDR", converter = Accounts.AddressConverter.class,
+  @Option(
+      names = "--contributor",
+      paramLabel = "ADDR",
+      converter = Accounts.AddressConverter.class,
       description = "Only this contributor's updates, with its reputation.")
   Address contributor;
 
@@ -46,19 +59,27 @@ final class ModelShow implements Callable<Integer> {
       ModelReader reader = new ModelReader(client);
       ModelReader.Model info = reader.model(model);
       long head = client.head();
-      ObjectNode result = model.describeAs(Output.object(), "modelId")
-          .put("owner", info.owner().toHexString())
-          .put("aggregator", info.aggregator().toHexString())
-          .put("metadataUri", info.metadataUri())
-          .put("registeredAtBlock", info.registeredAtBlock())
-          .put("latestRound", info.latestRound())
-          .put("head", head);
+      ObjectNode result =
+          model
+              .describeAs(Output.object(), "modelId")
+              .put("owner", info.owner().toHexString())
+              .put("aggregator", info.aggregator().toHexString())
+              .put("metadataUri", info.metadataUri())
+              .put("registeredAtBlock", info.registeredAtBlock())
+              .put("latestRound", info.latestRound())
+              .put("head", head);
       long first;
       long last;
       if (round != null) {
         if (round < 1 || round > info.latestRound()) {
-          throw new ClientException("model " + model.hex() + " has no round " + round
-              + (info.latestRound() == 0 ? "; no round was opened yet" : "; its latest round is " + info.latestRound()));
+          throw new ClientException(
+              "model "
+                  + model.hex()
+                  + " has no round "
+                  + round
+                  + (info.latestRound() == 0
+                      ? "; no round was opened yet"
+                      : "; its latest round is " + info.latestRound()));
         }
         first = round;
         last = round;
@@ -75,7 +96,8 @@ final class ModelShow implements Callable<Integer> {
       }
       Map<Address, BigInteger> reputations = new HashMap<>();
       if (contributor != null) {
-        result.putObject("contributor")
+        result
+            .putObject("contributor")
             .put("address", contributor.toHexString())
             .put("reputation", reputations.computeIfAbsent(contributor, reader::reputation));
       }
@@ -83,7 +105,8 @@ final class ModelShow implements Callable<Integer> {
       for (ModelReader.Round r : rounds.values()) {
         ObjectNode json = roundJson(r, head);
         ArrayNode updates = json.putArray("updates");
-        List<Address> who = contributor != null ? List.of(contributor) : reader.submitters(model, r.number());
+        List<Address> who =
+            contributor != null ? List.of(contributor) : reader.submitters(model, r.number());
         for (Address account : who) {
           ModelReader.Update u = reader.update(model, r.number(), account);
           if (u.status() != ModelReader.Update.NONE) {
@@ -115,10 +138,11 @@ final class ModelShow implements Callable<Integer> {
   }
 
   private static ObjectNode updateJson(ModelReader.Update u) {
-    ObjectNode json = Output.object()
-        .put("contributor", u.contributor().toHexString())
-        .put("status", u.statusName())
-        .put("updateHash", u.updateHash().toHexString());
+    ObjectNode json =
+        Output.object()
+            .put("contributor", u.contributor().toHexString())
+            .put("status", u.statusName())
+            .put("updateHash", u.updateHash().toHexString());
     ArrayNode datasets = json.putArray("datasetIds");
     u.datasetIds().stream().map(Bytes32::toHexString).forEach(datasets::add);
     return json.put("sampleCount", u.sampleCount())
@@ -127,7 +151,9 @@ final class ModelShow implements Callable<Integer> {
         .put("reward", JsonValues.tokens(u.reward()));
   }
 
-  /** A lineage too large to walk must not hide the rest of the model, so it is reported in place. */
+  /**
+   * A lineage too large to walk must not hide the rest of the model, so it is reported in place.
+   */
   private void putTaint(ObjectNode update, ModelReader reader, long number, Address account) {
     try {
       update.put("tainted", reader.updateTainted(model, number, account));

@@ -21,62 +21,104 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "submit", mixinStandardHelpOptions = true,
-    description = {"Submits the hash of a model update to an open round (the signer needs CONTRIBUTOR).",
-        "Give the update file itself: it is hashed with keccak256 here, nothing is uploaded."})
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Submits the hash of a model update to an open round (the signer needs CONTRIBUTOR).",
+      "Give the update file itself: it is hashed with keccak256 here, nothing is uploaded."
+    })
 final class ModelSubmit implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "ID", converter = LedgerId.Converter.class,
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "ID",
+      converter = LedgerId.Converter.class,
       description = "The model: 0x and 64 hex digits, or the name it was registered under.")
   LedgerId model;
 
-  @Option(names = "--round", paramLabel = "N", description = "The round (default: the model's latest round).")
+  @Option(
+      names = "--round",
+      paramLabel = "N",
+      description = "The round (default: the model's latest round).")
   Long round;
 
-  @Option(names = "--update-file", paramLabel = "FILE", description = "The model update (weights or delta); hashed with keccak256.")
+  @Option(
+      names = "--update-file",
+      paramLabel = "FILE",
+      description = "The model update (weights or delta); hashed with keccak256.")
   Path updateFile;
 
-  @Option(names = "--update-hash", paramLabel = "0x…", converter = LedgerId.HashConverter.class,
+  @Option(
+      names = "--update-hash",
+      paramLabel = "0x…",
+      converter = LedgerId.HashConverter.class,
       description = "keccak256 of the update, if already known.")
   Bytes32 updateHash;
 
-  @Option(names = "--dataset", paramLabel = "ID", converter = LedgerId.Converter.class,
+  @Option(
+      names = "--dataset",
+      paramLabel = "ID",
+      converter = LedgerId.Converter.class,
       description = "A dataset the update was trained on; repeat for each (at most 32).")
   List<LedgerId> datasets = new ArrayList<>();
 
-  @Option(names = "--samples", required = true, paramLabel = "N", description = "Number of training samples used.")
+  @Option(
+      names = "--samples",
+      required = true,
+      paramLabel = "N",
+      description = "Number of training samples used.")
   long samples;
 
-  @Option(names = "--metrics-file", paramLabel = "FILE", description = "Evaluation metrics; hashed with keccak256.")
+  @Option(
+      names = "--metrics-file",
+      paramLabel = "FILE",
+      description = "Evaluation metrics; hashed with keccak256.")
   Path metricsFile;
 
-  @Option(names = "--metrics-hash", paramLabel = "0x…", converter = LedgerId.HashConverter.class,
+  @Option(
+      names = "--metrics-hash",
+      paramLabel = "0x…",
+      converter = LedgerId.HashConverter.class,
       description = "keccak256 of the metrics (default: zero, no metrics).")
   Bytes32 metricsHash;
 
   @Override
   public Integer call() {
     if (samples < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--samples must not be negative");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--samples must not be negative");
     }
     if (round != null && round < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "rounds are numbered from 1");
     }
     Bytes32 update = FileHashes.required(spec, "update", updateFile, updateHash);
-    Bytes32 metrics = FileHashes.optional(spec, "metrics", metricsFile, metricsHash).orElse(Bytes32.ZERO);
+    Bytes32 metrics =
+        FileHashes.optional(spec, "metrics", metricsFile, metricsHash).orElse(Bytes32.ZERO);
     try (LedgerClient client = ledger.connect()) {
       long number = round != null ? round : new ModelReader(client).model(model).latestRound();
-      String data = client.models().submitUpdate(model.bytes(), BigInteger.valueOf(number), update.toArray(),
-          datasets.stream().map(LedgerId::bytes).toList(), BigInteger.valueOf(samples), metrics.toArray())
-          .encodeFunctionCall();
+      String data =
+          client
+              .models()
+              .submitUpdate(
+                  model.bytes(),
+                  BigInteger.valueOf(number),
+                  update.toArray(),
+                  datasets.stream().map(LedgerId::bytes).toList(),
+                  BigInteger.valueOf(samples),
+                  metrics.toArray())
+              .encodeFunctionCall();
       TransactionReceipt receipt = client.send(NativeAddresses.MODEL_REGISTRY, data);
-      ObjectNode result = model.describeAs(Output.object(), "modelId")
-          .put("round", number)
-          .put("contributor", client.sender().toHexString())
-          .put("updateHash", update.toHexString());
+      ObjectNode result =
+          model
+              .describeAs(Output.object(), "modelId")
+              .put("round", number)
+              .put("contributor", client.sender().toHexString())
+              .put("updateHash", update.toHexString());
       if (updateFile != null) {
         result.put("updateFile", updateFile.toString());
       }

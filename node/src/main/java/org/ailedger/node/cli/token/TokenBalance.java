@@ -15,18 +15,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "balance", mixinStandardHelpOptions = true,
+@Command(
+    name = "balance",
+    mixinStandardHelpOptions = true,
     description = "Shows an account's ACT balance, now or at the end of a past block.")
 final class TokenBalance implements Callable<Integer> {
   @Mixin LedgerOptions ledger;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--account", paramLabel = "ADDR", converter = Accounts.AddressConverter.class,
+  @Option(
+      names = "--account",
+      paramLabel = "ADDR",
+      converter = Accounts.AddressConverter.class,
       description = "The account (default: the --key/--key-file account).")
   Address account;
 
-  @Option(names = "--block", paramLabel = "N", description = "A mined block: the balance after it (default: now).")
+  @Option(
+      names = "--block",
+      paramLabel = "N",
+      description = "A mined block: the balance after it (default: now).")
   Long block;
 
   @Override
@@ -35,16 +43,26 @@ final class TokenBalance implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--block must not be negative");
     }
     try (LedgerClient client = ledger.connect()) {
-      Address who = account != null ? account : client.account().orElseThrow(() -> new CommandLine.ParameterException(
-          spec.commandLine(), "give --account ADDR, or --key/--key-file for your own balance"));
+      Address who =
+          account != null
+              ? account
+              : client
+                  .account()
+                  .orElseThrow(
+                      () ->
+                          new CommandLine.ParameterException(
+                              spec.commandLine(),
+                              "give --account ADDR, or --key/--key-file for your own balance"));
       ContributionToken token = client.token();
-      BigInteger balance = block == null
-          ? client.view(token.balanceOf(who.toHexString()))
-          : client.view(token.getPastBalance(who.toHexString(), BigInteger.valueOf(block)));
-      ObjectNode result = Output.object()
-          .put("account", who.toHexString())
-          .put("balance", JsonValues.tokens(balance))
-          .put("symbol", client.view(token.symbol()));
+      BigInteger balance =
+          block == null
+              ? client.view(token.balanceOf(who.toHexString()))
+              : client.view(token.getPastBalance(who.toHexString(), BigInteger.valueOf(block)));
+      ObjectNode result =
+          Output.object()
+              .put("account", who.toHexString())
+              .put("balance", JsonValues.tokens(balance))
+              .put("symbol", client.view(token.symbol()));
       if (block != null) {
         result.put("atBlock", block);
       }

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ailedger token …}: the AI Contribution Token (ACT). */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
     description = "Shows ACT balances and transfers ACT between permitted accounts.",
     subcommands = {TokenBalance.class, TokenTransfer.class})
 public final class TokenCommand implements Runnable {

@@ -16,8 +16,8 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * Builds a block proposal on a parent: executes the candidates, fills the header with the
- * resulting roots and the next validator set, and can add this validator's committed seal.
+ * Builds a block proposal on a parent: executes the candidates, fills the header with the resulting
+ * roots and the next validator set, and can add this validator's committed seal.
  */
 public final class BlockCreator {
   private final BlockProcessor processor;
@@ -33,20 +33,55 @@ public final class BlockCreator {
   /** A proposal and its execution; the header carries no seal yet. */
   public record Proposal(Block block, ExecutedBlock executed) {}
 
-  public Proposal propose(BlockHeader parent, List<PendingTransaction> candidates, long timestamp,
-      int round, KeyPair proposer, UInt256 baseFee) {
-    BlockHeader template = new BlockHeader(parent.hash(), BlockHeader.EMPTY_OMMERS_HASH,
-        proposer.address(), Bytes32.ZERO, Bytes32.ZERO, Bytes32.ZERO,
-        LogsBloom.EMPTY, UInt256.ONE, parent.number() + 1,
-        parent.gasLimit(), 0, timestamp, QbftExtraData.genesis(List.of(proposer.address())).encode(),
-        BlockHeader.QBFT_MIX_HASH, 0, baseFee);
-    ExecutedBlock executed = processor.execute(parent.stateRoot(), BlockImporter.contextOf(template, chainId), candidates);
-    QbftExtraData extra = new QbftExtraData(Bytes32.ZERO, executed.nextValidators(), Optional.empty(), round, List.of());
-    BlockHeader header = new BlockHeader(parent.hash(), BlockHeader.EMPTY_OMMERS_HASH,
-        proposer.address(), executed.state().stateRoot(), executed.transactionsRoot(),
-        executed.receiptsRoot(), executed.logsBloom(), UInt256.ONE, parent.number() + 1,
-        parent.gasLimit(), executed.gasUsed(), timestamp, extra.encode(), BlockHeader.QBFT_MIX_HASH,
-        0, baseFee);
+  public Proposal propose(
+      BlockHeader parent,
+      List<PendingTransaction> candidates,
+      long timestamp,
+      int round,
+      KeyPair proposer,
+      UInt256 baseFee) {
+    BlockHeader template =
+        new BlockHeader(
+            parent.hash(),
+            BlockHeader.EMPTY_OMMERS_HASH,
+            proposer.address(),
+            Bytes32.ZERO,
+            Bytes32.ZERO,
+            Bytes32.ZERO,
+            LogsBloom.EMPTY,
+            UInt256.ONE,
+            parent.number() + 1,
+            parent.gasLimit(),
+            0,
+            timestamp,
+            QbftExtraData.genesis(List.of(proposer.address())).encode(),
+            BlockHeader.QBFT_MIX_HASH,
+            0,
+            baseFee);
+    ExecutedBlock executed =
+        processor.execute(
+            parent.stateRoot(), BlockImporter.contextOf(template, chainId), candidates);
+    QbftExtraData extra =
+        new QbftExtraData(
+            Bytes32.ZERO, executed.nextValidators(), Optional.empty(), round, List.of());
+    BlockHeader header =
+        new BlockHeader(
+            parent.hash(),
+            BlockHeader.EMPTY_OMMERS_HASH,
+            proposer.address(),
+            executed.state().stateRoot(),
+            executed.transactionsRoot(),
+            executed.receiptsRoot(),
+            executed.logsBloom(),
+            UInt256.ONE,
+            parent.number() + 1,
+            parent.gasLimit(),
+            executed.gasUsed(),
+            timestamp,
+            extra.encode(),
+            BlockHeader.QBFT_MIX_HASH,
+            0,
+            baseFee);
     return new Proposal(new Block(header, executed.included()), executed);
   }
 
@@ -55,6 +90,7 @@ public final class BlockCreator {
     QbftExtraData extra = block.header().qbftExtraData();
     List<Bytes> withSeal = new ArrayList<>(extra.seals());
     withSeal.add(seals.seal(block.header(), validator));
-    return new Block(block.header().withExtraData(extra.withSeals(withSeal).encode()), block.transactions());
+    return new Block(
+        block.header().withExtraData(extra.withSeals(withSeal).encode()), block.transactions());
   }
 }

@@ -21,15 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces a block every block period while this node is the only validator: the proposal,
- * the agreement of a one-validator QBFT (quorum 1) and the committed seal collapse into one
- * step. With more validators this loop stands aside; the QBFT round state machine of the
- * network issue takes over and reuses {@link BlockCreator} and {@link BlockImporter}.
+ * Produces a block every block period while this node is the only validator: the proposal, the
+ * agreement of a one-validator QBFT (quorum 1) and the committed seal collapse into one step. With
+ * more validators this loop stands aside; the QBFT round state machine of the network issue takes
+ * over and reuses {@link BlockCreator} and {@link BlockImporter}.
  *
  * <p>Runs on one scheduler thread, so proposals never race each other.
  */
 public final class BlockProductionLoop {
   private static final Logger LOG = LoggerFactory.getLogger(BlockProductionLoop.class);
+
   /** Bounds the work of one block so a flood of transactions cannot stall the period. */
   public static final int MAX_TRANSACTIONS_PER_BLOCK = 20_000;
 
@@ -45,9 +46,16 @@ public final class BlockProductionLoop {
   private volatile boolean running;
   private boolean warnedNotSole;
 
-  public BlockProductionLoop(ChainReader chain, TransactionPool pool, BlockCreator creator,
-      BlockImporter importer, KeyPair validatorKey, QbftOptions options, UInt256 baseFee,
-      Clock clock, ScheduledExecutorService scheduler) {
+  public BlockProductionLoop(
+      ChainReader chain,
+      TransactionPool pool,
+      BlockCreator creator,
+      BlockImporter importer,
+      KeyPair validatorKey,
+      QbftOptions options,
+      UInt256 baseFee,
+      Clock clock,
+      ScheduledExecutorService scheduler) {
     this.chain = chain;
     this.pool = pool;
     this.creator = creator;
@@ -93,7 +101,8 @@ public final class BlockProductionLoop {
     List<Address> validators = parent.qbftExtraData().validators();
     if (!validators.equals(List.of(validatorKey.address()))) {
       if (!warnedNotSole) {
-        LOG.warn("This node is not the sole validator ({} validators); it produces no blocks until QBFT networking is enabled",
+        LOG.warn(
+            "This node is not the sole validator ({} validators); it produces no blocks until QBFT networking is enabled",
             validators.size());
         warnedNotSole = true;
       }
@@ -107,13 +116,18 @@ public final class BlockProductionLoop {
     if (candidates.isEmpty() && !options.createEmptyBlocks()) {
       return;
     }
-    BlockCreator.Proposal proposal = creator.propose(parent, candidates, timestamp, 0, validatorKey, baseFee);
+    BlockCreator.Proposal proposal =
+        creator.propose(parent, candidates, timestamp, 0, validatorKey, baseFee);
     Block sealed = creator.seal(proposal.block(), validatorKey);
     switch (importer.importExecuted(sealed, proposal.executed())) {
       case ImportResult.Imported imported -> {
         pool.onBlockCommitted(sealed.transactions());
-        LOG.info("Produced block {} with {} transactions, gas {} ({})", sealed.number(),
-            sealed.transactions().size(), sealed.header().gasUsed(), sealed.header().hash());
+        LOG.info(
+            "Produced block {} with {} transactions, gas {} ({})",
+            sealed.number(),
+            sealed.transactions().size(),
+            sealed.header().gasUsed(),
+            sealed.header().hash());
       }
       case ImportResult.Rejected rejected ->
           LOG.error("This node rejected its own block {}: {}", sealed.number(), rejected.reason());
@@ -123,7 +137,10 @@ public final class BlockProductionLoop {
       if (left.rejection().reason() != RejectionReason.EXCEEDS_BLOCK_GAS_LIMIT) {
         pool.discard(left.candidate().transaction().hash());
       }
-      LOG.debug("Left {} out of block {}: {}", left.candidate().transaction().hash(), sealed.number(),
+      LOG.debug(
+          "Left {} out of block {}: {}",
+          left.candidate().transaction().hash(),
+          sealed.number(),
           left.rejection().message());
     }
   }

@@ -11,8 +11,8 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * Committed seals: a validator's 65-byte signature (r ‖ s ‖ recovery id) over the block hash,
- * which leaves the seals themselves out, so every validator signs the same 32 bytes.
+ * Committed seals: a validator's 65-byte signature (r ‖ s ‖ recovery id) over the block hash, which
+ * leaves the seals themselves out, so every validator signs the same 32 bytes.
  */
 public final class CommitSeals {
   private final Secp256k1 secp256k1;
@@ -25,7 +25,9 @@ public final class CommitSeals {
     return secp256k1.sign(header.hash(), validatorKey.privateKey());
   }
 
-  /** The validator that produced {@code seal} over {@code blockHash}, if the seal is well formed. */
+  /**
+   * The validator that produced {@code seal} over {@code blockHash}, if the seal is well formed.
+   */
   public Optional<Address> signer(Bytes32 blockHash, Bytes seal) {
     if (seal.size() != QbftExtraData.SEAL_SIZE) {
       return Optional.empty();
@@ -36,7 +38,8 @@ public final class CommitSeals {
     }
     BigInteger r = seal.slice(0, 32).toUnsignedBigInteger();
     BigInteger s = seal.slice(32, 32).toUnsignedBigInteger();
-    return secp256k1.recoverPublicKey(blockHash, r, s, recId)
+    return secp256k1
+        .recoverPublicKey(blockHash, r, s, recId)
         .map(pub -> new Address(Keccak.hash(pub).slice(12, 20)));
   }
 

@@ -53,16 +53,17 @@ public record QbftExtraData(
 
   /** The full encoding, as stored in the header. */
   public Bytes encode() {
-    return RLP.encodeList(w -> {
+    return RLP.encodeList(
+        w -> {
           writeWithoutSeals(w);
           w.writeList(seals, RLPWriter::writeValue);
         });
   }
 
   /**
-   * The encoding without committed seals. The block hash and the data each committed seal signs
-   * are computed over the header carrying this, so seals can be added after agreement without
-   * changing the hash they sign.
+   * The encoding without committed seals. The block hash and the data each committed seal signs are
+   * computed over the header carrying this, so seals can be added after agreement without changing
+   * the hash they sign.
    */
   public Bytes encodeWithoutSeals() {
     return RLP.encodeList(this::writeWithoutSeals);
@@ -73,7 +74,8 @@ public record QbftExtraData(
     w.writeList(validators, (lw, v) -> lw.writeValue(v.bytes()));
     if (vote.isPresent()) {
       Vote v = vote.get();
-      w.writeList(vw -> {
+      w.writeList(
+          vw -> {
             vw.writeValue(v.recipient().bytes());
             vw.writeValue(Bytes.of(v.add() ? (byte) 0xFF : (byte) 0x00));
           });
@@ -89,26 +91,35 @@ public record QbftExtraData(
    * @throws IllegalArgumentException with the reason when the bytes are not QBFT extra-data
    */
   public static QbftExtraData decode(Bytes extraData) {
-    return StrictRlp.decodeList(extraData, "QBFT extra-data", r -> {
-            Bytes vanity = r.readValue();
-            if (vanity.size() != 32) {
-              throw new IllegalArgumentException("QBFT vanity must be 32 bytes, got " + vanity.size());
-            }
-            List<Address> validators = r.readListContents(vr -> new Address(vr.readValue()));
-            Optional<Vote> vote = r.readList(vr -> {
-                  if (vr.isComplete()) {
-                    return Optional.<Vote>empty();
-                  }
-                  Address recipient = new Address(vr.readValue());
-                  Bytes kind = vr.readValue();
-                  if (kind.size() != 1 || (kind.get(0) != (byte) 0xFF && kind.get(0) != 0)) {
-                    throw new IllegalArgumentException("QBFT vote must be 0xff or 0x00");
-                  }
-                  return Optional.of(new Vote(recipient, kind.get(0) == (byte) 0xFF));
-                });
-            int round = r.readInt();
-            List<Bytes> seals = r.isComplete() ? List.of() : new ArrayList<>(r.readListContents(sr -> sr.readValue()));
-            return new QbftExtraData(Bytes32.wrap(vanity), validators, vote, round, seals);
-          });
+    return StrictRlp.decodeList(
+        extraData,
+        "QBFT extra-data",
+        r -> {
+          Bytes vanity = r.readValue();
+          if (vanity.size() != 32) {
+            throw new IllegalArgumentException(
+                "QBFT vanity must be 32 bytes, got " + vanity.size());
+          }
+          List<Address> validators = r.readListContents(vr -> new Address(vr.readValue()));
+          Optional<Vote> vote =
+              r.readList(
+                  vr -> {
+                    if (vr.isComplete()) {
+                      return Optional.<Vote>empty();
+                    }
+                    Address recipient = new Address(vr.readValue());
+                    Bytes kind = vr.readValue();
+                    if (kind.size() != 1 || (kind.get(0) != (byte) 0xFF && kind.get(0) != 0)) {
+                      throw new IllegalArgumentException("QBFT vote must be 0xff or 0x00");
+                    }
+                    return Optional.of(new Vote(recipient, kind.get(0) == (byte) 0xFF));
+                  });
+          int round = r.readInt();
+          List<Bytes> seals =
+              r.isComplete()
+                  ? List.of()
+                  : new ArrayList<>(r.readListContents(sr -> sr.readValue()));
+          return new QbftExtraData(Bytes32.wrap(vanity), validators, vote, round, seals);
+        });
   }
 }

@@ -10,8 +10,8 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
- * Checks that a header carries committed seals from a quorum of distinct validators of the
- * set named by its parent's extra-data. Returns the reason when it does not.
+ * Checks that a header carries committed seals from a quorum of distinct validators of the set
+ * named by its parent's extra-data. Returns the reason when it does not.
  */
 public final class SealVerifier {
   private final CommitSeals seals;
@@ -25,7 +25,8 @@ public final class SealVerifier {
     try {
       extra = header.qbftExtraData();
     } catch (IllegalArgumentException e) {
-      return Optional.of("block " + header.number() + " has malformed extra-data: " + e.getMessage());
+      return Optional.of(
+          "block " + header.number() + " has malformed extra-data: " + e.getMessage());
     }
     Bytes32 hash = header.hash();
     Set<Address> signers = new HashSet<>();
@@ -35,7 +36,8 @@ public final class SealVerifier {
         return Optional.of("block " + header.number() + " carries an unrecoverable committed seal");
       }
       if (!parentValidators.contains(signer.get())) {
-        return Optional.of("block " + header.number() + " is sealed by " + signer.get() + ", not a validator");
+        return Optional.of(
+            "block " + header.number() + " is sealed by " + signer.get() + ", not a validator");
       }
       if (!signers.add(signer.get())) {
         return Optional.of("block " + header.number() + " carries two seals of " + signer.get());
@@ -43,7 +45,13 @@ public final class SealVerifier {
     }
     int quorum = CommitSeals.quorum(parentValidators.size());
     if (signers.size() < quorum) {
-      return Optional.of("block " + header.number() + " has " + signers.size() + " committed seals, needs " + quorum);
+      return Optional.of(
+          "block "
+              + header.number()
+              + " has "
+              + signers.size()
+              + " committed seals, needs "
+              + quorum);
     }
     return Optional.empty();
   }

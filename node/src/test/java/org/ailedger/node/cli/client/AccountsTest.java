@@ -11,7 +11,8 @@ class AccountsTest {
   @Test
   void devNamesTheWellKnownDevnetAccounts() {
     // account 0 of the public test mnemonic, as Foundry and Hardhat print it
-    assertThat(Accounts.address("dev:0")).isEqualTo(Address.fromHex("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
+    assertThat(Accounts.address("dev:0"))
+        .isEqualTo(Address.fromHex("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
     assertThat(Accounts.key("dev:5")).isEqualTo(DevAccounts.account(5));
     assertThat(Accounts.address("dev:137")).isEqualTo(DevAccounts.account(137).address());
   }
@@ -25,8 +26,10 @@ class AccountsTest {
 
   @Test
   void addressesAreFortyHexDigits() {
-    assertThat(Accounts.address("0x" + "AA".repeat(20)).toHexString()).isEqualTo("0x" + "aa".repeat(20));
-    assertThatThrownBy(() -> Accounts.address("0x" + "aa".repeat(19))).hasMessageContaining("40 hex digits");
+    assertThat(Accounts.address("0x" + "AA".repeat(20)).toHexString())
+        .isEqualTo("0x" + "aa".repeat(20));
+    assertThatThrownBy(() -> Accounts.address("0x" + "aa".repeat(19)))
+        .hasMessageContaining("40 hex digits");
     assertThatThrownBy(() -> Accounts.address("alice")).hasMessageContaining("40 hex digits");
   }
 
@@ -37,6 +40,7 @@ class AccountsTest {
     assertThat(Accounts.key(hex)).isEqualTo(DevAccounts.account(3));
     assertThat(Accounts.key(hex.substring(2))).isEqualTo(DevAccounts.account(3));
     assertThatThrownBy(() -> Accounts.key("0x1234")).hasMessageContaining("64 hex digits");
-    assertThatThrownBy(() -> Accounts.key("0x" + "00".repeat(32))).hasMessageContaining("64 hex digits");
+    assertThatThrownBy(() -> Accounts.key("0x" + "00".repeat(32)))
+        .hasMessageContaining("64 hex digits");
   }
 }

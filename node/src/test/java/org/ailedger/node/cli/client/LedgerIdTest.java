@@ -27,7 +27,10 @@ class LedgerIdTest {
     assertThat(id.bytes()).isEqualTo(Hash.sha3("mnist-cnn".getBytes(StandardCharsets.UTF_8)));
     assertThat(id.derivation()).contains("keccak256(\"mnist-cnn\")");
     assertThat(id.describeAs(Output.object(), "modelId").toString())
-        .isEqualTo("{\"modelId\":\"" + id.hex() + "\",\"modelIdSource\":\"keccak256(\\\"mnist-cnn\\\")\"}");
+        .isEqualTo(
+            "{\"modelId\":\""
+                + id.hex()
+                + "\",\"modelIdSource\":\"keccak256(\\\"mnist-cnn\\\")\"}");
   }
 
   @Test
@@ -41,7 +44,8 @@ class LedgerIdTest {
     assertThatThrownBy(() -> LedgerId.parse("0x1234"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("4 hex digits, not 64");
-    assertThatThrownBy(() -> LedgerId.parse("0x" + "a".repeat(63))).hasMessageContaining("63 hex digits");
+    assertThatThrownBy(() -> LedgerId.parse("0x" + "a".repeat(63)))
+        .hasMessageContaining("63 hex digits");
   }
 
   @Test
@@ -68,7 +72,9 @@ class LedgerIdTest {
   void hashOptionsTakeExactlySixtyFourHexDigits() {
     LedgerId.HashConverter converter = new LedgerId.HashConverter();
 
-    assertThat(converter.convert("0x" + "0f".repeat(32))).isEqualTo(Bytes.fromHexString("0f".repeat(32)));
-    assertThatThrownBy(() -> converter.convert("mnist")).hasMessageContaining("0x and 64 hex digits");
+    assertThat(converter.convert("0x" + "0f".repeat(32)))
+        .isEqualTo(Bytes.fromHexString("0f".repeat(32)));
+    assertThatThrownBy(() -> converter.convert("mnist"))
+        .hasMessageContaining("0x and 64 hex digits");
   }
 }

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.Test;
 class TextRendererTest {
   @Test
   void fieldsBecomeAlignedWordLabels() {
-    ObjectNode result = Output.object().put("modelId", "0xab").put("deadlineBlock", 12).put("uri", "");
+    ObjectNode result =
+        Output.object().put("modelId", "0xab").put("deadlineBlock", 12).put("uri", "");
 
-    assertThat(TextRenderer.render(result)).containsExactly(
-        "model id:       0xab",
-        "deadline block: 12",
-        "uri:            (none)");
+    assertThat(TextRenderer.render(result))
+        .containsExactly("model id:       0xab", "deadline block: 12", "uri:            (none)");
   }
 
   @Test
@@ -24,14 +23,15 @@ class TextRendererTest {
     result.putArray("events").addObject().put("event", "Transfer").put("value", "1.5");
     result.putObject("contributor").put("address", "0xcc").putNull("taintSource");
 
-    assertThat(TextRenderer.render(result)).containsExactly(
-        "parents:  0x01, 0x02",
-        "children: (none)",
-        "events:",
-        "  - event: Transfer",
-        "    value: 1.5",
-        "contributor:",
-        "  address:      0xcc",
-        "  taint source: -");
+    assertThat(TextRenderer.render(result))
+        .containsExactly(
+            "parents:  0x01, 0x02",
+            "children: (none)",
+            "events:",
+            "  - event: Transfer",
+            "    value: 1.5",
+            "contributor:",
+            "  address:      0xcc",
+            "  taint source: -");
   }
 }

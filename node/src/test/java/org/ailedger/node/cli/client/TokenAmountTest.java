@@ -12,8 +12,10 @@ class TokenAmountTest {
 
   @Test
   void decimalTokensBecomeExactBaseUnits() {
-    assertThat(TokenAmount.parse("12.5").baseUnits()).isEqualTo(TOKEN.multiply(BigInteger.valueOf(125)).divide(BigInteger.TEN));
-    assertThat(TokenAmount.parse("1000").baseUnits()).isEqualTo(TOKEN.multiply(BigInteger.valueOf(1000)));
+    assertThat(TokenAmount.parse("12.5").baseUnits())
+        .isEqualTo(TOKEN.multiply(BigInteger.valueOf(125)).divide(BigInteger.TEN));
+    assertThat(TokenAmount.parse("1000").baseUnits())
+        .isEqualTo(TOKEN.multiply(BigInteger.valueOf(1000)));
     assertThat(TokenAmount.parse("0.000000000000000001").baseUnits()).isEqualTo(BigInteger.ONE);
     assertThat(TokenAmount.parse("0").baseUnits()).isZero();
   }
@@ -34,7 +36,9 @@ class TokenAmountTest {
   @Test
   void onlyPlainNonNegativeDecimalsParse() {
     for (String bad : new String[] {"-1", "1e3", "", ".5", "5.", "1,5", " 1", "0x10"}) {
-      assertThatThrownBy(() -> TokenAmount.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> TokenAmount.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -42,19 +46,26 @@ class TokenAmountTest {
   void amountsAboveAUint256AreRefused() {
     BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
-    assertThat(TokenAmount.parse(new BigDecimal(max, 18).toPlainString()).baseUnits()).isEqualTo(max);
-    assertThatThrownBy(() -> TokenAmount.parse(new BigDecimal(max.add(BigInteger.ONE), 18).toPlainString()))
+    assertThat(TokenAmount.parse(new BigDecimal(max, 18).toPlainString()).baseUnits())
+        .isEqualTo(max);
+    assertThatThrownBy(
+            () -> TokenAmount.parse(new BigDecimal(max.add(BigInteger.ONE), 18).toPlainString()))
         .hasMessageContaining("exceed a uint256");
   }
 
   @Test
   void printsDecimalTokensWithoutTrailingZeros() {
-    assertThat(TokenAmount.ofBaseUnits(TOKEN.multiply(BigInteger.valueOf(75))).toString()).isEqualTo("75");
-    assertThat(TokenAmount.ofBaseUnits(TOKEN.multiply(BigInteger.valueOf(75)).divide(BigInteger.TEN)).toString())
+    assertThat(TokenAmount.ofBaseUnits(TOKEN.multiply(BigInteger.valueOf(75))).toString())
+        .isEqualTo("75");
+    assertThat(
+            TokenAmount.ofBaseUnits(TOKEN.multiply(BigInteger.valueOf(75)).divide(BigInteger.TEN))
+                .toString())
         .isEqualTo("7.5");
-    assertThat(TokenAmount.ofBaseUnits(BigInteger.ONE).toString()).isEqualTo("0.000000000000000001");
+    assertThat(TokenAmount.ofBaseUnits(BigInteger.ONE).toString())
+        .isEqualTo("0.000000000000000001");
     assertThat(TokenAmount.ofBaseUnits(BigInteger.ZERO).toString()).isEqualTo("0");
-    assertThat(TokenAmount.ofBaseUnits(TOKEN.multiply(BigInteger.valueOf(1_000_000))).toString()).isEqualTo("1000000");
+    assertThat(TokenAmount.ofBaseUnits(TOKEN.multiply(BigInteger.valueOf(1_000_000))).toString())
+        .isEqualTo("1000000");
   }
 
   @Test

@@ -28,10 +28,10 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 
 /**
- * The governance commands against a one-validator devnet: 1 s blocks, votingDelay 1,
- * votingPeriod 30, timelockBlocks 2, quorumBps 2000, capBps 1000, and genesis tokens of 100 000
- * (acme-ai, account 0), 10 000 (holder-one, 6), 4 000 + 5 000 (holder-two, 7 and 8) and 2 500
- * (holder-three, 9). No test here moves tokens, so those balances hold throughout.
+ * The governance commands against a one-validator devnet: 1 s blocks, votingDelay 1, votingPeriod
+ * 30, timelockBlocks 2, quorumBps 2000, capBps 1000, and genesis tokens of 100 000 (acme-ai,
+ * account 0), 10 000 (holder-one, 6), 4 000 + 5 000 (holder-two, 7 and 8) and 2 500 (holder-three,
+ * 9). No test here moves tokens, so those balances hold throughout.
  */
 class GovCommandsIT {
   private static final BigInteger TOKEN = BigInteger.TEN.pow(18);
@@ -58,8 +58,23 @@ class GovCommandsIT {
     byte[] contributor = Hash.sha3("CONTRIBUTOR".getBytes(StandardCharsets.US_ASCII));
     assertThat(permissions().hasRole(contributor, address(6)).send()).isFalse();
 
-    JsonNode proposed = devnet.run("gov", "propose", "--key", "dev:0", "--kind", "grant-role", "--role", "CONTRIBUTOR",
-        "--account", "dev:6", "--description", "holder-one trains with us now", "--json").json();
+    JsonNode proposed =
+        devnet
+            .run(
+                "gov",
+                "propose",
+                "--key",
+                "dev:0",
+                "--kind",
+                "grant-role",
+                "--role",
+                "CONTRIBUTOR",
+                "--account",
+                "dev:6",
+                "--description",
+                "holder-one trains with us now",
+                "--json")
+            .json();
     long id = proposed.get("proposalId").asLong();
     long block = proposed.get("block").asLong();
     assertThat(proposed.get("action").get("kind").asText()).isEqualTo("GrantRole");
@@ -72,42 +87,93 @@ class GovCommandsIT {
     assertThat(proposed.get("voteEnd").asLong()).isEqualTo(block + 31);
     assertThat(proposed.get("eta").asLong()).isEqualTo(block + 33);
     assertThat(eventNames(proposed)).containsExactly("ProposalCreated", "ProposalTerms");
-    BigInteger quadraticTotal = isqrt(100_000).add(isqrt(10_000)).add(isqrt(9_000)).add(isqrt(2_500));
+    BigInteger quadraticTotal =
+        isqrt(100_000).add(isqrt(10_000)).add(isqrt(9_000)).add(isqrt(2_500));
     BigInteger cap = quadraticTotal.divide(BigInteger.TEN);
     assertThat(proposed.get("quadraticTotal").asText()).isEqualTo(quadraticTotal.toString());
     assertThat(proposed.get("cap").asText()).isEqualTo(cap.toString());
-    assertThat(proposed.get("quorum").asText()).isEqualTo(quadraticTotal.divide(BigInteger.valueOf(5)).toString());
+    assertThat(proposed.get("quorum").asText())
+        .isEqualTo(quadraticTotal.divide(BigInteger.valueOf(5)).toString());
 
-    List<Result> votes = devnet.parallel(
-        args("gov", "vote", "--key", "dev:0", "--proposal", Long.toString(id), "--support", "for", "--json"),
-        args("gov", "vote", "--key", "dev:7", "--proposal", Long.toString(id), "--support", "against", "--json"),
-        args("gov", "vote", "--key", "dev:9", "--proposal", Long.toString(id), "--support", "for"));
+    List<Result> votes =
+        devnet.parallel(
+            args(
+                "gov",
+                "vote",
+                "--key",
+                "dev:0",
+                "--proposal",
+                Long.toString(id),
+                "--support",
+                "for",
+                "--json"),
+            args(
+                "gov",
+                "vote",
+                "--key",
+                "dev:7",
+                "--proposal",
+                Long.toString(id),
+                "--support",
+                "against",
+                "--json"),
+            args(
+                "gov",
+                "vote",
+                "--key",
+                "dev:9",
+                "--proposal",
+                Long.toString(id),
+                "--support",
+                "for"));
     JsonNode whale = votes.get(0).json();
     assertThat(whale.get("member").asText()).isEqualTo("acme-ai");
     assertThat(whale.get("rawBalance").asText()).isEqualTo("100000");
     assertThat(whale.get("rawBalanceBaseUnits").asText()).isEqualTo(tokens(100_000).toString());
     assertThat(whale.get("squareRoot").asText()).isEqualTo(isqrt(100_000).toString());
     assertThat(whale.get("cap").asText()).isEqualTo(cap.toString());
-    assertThat(whale.get("weight").asText()).as("the whale is held at the cap").isEqualTo(cap.toString());
+    assertThat(whale.get("weight").asText())
+        .as("the whale is held at the cap")
+        .isEqualTo(cap.toString());
     assertThat(whale.get("heldAtCap").asBoolean()).isTrue();
     assertThat(whale.get("recordedWeight").asText()).isEqualTo(cap.toString());
     assertThat(whale.get("matchesPreview").asBoolean()).isTrue();
-    assertThat(events(whale, "VoteCast")).singleElement().satisfies(e -> {
-      assertThat(e.get("support").asText()).isEqualTo("for");
-      assertThat(e.get("weight").asText()).isEqualTo(cap.toString());
-    });
+    assertThat(events(whale, "VoteCast"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("support").asText()).isEqualTo("for");
+              assertThat(e.get("weight").asText()).isEqualTo(cap.toString());
+            });
     JsonNode holderTwo = votes.get(1).json();
     assertThat(holderTwo.get("member").asText()).isEqualTo("holder-two");
-    assertThat(holderTwo.get("rawBalance").asText()).as("both accounts of the member count").isEqualTo("9000");
+    assertThat(holderTwo.get("rawBalance").asText())
+        .as("both accounts of the member count")
+        .isEqualTo("9000");
     assertThat(holderTwo.get("recordedWeight").asText()).isEqualTo(cap.toString());
     Result small = votes.get(2).ok();
-    assertThat(small.out()).contains("member:", "holder-three", "raw balance:", "2500", "square root:",
-        isqrt(2_500).toString(), "cap:", cap.toString(), "weight:", "held at cap:", "false",
-        "recorded weight:", "VoteCast");
+    assertThat(small.out())
+        .contains(
+            "member:",
+            "holder-three",
+            "raw balance:",
+            "2500",
+            "square root:",
+            isqrt(2_500).toString(),
+            "cap:",
+            cap.toString(),
+            "weight:",
+            "held at cap:",
+            "false",
+            "recorded weight:",
+            "VoteCast");
 
-    Result twice = devnet.run("gov", "vote", "--key", "dev:8", "--proposal", Long.toString(id), "--support", "for");
+    Result twice =
+        devnet.run(
+            "gov", "vote", "--key", "dev:8", "--proposal", Long.toString(id), "--support", "for");
     assertThat(twice.exit()).isEqualTo(1);
-    assertThat(twice.err()).startsWith("error: member ")
+    assertThat(twice.err())
+        .startsWith("error: member ")
         .contains("already voted on proposal " + id + " with account " + address(7))
         .contains("is holder-two)");
 
@@ -120,11 +186,19 @@ class GovCommandsIT {
     assertThat(active.get("quorumMet").asBoolean()).isTrue();
     assertThat(active.get("nextState").asText()).isEqualTo("Queued");
     assertThat(active.get("nextStateAtBlock").asLong()).isEqualTo(block + 32);
-    assertThat(active.get("blocksUntilNextState").asLong()).isEqualTo(block + 32 - (active.get("head").asLong() + 1));
-    assertThat(active.get("ballots")).extracting(b -> b.get("member").asText() + "=" + b.get("support").asText())
+    assertThat(active.get("blocksUntilNextState").asLong())
+        .isEqualTo(block + 32 - (active.get("head").asLong() + 1));
+    assertThat(active.get("ballots"))
+        .extracting(b -> b.get("member").asText() + "=" + b.get("support").asText())
         .containsExactlyInAnyOrder("acme-ai=for", "holder-two=against", "holder-three=for");
     assertThat(devnet.run("gov", "show", "--proposal", Long.toString(id)).ok().out())
-        .contains("state:", "Active", "summary:", "grant CONTRIBUTOR to " + address(6), "quorum met:", "true");
+        .contains(
+            "state:",
+            "Active",
+            "summary:",
+            "grant CONTRIBUTOR to " + address(6),
+            "quorum met:",
+            "true");
 
     Result early = devnet.run("gov", "execute", "--key", "dev:5", "--proposal", Long.toString(id));
     assertThat(early.exit()).isEqualTo(1);
@@ -133,12 +207,18 @@ class GovCommandsIT {
     JsonNode succeeded = awaitState(id, "Succeeded");
     assertThat(succeeded.get("nextState").asText()).isEqualTo("Expired");
 
-    JsonNode executed = devnet.run("gov", "execute", "--key", "dev:5", "--proposal", Long.toString(id), "--json").json();
+    JsonNode executed =
+        devnet
+            .run("gov", "execute", "--key", "dev:5", "--proposal", Long.toString(id), "--json")
+            .json();
     assertThat(eventNames(executed)).containsExactly("RoleGranted", "ProposalExecuted");
-    assertThat(events(executed, "RoleGranted")).singleElement().satisfies(e -> {
-      assertThat(e.get("role").asText()).isEqualTo("CONTRIBUTOR");
-      assertThat(e.get("account").asText()).isEqualTo(address(6));
-    });
+    assertThat(events(executed, "RoleGranted"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("role").asText()).isEqualTo("CONTRIBUTOR");
+              assertThat(e.get("account").asText()).isEqualTo(address(6));
+            });
     assertThat(permissions().hasRole(contributor, address(6)).send()).isTrue();
     JsonNode done = devnet.run("gov", "show", "--proposal", Long.toString(id), "--json").json();
     assertThat(done.get("state").asText()).isEqualTo("Executed");
@@ -164,20 +244,27 @@ class GovCommandsIT {
         .isEqualTo(governor().votingPower(address(8), BigInteger.valueOf(block)).send().toString());
     assertThat(capped.get("agrees").asBoolean()).isTrue();
 
-    JsonNode uncapped = devnet.run("gov", "power", "--account", "dev:9", "--block", Long.toString(block), "--json")
-        .json();
+    JsonNode uncapped =
+        devnet
+            .run("gov", "power", "--account", "dev:9", "--block", Long.toString(block), "--json")
+            .json();
     assertThat(uncapped.get("heldAtCap").asBoolean()).isFalse();
-    assertThat(uncapped.get("votingPower").asText()).isEqualTo(isqrt(2_500).toString())
+    assertThat(uncapped.get("votingPower").asText())
+        .isEqualTo(isqrt(2_500).toString())
         .isEqualTo(governor().votingPower(address(9), BigInteger.valueOf(block)).send().toString());
 
-    JsonNode stranger = devnet.run("gov", "power", "--account", "0x00000000000000000000000000000000000000aa", "--json")
-        .json();
+    JsonNode stranger =
+        devnet
+            .run(
+                "gov", "power", "--account", "0x00000000000000000000000000000000000000aa", "--json")
+            .json();
     assertThat(stranger.get("member").isNull()).isTrue();
     assertThat(stranger.get("votingPower").asText()).isEqualTo("0");
     assertThat(stranger.get("agrees").asBoolean()).isTrue();
 
     Result text = devnet.run("gov", "power", "--key", "dev:0").ok();
-    assertThat(text.out()).contains("member:", "acme-ai", "square root:", "voting power:", "agrees:", "true");
+    assertThat(text.out())
+        .contains("member:", "acme-ai", "square root:", "voting power:", "agrees:", "true");
 
     Result future = devnet.run("gov", "power", "--account", "dev:0", "--block", "1000000");
     assertThat(future.exit()).isEqualTo(1);
@@ -186,28 +273,55 @@ class GovCommandsIT {
 
   @Test
   void aParameterProposalIsListedAndDecodedAndCannotBeCanceledOnceVotingOpened() {
-    JsonNode proposed = devnet.run("gov", "propose", "--key", "dev:6", "--kind", "set-parameter",
-        "--name", "maxRewardPerRound", "--value", "500.5", "--description", "smaller rounds", "--json").json();
+    JsonNode proposed =
+        devnet
+            .run(
+                "gov",
+                "propose",
+                "--key",
+                "dev:6",
+                "--kind",
+                "set-parameter",
+                "--name",
+                "maxRewardPerRound",
+                "--value",
+                "500.5",
+                "--description",
+                "smaller rounds",
+                "--json")
+            .json();
     long id = proposed.get("proposalId").asLong();
     JsonNode action = proposed.get("action");
     assertThat(action.get("parameter").asText()).isEqualTo("maxRewardPerRound");
     assertThat(action.get("value").asText()).isEqualTo("500.5");
     assertThat(action.get("unit").asText()).isEqualTo("ACT");
-    assertThat(events(proposed, "ProposalCreated")).singleElement().satisfies(e -> assertThat(e.get("payload").asText())
-        .isEqualTo(hex(ascii32("maxRewardPerRound")) + String.format("%064x", tokens(1001).divide(BigInteger.TWO))));
+    assertThat(events(proposed, "ProposalCreated"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.get("payload").asText())
+                    .isEqualTo(
+                        hex(ascii32("maxRewardPerRound"))
+                            + String.format("%064x", tokens(1001).divide(BigInteger.TWO))));
 
     JsonNode listed = devnet.run("gov", "show", "--json").json();
     assertThat(listed.get("proposalCount").asLong()).isGreaterThanOrEqualTo(id);
-    assertThat(listed.get("proposals").get(0).get("proposalId").asLong()).as("newest first").isEqualTo(id);
-    assertThat(listed.get("proposals").get(0).get("action").asText()).isEqualTo("set maxRewardPerRound to 500.5 ACT");
+    assertThat(listed.get("proposals").get(0).get("proposalId").asLong())
+        .as("newest first")
+        .isEqualTo(id);
+    assertThat(listed.get("proposals").get(0).get("action").asText())
+        .isEqualTo("set maxRewardPerRound to 500.5 ACT");
     assertThat(listed.get("proposals").get(0).get("member").asText()).isEqualTo("holder-one");
     assertThat(devnet.run("gov", "show").ok().out())
         .contains("#" + id, "set maxRewardPerRound to 500.5 ACT", "\"smaller rounds\"");
 
-    Result notProposer = devnet.run("gov", "cancel", "--key", "dev:0", "--proposal", Long.toString(id));
+    Result notProposer =
+        devnet.run("gov", "cancel", "--key", "dev:0", "--proposal", Long.toString(id));
     assertThat(notProposer.exit()).isEqualTo(1);
-    assertThat(notProposer.err()).contains("only the proposer " + address(6) + " may cancel proposal " + id);
-    // votingDelay is 1 block: voting opens in the block after the proposal's, before a cancel can land
+    assertThat(notProposer.err())
+        .contains("only the proposer " + address(6) + " may cancel proposal " + id);
+    // votingDelay is 1 block: voting opens in the block after the proposal's, before a cancel can
+    // land
     Result late = devnet.run("gov", "cancel", "--key", "dev:6", "--proposal", Long.toString(id));
     assertThat(late.exit()).isEqualTo(1);
     assertThat(late.err()).contains("can only be canceled while pending");
@@ -219,17 +333,31 @@ class GovCommandsIT {
 
   @Test
   void proposalsTheContractRefusesAreReportedWithItsReason() {
-    Result outOfBounds = devnet.run("gov", "propose", "--key", "dev:0", "--kind", "set-parameter", "--name", "capBps",
-        "--value", "0");
+    Result outOfBounds =
+        devnet.run(
+            "gov",
+            "propose",
+            "--key",
+            "dev:0",
+            "--kind",
+            "set-parameter",
+            "--name",
+            "capBps",
+            "--value",
+            "0");
     assertThat(outOfBounds.exit()).isEqualTo(1);
     assertThat(outOfBounds.err()).contains("capBps must be between 1 and 10000, got 0");
 
-    Result noTokens = devnet.run("gov", "propose", "--key", "dev:2", "--kind", "add-node", "--node", "dev:11");
+    Result noTokens =
+        devnet.run("gov", "propose", "--key", "dev:2", "--kind", "add-node", "--node", "dev:11");
     assertThat(noTokens.exit()).isEqualTo(1);
     assertThat(noTokens.err()).contains("below the proposal threshold");
   }
 
-  /** Polls {@code gov show} until the proposal reaches {@code state}; bounded by the proposal's schedule. */
+  /**
+   * Polls {@code gov show} until the proposal reaches {@code state}; bounded by the proposal's
+   * schedule.
+   */
   private static JsonNode awaitState(long id, String state) throws InterruptedException {
     long deadline = System.nanoTime() + PROPOSAL_LIFETIME_BOUND.toNanos();
     while (true) {
@@ -238,8 +366,15 @@ class GovCommandsIT {
         return shown;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("proposal " + id + " did not reach " + state + " within " + PROPOSAL_LIFETIME_BOUND
-            + "; it is " + shown);
+        throw new AssertionError(
+            "proposal "
+                + id
+                + " did not reach "
+                + state
+                + " within "
+                + PROPOSAL_LIFETIME_BOUND
+                + "; it is "
+                + shown);
       }
       Thread.sleep(250);
     }
@@ -250,8 +385,9 @@ class GovCommandsIT {
   }
 
   private static QuadraticGovernor governor() {
-    QuadraticGovernor governor = QuadraticGovernor.load(NativeAddresses.QUADRATIC_GOVERNOR.toHexString(), web3j,
-        reader(), noGas());
+    QuadraticGovernor governor =
+        QuadraticGovernor.load(
+            NativeAddresses.QUADRATIC_GOVERNOR.toHexString(), web3j, reader(), noGas());
     governor.setDefaultBlockParameter(DefaultBlockParameterName.LATEST);
     return governor;
   }
@@ -291,7 +427,8 @@ class GovCommandsIT {
 
   private static List<JsonNode> events(JsonNode result, String name) {
     return StreamSupport.stream(result.get("events").spliterator(), false)
-        .filter(e -> e.get("event").asText().equals(name)).toList();
+        .filter(e -> e.get("event").asText().equals(name))
+        .toList();
   }
 
   private static String hex(byte[] bytes) {

@@ -33,7 +33,8 @@ class GovUsageTest {
     Result result = propose("--kind", "add-node", "--node", "dev:1", "--role", "AUDITOR");
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).contains("--role does not apply to --kind add-node, which takes --node");
+    assertThat(result.err())
+        .contains("--role does not apply to --kind add-node, which takes --node");
   }
 
   @Test
@@ -41,7 +42,8 @@ class GovUsageTest {
     Result result = propose("--kind", "mint");
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).contains("unknown proposal kind 'mint'", "set-parameter", "remove-validator");
+    assertThat(result.err())
+        .contains("unknown proposal kind 'mint'", "set-parameter", "remove-validator");
   }
 
   @Test
@@ -49,7 +51,8 @@ class GovUsageTest {
     Result result = propose("--kind", "grant-role", "--role", "ADMIN", "--account", "dev:6");
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).contains("unknown role 'ADMIN'", "MODEL_OWNER, AGGREGATOR, CONTRIBUTOR, AUDITOR");
+    assertThat(result.err())
+        .contains("unknown role 'ADMIN'", "MODEL_OWNER, AGGREGATOR, CONTRIBUTOR, AUDITOR");
   }
 
   @Test
@@ -57,7 +60,8 @@ class GovUsageTest {
     Result result = propose("--kind", "set-parameter", "--name", "blockTime", "--value", "2");
 
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).contains("unknown parameter 'blockTime'", "capBps", "maxRewardPerRound");
+    assertThat(result.err())
+        .contains("unknown parameter 'blockTime'", "capBps", "maxRewardPerRound");
   }
 
   @Test
@@ -70,7 +74,8 @@ class GovUsageTest {
 
   @Test
   void aMemberNameLongerThan32CharactersIsRefused() {
-    Result result = propose("--kind", "add-account", "--account", "dev:11", "--member", "x".repeat(33));
+    Result result =
+        propose("--kind", "add-account", "--account", "dev:11", "--member", "x".repeat(33));
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains("a member is a name of 1 to 32 ASCII characters");
@@ -78,8 +83,9 @@ class GovUsageTest {
 
   @Test
   void aVoteIsForAgainstOrAbstain() {
-    Result result = InProcessDevnet.offline("gov", "vote", "--key", "dev:0", "--proposal", "1", "--support", "yes",
-        NO_NODE);
+    Result result =
+        InProcessDevnet.offline(
+            "gov", "vote", "--key", "dev:0", "--proposal", "1", "--support", "yes", NO_NODE);
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains("a vote is for, against or abstain, got 'yes'");
@@ -87,7 +93,8 @@ class GovUsageTest {
 
   @Test
   void proposalZeroDoesNotExist() {
-    Result result = InProcessDevnet.offline("gov", "execute", "--key", "dev:0", "--proposal", "0", NO_NODE);
+    Result result =
+        InProcessDevnet.offline("gov", "execute", "--key", "dev:0", "--proposal", "0", NO_NODE);
 
     assertThat(result.exit()).isEqualTo(2);
     assertThat(result.err()).contains("proposals are numbered from 1, got 0");

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import org.ailedger.precompiles.governor.ProposalKind;
 import org.ailedger.precompiles.governor.ProposalState;
 import org.ailedger.types.Address;
-import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.Test;
 
@@ -47,14 +46,32 @@ class StateChangeTest {
 
   @Test
   void finalStatesHaveNoNextState() {
-    for (ProposalState state : new ProposalState[] {ProposalState.CANCELED, ProposalState.DEFEATED,
-        ProposalState.EXPIRED, ProposalState.EXECUTED}) {
+    for (ProposalState state :
+        new ProposalState[] {
+          ProposalState.CANCELED,
+          ProposalState.DEFEATED,
+          ProposalState.EXPIRED,
+          ProposalState.EXECUTED
+        }) {
       assertThat(StateChange.after(state, PROPOSAL, true)).as(state.label()).isEmpty();
     }
   }
 
   private static ProposalView proposal(long eta) {
-    return new ProposalView(1, Address.of(0xaa), Bytes32.ZERO, ProposalKind.ADD_NODE, Bytes32.ZERO, "", 9, 11, 41,
-        eta, 100, BigInteger.TEN, BigInteger.ONE, BigInteger.valueOf(50));
+    return new ProposalView(
+        1,
+        Address.of(0xaa),
+        Bytes32.ZERO,
+        ProposalKind.ADD_NODE,
+        Bytes32.ZERO,
+        "",
+        9,
+        11,
+        41,
+        eta,
+        100,
+        BigInteger.TEN,
+        BigInteger.ONE,
+        BigInteger.valueOf(50));
   }
 }

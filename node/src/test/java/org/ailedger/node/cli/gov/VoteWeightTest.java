@@ -28,21 +28,24 @@ class VoteWeightTest {
 
   @Test
   void aRootEqualToTheCapIsNotCapped() {
-    assertThat(VoteWeight.of(BigInteger.valueOf(1_600), BigInteger.valueOf(40)).heldAtCap()).isFalse();
+    assertThat(VoteWeight.of(BigInteger.valueOf(1_600), BigInteger.valueOf(40)).heldAtCap())
+        .isFalse();
   }
 
   @Test
   void theDescriptionShowsTokensBaseUnitsAndTheRule() {
     BigInteger raw = BigInteger.valueOf(4).multiply(BigInteger.TEN.pow(18));
 
-    ObjectNode json = VoteWeight.of(raw, BigInteger.valueOf(1_000_000_000)).describe(Output.object());
+    ObjectNode json =
+        VoteWeight.of(raw, BigInteger.valueOf(1_000_000_000)).describe(Output.object());
 
     assertThat(json.get("rawBalance").asText()).isEqualTo("4");
     assertThat(json.get("rawBalanceBaseUnits").asText()).isEqualTo("4000000000000000000");
     assertThat(json.get("squareRoot").asText()).isEqualTo("2000000000");
     assertThat(json.get("weight").asText()).isEqualTo("1000000000");
     assertThat(json.get("rule").asText())
-        .isEqualTo("min(isqrt(4000000000000000000), 1000000000) = min(2000000000, 1000000000) = 1000000000,"
-            + " held at the cap");
+        .isEqualTo(
+            "min(isqrt(4000000000000000000), 1000000000) = min(2000000000, 1000000000) = 1000000000,"
+                + " held at the cap");
   }
 }

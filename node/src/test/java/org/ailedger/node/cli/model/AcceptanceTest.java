@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class AcceptanceTest {
   @Test
   void theWeightDefaultsToOne() {
-    assertThat(Acceptance.parse("dev:2")).isEqualTo(new Acceptance(DevAccounts.account(2).address(), BigInteger.ONE));
+    assertThat(Acceptance.parse("dev:2"))
+        .isEqualTo(new Acceptance(DevAccounts.account(2).address(), BigInteger.ONE));
   }
 
   @Test
@@ -18,13 +19,17 @@ class AcceptanceTest {
     String address = "0x" + "12".repeat(20);
 
     assertThat(Acceptance.parse(address + "=300").weight()).isEqualTo(BigInteger.valueOf(300));
-    assertThat(Acceptance.parse("dev:3=2").contributor()).isEqualTo(DevAccounts.account(3).address());
+    assertThat(Acceptance.parse("dev:3=2").contributor())
+        .isEqualTo(DevAccounts.account(3).address());
   }
 
   @Test
   void weightsArePositiveWholeNumbers() {
-    assertThatThrownBy(() -> Acceptance.parse("dev:2=0")).hasMessageContaining("positive whole number");
-    assertThatThrownBy(() -> Acceptance.parse("dev:2=1.5")).hasMessageContaining("positive whole number");
-    assertThatThrownBy(() -> Acceptance.parse("dev:2=")).hasMessageContaining("positive whole number");
+    assertThatThrownBy(() -> Acceptance.parse("dev:2=0"))
+        .hasMessageContaining("positive whole number");
+    assertThatThrownBy(() -> Acceptance.parse("dev:2=1.5"))
+        .hasMessageContaining("positive whole number");
+    assertThatThrownBy(() -> Acceptance.parse("dev:2="))
+        .hasMessageContaining("positive whole number");
   }
 }

@@ -49,8 +49,19 @@ class TokenCommandsIT {
 
   @Test
   void transferMovesFractionalTokensAndReportsTheTransferEvent() {
-    JsonNode sent = devnet.run("token", "transfer", "--key", "dev:7", "--to", "dev:8", "--amount", "12.5", "--json")
-        .json();
+    JsonNode sent =
+        devnet
+            .run(
+                "token",
+                "transfer",
+                "--key",
+                "dev:7",
+                "--to",
+                "dev:8",
+                "--amount",
+                "12.5",
+                "--json")
+            .json();
 
     assertThat(sent.get("amount").asText()).isEqualTo("12.5");
     assertThat(sent.get("transaction").asText()).matches("0x[0-9a-f]{64}");
@@ -60,31 +71,60 @@ class TokenCommandsIT {
     assertThat(transfer.get("from").asText()).isEqualTo(address(7));
     assertThat(transfer.get("to").asText()).isEqualTo(address(8));
     assertThat(transfer.get("value").asText()).isEqualTo("12.5");
-    assertThat(devnet.run("token", "balance", "--account", address(7), "--json").json().get("balance").asText())
+    assertThat(
+            devnet
+                .run("token", "balance", "--account", address(7), "--json")
+                .json()
+                .get("balance")
+                .asText())
         .isEqualTo("3987.5");
-    assertThat(devnet.run("token", "balance", "--account", address(8), "--json").json().get("balance").asText())
+    assertThat(
+            devnet
+                .run("token", "balance", "--account", address(8), "--json")
+                .json()
+                .get("balance")
+                .asText())
         .isEqualTo("5012.5");
     long before = sent.get("block").asLong() - 1;
-    assertThat(devnet.run("token", "balance", "--account", address(7), "--block", Long.toString(before), "--json")
-        .json().get("balance").asText()).isEqualTo("4000");
+    assertThat(
+            devnet
+                .run(
+                    "token",
+                    "balance",
+                    "--account",
+                    address(7),
+                    "--block",
+                    Long.toString(before),
+                    "--json")
+                .json()
+                .get("balance")
+                .asText())
+        .isEqualTo("4000");
   }
 
   @Test
   void transferToAnAccountThatIsNotPermittedIsRefusedWithTheContractsReason() {
     String stranger = "0x00000000000000000000000000000000000000aa";
 
-    Result refused = devnet.run("token", "transfer", "--key", "dev:6", "--to", stranger, "--amount", "1");
+    Result refused =
+        devnet.run("token", "transfer", "--key", "dev:6", "--to", stranger, "--amount", "1");
 
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).startsWith("error: ").contains(stranger).contains("permitted");
     assertThat(refused.out()).isEmpty();
-    assertThat(devnet.run("token", "balance", "--account", address(6), "--json").json().get("balance").asText())
+    assertThat(
+            devnet
+                .run("token", "balance", "--account", address(6), "--json")
+                .json()
+                .get("balance")
+                .asText())
         .isEqualTo("10000");
   }
 
   @Test
   void transferOfMoreThanTheBalanceIsRefused() {
-    Result refused = devnet.run("token", "transfer", "--key", "dev:5", "--to", "dev:6", "--amount", "1");
+    Result refused =
+        devnet.run("token", "transfer", "--key", "dev:5", "--to", "dev:6", "--amount", "1");
 
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).startsWith("error: ").containsIgnoringCase("balance");
@@ -95,13 +135,22 @@ class TokenCommandsIT {
     Result refused = devnet.run("token", "transfer", "--to", "dev:6", "--amount", "1");
 
     assertThat(refused.exit()).isEqualTo(1);
-    assertThat(refused.err()).isEqualTo("error: this command sends a transaction: give --key or --key-file\n");
+    assertThat(refused.err())
+        .isEqualTo("error: this command sends a transaction: give --key or --key-file\n");
   }
 
   @Test
   void amountsFinerThanTheSmallestUnitAreAUsageError() {
-    Result refused = devnet.run("token", "transfer", "--key", "dev:6", "--to", "dev:7",
-        "--amount", "0.0000000000000000001");
+    Result refused =
+        devnet.run(
+            "token",
+            "transfer",
+            "--key",
+            "dev:6",
+            "--to",
+            "dev:7",
+            "--amount",
+            "0.0000000000000000001");
 
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).contains("more than 18 decimals");
@@ -109,9 +158,16 @@ class TokenCommandsIT {
 
   @Test
   void aPublicDevnetKeyIsAcceptedOnTheDevnet() {
-    List<Result> both = devnet.parallel(
-        new String[] {"token", "balance", "--key", "dev:0", "--json"},
-        new String[] {"token", "balance", "--key", DevAccounts.account(6).privateKey().bytes().toHexString(), "--json"});
+    List<Result> both =
+        devnet.parallel(
+            new String[] {"token", "balance", "--key", "dev:0", "--json"},
+            new String[] {
+              "token",
+              "balance",
+              "--key",
+              DevAccounts.account(6).privateKey().bytes().toHexString(),
+              "--json"
+            });
 
     assertThat(both.get(0).json().get("balance").asText()).isEqualTo("100000");
     assertThat(both.get(1).json().get("account").asText()).isEqualTo(address(6));

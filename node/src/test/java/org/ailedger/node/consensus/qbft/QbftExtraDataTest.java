@@ -12,19 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class QbftExtraDataTest {
   /** The four-validator genesis extra-data of Besu's published QBFT example network. */
-  private static final Bytes BESU_EXAMPLE = Bytes.fromHexString(
-      "0xf87aa00000000000000000000000000000000000000000000000000000000000000000f854944592c8e45706cc08b8f44b11e43cba0cfc5892cb9406e23768a0f59cf365e18c2e0c89e151bcdedc7094c5327f96ee02d7bcbc1bf1236b8c15148971e1de94ab5e7f4061c605820d3744227eed91ff8e2c8908c080c0");
+  private static final Bytes BESU_EXAMPLE =
+      Bytes.fromHexString(
+          "0xf87aa00000000000000000000000000000000000000000000000000000000000000000f854944592c8e45706cc08b8f44b11e43cba0cfc5892cb9406e23768a0f59cf365e18c2e0c89e151bcdedc7094c5327f96ee02d7bcbc1bf1236b8c15148971e1de94ab5e7f4061c605820d3744227eed91ff8e2c8908c080c0");
 
   @Test
   void decodesBesuGenesisExtraDataAndEncodesItBackByteForByte() {
     QbftExtraData extra = QbftExtraData.decode(BESU_EXAMPLE);
 
     assertThat(extra.vanity()).isEqualTo(Bytes32.ZERO);
-    assertThat(extra.validators()).containsExactly(
-        Address.fromHex("0x4592c8e45706cc08b8f44b11e43cba0cfc5892cb"),
-        Address.fromHex("0x06e23768a0f59cf365e18c2e0c89e151bcdedc70"),
-        Address.fromHex("0xc5327f96ee02d7bcbc1bf1236b8c15148971e1de"),
-        Address.fromHex("0xab5e7f4061c605820d3744227eed91ff8e2c8908"));
+    assertThat(extra.validators())
+        .containsExactly(
+            Address.fromHex("0x4592c8e45706cc08b8f44b11e43cba0cfc5892cb"),
+            Address.fromHex("0x06e23768a0f59cf365e18c2e0c89e151bcdedc70"),
+            Address.fromHex("0xc5327f96ee02d7bcbc1bf1236b8c15148971e1de"),
+            Address.fromHex("0xab5e7f4061c605820d3744227eed91ff8e2c8908"));
     assertThat(extra.vote()).isEmpty();
     assertThat(extra.round()).isZero();
     assertThat(extra.seals()).isEmpty();
@@ -36,8 +38,13 @@ class QbftExtraDataTest {
   void votesRoundsAndSealsSurviveARoundTrip() {
     Address v = Address.fromHex("0x4592c8e45706cc08b8f44b11e43cba0cfc5892cb");
     Bytes seal = Bytes.wrap(new byte[65]).or(Bytes.of(7));
-    QbftExtraData extra = new QbftExtraData(Bytes32.ZERO, List.of(v),
-        Optional.of(new QbftExtraData.Vote(v, false)), 3, List.of(seal));
+    QbftExtraData extra =
+        new QbftExtraData(
+            Bytes32.ZERO,
+            List.of(v),
+            Optional.of(new QbftExtraData.Vote(v, false)),
+            3,
+            List.of(seal));
 
     QbftExtraData decoded = QbftExtraData.decode(extra.encode());
 
