@@ -59,6 +59,23 @@ public final class Accounts {
   }
 
   /** For picocli options taking an address. */
+  /**
+   * {@code account} when the user gave one, else the account of the client's key; without either, a
+   * usage error that names what the account was for.
+   */
+  public static Address givenOrOwn(
+      Address account, LedgerClient client, CommandLine commandLine, String what) {
+    if (account != null) {
+      return account;
+    }
+    return client
+        .account()
+        .orElseThrow(
+            () ->
+                new CommandLine.ParameterException(
+                    commandLine, "give --account ADDR, or --key/--key-file for your own " + what));
+  }
+
   public static final class AddressConverter implements CommandLine.ITypeConverter<Address> {
     @Override
     public Address convert(String value) {

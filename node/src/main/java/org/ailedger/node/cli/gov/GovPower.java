@@ -52,16 +52,7 @@ final class GovPower implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--block must not be negative");
     }
     try (LedgerClient client = ledger.connect()) {
-      Address who =
-          account != null
-              ? account
-              : client
-                  .account()
-                  .orElseThrow(
-                      () ->
-                          new CommandLine.ParameterException(
-                              spec.commandLine(),
-                              "give --account ADDR, or --key/--key-file for your own power"));
+      Address who = Accounts.givenOrOwn(account, client, spec.commandLine(), "power");
       GovernorReader reader = GovernorReader.atHead(client);
       long at = block != null ? block : Math.max(0, reader.head() - 1);
       if (at > reader.head()) {

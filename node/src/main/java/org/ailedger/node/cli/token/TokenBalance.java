@@ -43,16 +43,7 @@ final class TokenBalance implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--block must not be negative");
     }
     try (LedgerClient client = ledger.connect()) {
-      Address who =
-          account != null
-              ? account
-              : client
-                  .account()
-                  .orElseThrow(
-                      () ->
-                          new CommandLine.ParameterException(
-                              spec.commandLine(),
-                              "give --account ADDR, or --key/--key-file for your own balance"));
+      Address who = Accounts.givenOrOwn(account, client, spec.commandLine(), "balance");
       ContributionToken token = client.token();
       BigInteger balance =
           block == null
