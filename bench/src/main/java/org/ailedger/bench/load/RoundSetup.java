@@ -2,11 +2,9 @@ package org.ailedger.bench.load;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1s;
 import org.ailedger.node.genesis.DevAccounts;
@@ -16,18 +14,9 @@ import org.ailedger.node.tx.UnsignedTransaction;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.Utf8String;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint64;
-import org.web3j.crypto.Hash;
 
 /**
  * Prepares the devnet for {@link Workload#SUBMIT_UPDATE} with the accounts that hold the roles: the
@@ -70,57 +59,26 @@ final class RoundSetup {
    * many transactions as their gas limits fit, so a generous fixed limit would cap blocks below
    * what the node can execute.
    */
-  SubmitUpdateCalls prepare(int models, Address firstSender) throws InterruptedException {
+  Calls prepare(int models, Address firstSender) throws InterruptedException {
     KeyPair owner = DevAccounts.account(0);
     KeyPair aggregator = DevAccounts.account(1);
     KeyPair dataOwner = DevAccounts.account(2);
     long started = System.nanoTime();
     // the owner's nonce grows with every setup, so each run works on models of its own
-    String tag = "load/" + owner.address().toHexString() + "/" + nextNonce(owner);
-    Bytes32 dataset = id(tag + "/dataset");
-    send(
-        dataOwner,
-        List.of(
-            encode(
-                "attest",
-                bytes32(dataset),
-                bytes32(id(tag + "/dataset-content")),
-                new Utf8String("ipfs://" + tag + "/dataset"),
-                new Utf8String("CC-BY-4.0"),
-                new DynamicArray<>(org.web3j.abi.datatypes.generated.Bytes32.class, List.of()))),
-        NativeAddresses.DATA_PROVENANCE,
-        "attest");
-    List<Bytes32> ids = IntStream.range(0, models).mapToObj(k -> id(tag + "/model/" + k)).toList();
+    RoundInputs inputs =
+        new RoundInputs("load/" + owner.address().toHexString() + "/" + nextNonce(owner), models);
+    send(dataOwner, List.of(inputs.attest()), NativeAddresses.DATA_PROVENANCE, "attest");
     send(
         owner,
-        IntStream.range(0, models)
-            .mapToObj(
-                k ->
-                    encode(
-                        "registerModel",
-                        bytes32(ids.get(k)),
-                        new Utf8String("ipfs://" + tag + "/model/" + k),
-                        new org.web3j.abi.datatypes.Address(aggregator.address().toHexString())))
-            .toList(),
+        inputs.registerModels(aggregator.address()),
         NativeAddresses.MODEL_REGISTRY,
         "registerModel");
-    long deadline = blockNumber() + DEADLINE_BLOCKS;
     send(
         aggregator,
-        ids.stream()
-            .map(
-                model ->
-                    encode(
-                        "openRound",
-                        bytes32(model),
-                        new Uint64(SubmitUpdateCalls.ROUND),
-                        bytes32(id(tag + "/base")),
-                        new Uint256(0),
-                        new Uint64(deadline)))
-            .toList(),
+        inputs.openRounds(blockNumber() + DEADLINE_BLOCKS),
         NativeAddresses.MODEL_REGISTRY,
         "openRound");
-    SubmitUpdateCalls probe = new SubmitUpdateCalls(tag, ids, dataset, SETUP_GAS);
+    Calls probe = inputs.submissions(SETUP_GAS);
     ObjectNode call = JsonNodeFactory.instance.objectNode();
     call.put("from", firstSender.toHexString());
     call.put("to", probe.to(0, 0).toHexString());
@@ -133,7 +91,7 @@ final class RoundSetup {
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         estimate,
         gasLimit);
-    return new SubmitUpdateCalls(tag, ids, dataset, gasLimit);
+    return inputs.submissions(gasLimit);
   }
 
   /** Sends {@code inputs} to {@code to} from {@code key} in chunks; each chunk must commit. */
@@ -234,19 +192,5 @@ final class RoundSetup {
       case RpcOutcome.Failure f -> f.message() + " (" + f.code() + ")";
       case RpcOutcome.Unreachable u -> u.why();
     };
-  }
-
-  @SuppressWarnings("rawtypes")
-  private static Bytes encode(String function, Type... args) {
-    return Bytes.fromHexString(
-        FunctionEncoder.encode(new Function(function, List.of(args), List.of())));
-  }
-
-  private static Bytes32 id(String text) {
-    return Bytes32.wrap(Hash.sha3(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static org.web3j.abi.datatypes.generated.Bytes32 bytes32(Bytes32 value) {
-    return new org.web3j.abi.datatypes.generated.Bytes32(value.toArrayUnsafe());
   }
 }

@@ -105,25 +105,27 @@ final class ModelLayout {
   }
 
   TrainingRound round(Bytes32 modelId, long round) {
+    Bytes32 fields = roundFields(modelId, round);
     return new TrainingRound(
-        roundStatus(modelId, round),
-        storage.load(round(modelId, round, ROUND_BASE_MODEL)),
-        UInt256.fromBytes(storage.load(round(modelId, round, ROUND_REWARD_POOL))),
-        deadline(modelId, round),
-        storage.load(round(modelId, round, ROUND_AGGREGATE)),
-        submissionCount(modelId, round),
-        uint64(round(modelId, round, ROUND_ACCEPTED)),
-        UInt256.fromBytes(storage.load(round(modelId, round, ROUND_MINTED))));
+        RoundStatus.fromCode(uint64(offset(fields, ROUND_STATUS))),
+        storage.load(offset(fields, ROUND_BASE_MODEL)),
+        UInt256.fromBytes(storage.load(offset(fields, ROUND_REWARD_POOL))),
+        uint64(offset(fields, ROUND_DEADLINE)),
+        storage.load(offset(fields, ROUND_AGGREGATE)),
+        uint64(offset(fields, ROUND_SUBMITTERS)),
+        uint64(offset(fields, ROUND_ACCEPTED)),
+        UInt256.fromBytes(storage.load(offset(fields, ROUND_MINTED))));
   }
 
   /** Opens the next round of a model and makes it the model's latest. */
   void openRound(
       Bytes32 modelId, long round, Bytes32 baseModelHash, UInt256 rewardPool, long deadline) {
     storage.store(model(modelId, MODEL_LATEST_ROUND), word(round));
-    storage.store(round(modelId, round, ROUND_STATUS), word(RoundStatus.OPEN.code()));
-    storage.store(round(modelId, round, ROUND_BASE_MODEL), baseModelHash);
-    storage.store(round(modelId, round, ROUND_REWARD_POOL), rewardPool.toBytes());
-    storage.store(round(modelId, round, ROUND_DEADLINE), word(deadline));
+    Bytes32 fields = roundFields(modelId, round);
+    storage.store(offset(fields, ROUND_STATUS), word(RoundStatus.OPEN.code()));
+    storage.store(offset(fields, ROUND_BASE_MODEL), baseModelHash);
+    storage.store(offset(fields, ROUND_REWARD_POOL), rewardPool.toBytes());
+    storage.store(offset(fields, ROUND_DEADLINE), word(deadline));
   }
 
   UInt256 rewardPool(Bytes32 modelId, long round) {
@@ -151,10 +153,11 @@ final class ModelLayout {
 
   void finalizeRound(
       Bytes32 modelId, long round, Bytes32 aggregateHash, long accepted, UInt256 minted) {
-    storage.store(round(modelId, round, ROUND_STATUS), word(RoundStatus.FINALIZED.code()));
-    storage.store(round(modelId, round, ROUND_AGGREGATE), aggregateHash);
-    storage.store(round(modelId, round, ROUND_ACCEPTED), word(accepted));
-    storage.store(round(modelId, round, ROUND_MINTED), minted.toBytes());
+    Bytes32 fields = roundFields(modelId, round);
+    storage.store(offset(fields, ROUND_STATUS), word(RoundStatus.FINALIZED.code()));
+    storage.store(offset(fields, ROUND_AGGREGATE), aggregateHash);
+    storage.store(offset(fields, ROUND_ACCEPTED), word(accepted));
+    storage.store(offset(fields, ROUND_MINTED), minted.toBytes());
   }
 
   // ---- updates
@@ -164,14 +167,15 @@ final class ModelLayout {
   }
 
   ModelUpdate update(Bytes32 modelId, long round, Address contributor) {
+    Bytes32 fields = updateFields(modelId, round, contributor);
     return new ModelUpdate(
-        updateStatus(modelId, round, contributor),
-        storage.load(update(modelId, round, contributor, UPDATE_HASH)),
+        UpdateStatus.fromCode(uint64(offset(fields, UPDATE_STATUS))),
+        storage.load(offset(fields, UPDATE_HASH)),
         datasetsOf(modelId, round, contributor),
-        uint64(update(modelId, round, contributor, UPDATE_SAMPLES)),
-        storage.load(update(modelId, round, contributor, UPDATE_METRICS)),
-        uint64(update(modelId, round, contributor, UPDATE_SUBMITTED_AT)),
-        UInt256.fromBytes(storage.load(update(modelId, round, contributor, UPDATE_REWARD))));
+        uint64(offset(fields, UPDATE_SAMPLES)),
+        storage.load(offset(fields, UPDATE_METRICS)),
+        uint64(offset(fields, UPDATE_SUBMITTED_AT)),
+        UInt256.fromBytes(storage.load(offset(fields, UPDATE_REWARD))));
   }
 
   List<Bytes32> datasetsOf(Bytes32 modelId, long round, Address contributor) {
@@ -199,13 +203,13 @@ final class ModelLayout {
     storage.store(arrayElement(submitters, count), contributor.toWord());
     storage.store(submitters, word(count + 1));
 
-    storage.store(
-        update(modelId, round, contributor, UPDATE_STATUS), word(UpdateStatus.SUBMITTED.code()));
-    storage.store(update(modelId, round, contributor, UPDATE_HASH), updateHash);
-    storage.store(update(modelId, round, contributor, UPDATE_SAMPLES), word(sampleCount));
-    storage.store(update(modelId, round, contributor, UPDATE_METRICS), metricsHash);
-    storage.store(update(modelId, round, contributor, UPDATE_SUBMITTED_AT), word(block));
-    Bytes32 datasets = update(modelId, round, contributor, UPDATE_DATASETS);
+    Bytes32 fields = updateFields(modelId, round, contributor);
+    storage.store(offset(fields, UPDATE_STATUS), word(UpdateStatus.SUBMITTED.code()));
+    storage.store(offset(fields, UPDATE_HASH), updateHash);
+    storage.store(offset(fields, UPDATE_SAMPLES), word(sampleCount));
+    storage.store(offset(fields, UPDATE_METRICS), metricsHash);
+    storage.store(offset(fields, UPDATE_SUBMITTED_AT), word(block));
+    Bytes32 datasets = offset(fields, UPDATE_DATASETS);
     storage.store(datasets, word(datasetIds.size()));
     for (int i = 0; i < datasetIds.size(); i++) {
       storage.store(arrayElement(datasets, i), datasetIds.get(i));
@@ -214,8 +218,9 @@ final class ModelLayout {
 
   void settleUpdate(
       Bytes32 modelId, long round, Address contributor, UpdateStatus status, UInt256 reward) {
-    storage.store(update(modelId, round, contributor, UPDATE_STATUS), word(status.code()));
-    storage.store(update(modelId, round, contributor, UPDATE_REWARD), reward.toBytes());
+    Bytes32 fields = updateFields(modelId, round, contributor);
+    storage.store(offset(fields, UPDATE_STATUS), word(status.code()));
+    storage.store(offset(fields, UPDATE_REWARD), reward.toBytes());
   }
 
   // ---- reputation
@@ -240,12 +245,22 @@ final class ModelLayout {
     return offset(mapping(MODELS, modelId), field);
   }
 
+  // A struct's first slot costs a keccak per mapping level; code that touches several fields
+  // derives it once and offsets from it.
+  private static Bytes32 roundFields(Bytes32 modelId, long round) {
+    return mapping(mapping(ROUNDS, modelId), word(round));
+  }
+
   private static Bytes32 round(Bytes32 modelId, long round, int field) {
-    return offset(mapping(mapping(ROUNDS, modelId), word(round)), field);
+    return offset(roundFields(modelId, round), field);
+  }
+
+  private static Bytes32 updateFields(Bytes32 modelId, long round, Address contributor) {
+    return mapping(mapping(mapping(UPDATES, modelId), word(round)), contributor);
   }
 
   private static Bytes32 update(Bytes32 modelId, long round, Address contributor, int field) {
-    return offset(mapping(mapping(mapping(UPDATES, modelId), word(round)), contributor), field);
+    return offset(updateFields(modelId, round, contributor), field);
   }
 
   private long uint64(Bytes32 slot) {

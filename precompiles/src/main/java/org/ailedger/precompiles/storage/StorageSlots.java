@@ -2,7 +2,6 @@ package org.ailedger.precompiles.storage;
 
 import org.ailedger.types.Address;
 import org.ailedger.types.Keccak;
-import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
@@ -31,7 +30,7 @@ public final class StorageSlots {
   }
 
   public static Bytes32 mapping(Bytes32 mappingSlot, Bytes32 key) {
-    return Keccak.hash(Bytes.concatenate(key, mappingSlot));
+    return Keccak.hash(key, mappingSlot);
   }
 
   public static Bytes32 mapping(Bytes32 mappingSlot, Address key) {
