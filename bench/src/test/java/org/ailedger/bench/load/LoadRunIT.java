@@ -50,7 +50,8 @@ class LoadRunIT {
                 0,
                 List.of("*"),
                 false,
-                "ailedger/test"),
+                "ailedger/test",
+                NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT),
             Clock.systemUTC());
     node.start();
   }

@@ -133,6 +133,7 @@ public final class LedgerNode implements AutoCloseable {
                 genesis.qbft(),
                 rules.baseFee(),
                 clock,
+                config.blockTxsSelectionPercent(),
                 producerThread);
         production.start();
       }

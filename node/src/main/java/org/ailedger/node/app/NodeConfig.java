@@ -21,10 +21,17 @@ public record NodeConfig(
     int metricsPort,
     List<String> corsOrigins,
     boolean syncWrites,
-    String clientVersion) {
+    String clientVersion,
+    int blockTxsSelectionPercent) {
   public static final int DEFAULT_HTTP_PORT = 8545;
   public static final int DEFAULT_WS_PORT = 8546;
   public static final int DEFAULT_METRICS_PORT = 9545;
+
+  /**
+   * Share of the block period a proposer spends executing transactions, in percent; the rest is
+   * left for committing the block and, with peers, for agreeing on it. Besu's PoA default.
+   */
+  public static final int DEFAULT_BLOCK_TXS_SELECTION_PERCENT = 75;
 
   public NodeConfig {
     if (dataDir == null
@@ -33,6 +40,11 @@ public record NodeConfig(
         || rpcHost == null
         || corsOrigins == null) {
       throw new IllegalArgumentException("node config fields must not be null");
+    }
+    if (blockTxsSelectionPercent < 1 || blockTxsSelectionPercent > 100) {
+      throw new IllegalArgumentException(
+          "the block transaction selection time is 1 to 100 percent of the block period, not "
+              + blockTxsSelectionPercent);
     }
     corsOrigins = List.copyOf(corsOrigins);
   }

@@ -81,7 +81,8 @@ final class DevnetCommand implements Callable<Integer> {
             ports.metricsPort,
             List.of("*"),
             false,
-            VersionProvider.clientVersion());
+            VersionProvider.clientVersion(),
+            NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT);
     NodeRun.untilInterrupted(
         new LedgerNode(config, Clock.systemUTC()),
         node -> {

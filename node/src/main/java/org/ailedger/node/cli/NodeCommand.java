@@ -51,6 +51,15 @@ final class NodeCommand implements Callable<Integer> {
       description = "fsync every block: survives power loss, at some throughput cost.")
   boolean syncWrites;
 
+  @Option(
+      names = "--poa-block-txs-selection-max-time",
+      paramLabel = "PERCENT",
+      defaultValue = "" + NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
+      description =
+          "Percent of the block period a validator may spend executing transactions for a block;"
+              + " the rest wait for the next (1-100, default: ${DEFAULT-VALUE}).")
+  int txsSelectionPercent;
+
   @Override
   public Integer call() {
     NodeConfig config =
@@ -64,7 +73,8 @@ final class NodeCommand implements Callable<Integer> {
             ports.metricsPort,
             corsOrigins,
             syncWrites,
-            VersionProvider.clientVersion());
+            VersionProvider.clientVersion(),
+            txsSelectionPercent);
     NodeRun.untilInterrupted(
         new LedgerNode(config, Clock.systemUTC()),
         node -> {

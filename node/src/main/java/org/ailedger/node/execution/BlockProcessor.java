@@ -2,6 +2,7 @@ package org.ailedger.node.execution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.ailedger.node.block.LogsBloom;
 import org.ailedger.node.block.ReceiptCodec;
 import org.ailedger.node.block.Roots;
@@ -27,8 +28,23 @@ public final class BlockProcessor {
     this.validatorSet = validatorSet;
   }
 
+  /** Executes every candidate; what a block import does. */
   public ExecutedBlock execute(
       Bytes32 parentStateRoot, BlockContext block, List<PendingTransaction> candidates) {
+    return execute(parentStateRoot, block, candidates, () -> false);
+  }
+
+  /**
+   * Executes candidates in order until {@code timeIsUp} says so; a proposer's bound on the time a
+   * block takes to build. The first candidate is always tried, so a block never comes out empty
+   * only for want of time. Candidates after the stop are neither included nor left out: they stay
+   * in the pool for the next block.
+   */
+  public ExecutedBlock execute(
+      Bytes32 parentStateRoot,
+      BlockContext block,
+      List<PendingTransaction> candidates,
+      BooleanSupplier timeIsUp) {
     MutableWorldState state = archive.mutableAt(parentStateRoot);
     List<Transaction> included = new ArrayList<>();
     List<TransactionReceipt> receipts = new ArrayList<>();
@@ -36,6 +52,9 @@ public final class BlockProcessor {
     long gasUsed = 0;
     LogsBloom bloom = LogsBloom.EMPTY;
     for (PendingTransaction candidate : candidates) {
+      if (!included.isEmpty() && timeIsUp.getAsBoolean()) {
+        break;
+      }
       switch (processor.process(
           state, candidate.transaction(), candidate.sender(), block, gasUsed)) {
         case TransactionOutcome.Included inc -> {

@@ -208,6 +208,67 @@ class BlockImporterTest {
   }
 
   @Test
+  void aProposerOutOfTimeIncludesWhatItRanAndLeavesTheRestUntriedForTheNextBlock() {
+    Node producer = new Node();
+    Node follower = new Node();
+    KeyPair contributor = DevAccounts.account(2);
+    List<PendingTransaction> candidates =
+        List.of(
+            new PendingTransaction(
+                renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
+            new PendingTransaction(
+                renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1),
+            new PendingTransaction(
+                renounce(contributor, 2, Role.MODEL_OWNER), contributor.address(), 2));
+    int[] asked = {0};
+
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            candidates,
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO,
+            () -> ++asked[0] >= 2);
+
+    assertThat(proposal.block().transactions())
+        .containsExactly(candidates.get(0).transaction(), candidates.get(1).transaction());
+    assertThat(proposal.executed().leftOut())
+        .as("untried candidates are not rejections: they stay pooled")
+        .isEmpty();
+    Block sealed = producer.creator.seal(proposal.block(), validator);
+    assertThat(producer.importer.importExecuted(sealed, proposal.executed()))
+        .isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
+  }
+
+  @Test
+  void aProposerOutOfTimeStillIncludesOneTransaction() {
+    Node producer = new Node();
+    KeyPair contributor = DevAccounts.account(2);
+    List<PendingTransaction> candidates =
+        List.of(
+            new PendingTransaction(
+                renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
+            new PendingTransaction(
+                renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1));
+
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            candidates,
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO,
+            () -> true);
+
+    assertThat(proposal.block().transactions()).containsExactly(candidates.get(0).transaction());
+  }
+
+  @Test
   void aTransactionIsNotFoundBeforeTheHeadThatIncludesIt() {
     ProbedStore store = new ProbedStore();
     Node node = new Node(store);

@@ -48,7 +48,8 @@ public final class InProcessDevnet implements AutoCloseable {
                   0,
                   List.of("*"),
                   false,
-                  "cli-test"),
+                  "cli-test",
+                  NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT),
               Clock.systemUTC());
       node.start();
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.ailedger.node.consensus.qbft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.block.LogsBloom;
@@ -33,6 +34,7 @@ public final class BlockCreator {
   /** A proposal and its execution; the header carries no seal yet. */
   public record Proposal(Block block, ExecutedBlock executed) {}
 
+  /** A proposal with every candidate that fits. */
   public Proposal propose(
       BlockHeader parent,
       List<PendingTransaction> candidates,
@@ -40,6 +42,20 @@ public final class BlockCreator {
       int round,
       KeyPair proposer,
       UInt256 baseFee) {
+    return propose(parent, candidates, timestamp, round, proposer, baseFee, () -> false);
+  }
+
+  /**
+   * A proposal that takes candidates only until {@code timeIsUp}, as {@link BlockProcessor} does.
+   */
+  public Proposal propose(
+      BlockHeader parent,
+      List<PendingTransaction> candidates,
+      long timestamp,
+      int round,
+      KeyPair proposer,
+      UInt256 baseFee,
+      BooleanSupplier timeIsUp) {
     BlockHeader template =
         new BlockHeader(
             parent.hash(),
@@ -60,7 +76,7 @@ public final class BlockCreator {
             baseFee);
     ExecutedBlock executed =
         processor.execute(
-            parent.stateRoot(), BlockImporter.contextOf(template, chainId), candidates);
+            parent.stateRoot(), BlockImporter.contextOf(template, chainId), candidates, timeIsUp);
     QbftExtraData extra =
         new QbftExtraData(
             Bytes32.ZERO, executed.nextValidators(), Optional.empty(), round, List.of());

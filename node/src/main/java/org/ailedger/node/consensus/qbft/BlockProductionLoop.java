@@ -42,6 +42,7 @@ public final class BlockProductionLoop {
   private final QbftOptions options;
   private final UInt256 baseFee;
   private final Clock clock;
+  private final long selectionNanos;
   private final ScheduledExecutorService scheduler;
   private volatile boolean running;
   private boolean warnedNotSole;
@@ -55,7 +56,13 @@ public final class BlockProductionLoop {
       QbftOptions options,
       UInt256 baseFee,
       Clock clock,
+      int selectionPercent,
       ScheduledExecutorService scheduler) {
+    if (selectionPercent < 1 || selectionPercent > 100) {
+      throw new IllegalArgumentException(
+          "the transaction selection time is a percentage of the block period, 1 to 100, not "
+              + selectionPercent);
+    }
     this.chain = chain;
     this.pool = pool;
     this.creator = creator;
@@ -64,6 +71,8 @@ public final class BlockProductionLoop {
     this.options = options;
     this.baseFee = baseFee;
     this.clock = clock;
+    this.selectionNanos =
+        TimeUnit.SECONDS.toNanos(options.blockPeriodSeconds()) * selectionPercent / 100;
     this.scheduler = scheduler;
   }
 
@@ -116,17 +125,32 @@ public final class BlockProductionLoop {
     if (candidates.isEmpty() && !options.createEmptyBlocks()) {
       return;
     }
+    long started = System.nanoTime();
+    // under a flood, a block that took every candidate would come out late and make the next
+    // one later still; one built for part of the period keeps the chain on time
+    long stopAt = started + selectionNanos;
     BlockCreator.Proposal proposal =
-        creator.propose(parent, candidates, timestamp, 0, validatorKey, baseFee);
+        creator.propose(
+            parent,
+            candidates,
+            timestamp,
+            0,
+            validatorKey,
+            baseFee,
+            () -> System.nanoTime() - stopAt > 0);
     Block sealed = creator.seal(proposal.block(), validatorKey);
+    long built = System.nanoTime();
     switch (importer.importExecuted(sealed, proposal.executed())) {
       case ImportResult.Imported imported -> {
         pool.onBlockCommitted(sealed.transactions());
         LOG.info(
-            "Produced block {} with {} transactions, gas {} ({})",
+            "Produced block {} with {} transactions ({} candidates), gas {}, built in {} ms, stored in {} ms ({})",
             sealed.number(),
             sealed.transactions().size(),
+            candidates.size(),
             sealed.header().gasUsed(),
+            (built - started) / 1_000_000,
+            (System.nanoTime() - built) / 1_000_000,
             sealed.header().hash());
       }
       case ImportResult.Rejected rejected ->
