@@ -28,9 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class DefaultBlockchain implements ChainReader, ChainEvents {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultBlockchain.class);
 
+  /** Enough for clients still polling the receipts of the last few blocks. */
+  private static final int RECENT_BLOCKS = 8;
+
   private final KeyValueStore store;
   private final long chainId;
   private final List<Consumer<BlockAdded>> listeners = new CopyOnWriteArrayList<>();
+  private final RecentBlocks recent = new RecentBlocks(RECENT_BLOCKS);
   private volatile BlockHeader head;
 
   private DefaultBlockchain(KeyValueStore store, long chainId, BlockHeader head) {
@@ -92,6 +96,7 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
     WriteBatch batch = store.batch();
     writeBlock(batch, block, receipts, state);
     batch.commit();
+    recent.add(block, receipts);
     head = block.header();
     BlockAdded event = new BlockAdded(block, receipts);
     for (Consumer<BlockAdded> listener : listeners) {
@@ -147,6 +152,10 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
 
   @Override
   public Optional<Block> block(Bytes32 blockHash) {
+    Optional<Block> cached = recent.block(blockHash);
+    if (cached.isPresent()) {
+      return cached;
+    }
     return header(blockHash)
         .map(
             h ->
@@ -163,6 +172,10 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
 
   @Override
   public List<TransactionReceipt> receipts(Bytes32 blockHash) {
+    Optional<List<TransactionReceipt>> cached = recent.receipts(blockHash);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     return store
         .get(Column.RECEIPTS, blockHash)
         .map(ReceiptCodec::decodeFromStorage)

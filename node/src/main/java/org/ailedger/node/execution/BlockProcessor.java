@@ -36,9 +36,9 @@ public final class BlockProcessor {
 
   /**
    * Executes candidates in order until {@code timeIsUp} says so; a proposer's bound on the time a
-   * block takes to build. The clock is not asked before a first transaction is included, so a
-   * block never comes out empty only for want of time. Candidates after the stop are neither
-   * included nor left out: they stay in the pool for the next block.
+   * block takes to build. The clock is not asked before a first transaction is included, so a block
+   * never comes out empty only for want of time. Candidates after the stop are neither included nor
+   * left out: they stay in the pool for the next block.
    */
   public ExecutedBlock execute(
       Bytes32 parentStateRoot,

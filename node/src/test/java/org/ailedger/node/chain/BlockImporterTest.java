@@ -68,6 +68,8 @@ class BlockImporterTest {
     final LedgerBindings bindings = new LedgerBindings();
     final BlockProcessor processor;
     final DefaultBlockchain chain;
+    final Block genesisBlock;
+    final org.ailedger.node.state.StateCommit genesisState;
     final CommitSeals seals = new CommitSeals(secp256k1);
     final BlockImporter importer;
     final BlockCreator creator;
@@ -88,7 +90,9 @@ class BlockImporterTest {
                   bindings::isAccountAllowed),
               bindings::validators);
       GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-      chain = DefaultBlockchain.open(store, 1337, genesisState.block(), genesisState.state());
+      genesisBlock = genesisState.block();
+      this.genesisState = genesisState.state();
+      chain = DefaultBlockchain.open(store, 1337, genesisBlock, this.genesisState);
       importer =
           new BlockImporter(
               chain,
@@ -104,6 +108,7 @@ class BlockImporterTest {
   private static final class ProbedStore implements KeyValueStore {
     private final InMemoryKeyValueStore delegate = new InMemoryKeyValueStore();
     private Runnable afterCommit = () -> {};
+    private final List<Column> reads = new ArrayList<>();
 
     void afterCommit(Runnable probe) {
       afterCommit = probe;
@@ -111,6 +116,7 @@ class BlockImporterTest {
 
     @Override
     public Optional<Bytes> get(Column column, Bytes key) {
+      reads.add(column);
       return delegate.get(column, key);
     }
 
@@ -266,6 +272,41 @@ class BlockImporterTest {
             () -> true);
 
     assertThat(proposal.block().transactions()).containsExactly(candidates.get(0).transaction());
+  }
+
+  @Test
+  void receiptsOfARecentBlockAreServedFromMemoryAndEqualTheStoredOnes() {
+    ProbedStore store = new ProbedStore();
+    Node node = new Node(store);
+    KeyPair contributor = DevAccounts.account(2);
+    BlockCreator.Proposal proposal =
+        node.creator.propose(
+            node.chain.head(),
+            List.of(
+                new PendingTransaction(
+                    renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
+                new PendingTransaction(
+                    renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1)),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    Block sealed = node.creator.seal(proposal.block(), validator);
+    assertThat(node.importer.importExecuted(sealed, proposal.executed()))
+        .isInstanceOf(ImportResult.Imported.class);
+    org.apache.tuweni.bytes.Bytes32 hash = sealed.header().hash();
+
+    store.reads.clear();
+    List<TransactionReceipt> served = node.chain.receipts(hash);
+    Optional<Block> block = node.chain.block(hash);
+    assertThat(store.reads).doesNotContain(Column.RECEIPTS, Column.BODIES);
+
+    // a node opened afresh on the same store has nothing in memory and decodes from storage
+    DefaultBlockchain reopened =
+        DefaultBlockchain.open(store, 1337, node.genesisBlock, node.genesisState);
+    assertThat(served).hasSize(2).isEqualTo(reopened.receipts(hash));
+    assertThat(block).isEqualTo(reopened.block(hash));
+    assertThat(store.reads).contains(Column.RECEIPTS, Column.BODIES);
   }
 
   @Test
