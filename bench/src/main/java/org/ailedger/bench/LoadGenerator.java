@@ -83,7 +83,8 @@ public final class LoadGenerator implements Callable<Integer> {
       names = "--receipts-per-block",
       defaultValue = "5",
       description =
-          "Receipts fetched per block, to time submit -> receipt (default: ${DEFAULT-VALUE}).")
+          "Receipts fetched per block in one batch, to time submit -> receipt (0-1000,"
+              + " default: ${DEFAULT-VALUE}).")
   int receiptsPerBlock;
 
   @Option(

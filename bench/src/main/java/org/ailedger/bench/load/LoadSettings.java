@@ -45,6 +45,12 @@ public record LoadSettings(
    */
   public static final int MAX_SUBMISSIONS_PER_SENDER = 5_000;
 
+  /**
+   * A block's sampled receipts go out as one JSON-RPC batch; nodes cap batches (1,024 requests by
+   * default, here as in Besu), and a refused batch would read as missing receipts.
+   */
+  public static final int MAX_RECEIPTS_PER_BLOCK = 1_000;
+
   public LoadSettings {
     if (rpc == null || !"http".equals(rpc.getScheme()) || rpc.getHost() == null) {
       throw new IllegalArgumentException("--rpc must be an http:// URL, got " + rpc);
@@ -76,9 +82,12 @@ public record LoadSettings(
     if (maxTransactions < senders) {
       throw new IllegalArgumentException("--max-tx must allow at least one transaction per sender");
     }
-    if (receiptsPerBlock < 0) {
+    if (receiptsPerBlock < 0 || receiptsPerBlock > MAX_RECEIPTS_PER_BLOCK) {
       throw new IllegalArgumentException(
-          "--receipts-per-block must not be negative, got " + receiptsPerBlock);
+          "--receipts-per-block must be between 0 and "
+              + MAX_RECEIPTS_PER_BLOCK
+              + " (one JSON-RPC batch), got "
+              + receiptsPerBlock);
     }
     if (workload == null) {
       throw new IllegalArgumentException("a workload is required");

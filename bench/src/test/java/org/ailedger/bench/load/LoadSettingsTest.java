@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 class LoadSettingsTest {
   private static LoadSettings settings(
       String rpc, int senders, double rate, int window, int batch) {
+    return settings(rpc, senders, rate, window, batch, 5);
+  }
+
+  private static LoadSettings settings(
+      String rpc, int senders, double rate, int window, int batch, int receiptsPerBlock) {
     return new LoadSettings(
         URI.create(rpc),
         senders,
@@ -19,7 +24,7 @@ class LoadSettingsTest {
         window,
         batch,
         120_000,
-        5,
+        receiptsPerBlock,
         Duration.ofSeconds(10),
         Workload.TRANSFER);
   }
@@ -86,5 +91,15 @@ class LoadSettingsTest {
   void anUnpacedRunSignsItsWholeBudget() {
     assertThat(settings("http://127.0.0.1:8545", 64, 0, 64, 1).transactionsPerSender())
         .isEqualTo(1875);
+  }
+
+  @Test
+  void aBlocksSampledReceiptsFitInOneBatchANodeTakes() {
+    assertThat(settings("http://127.0.0.1:8545", 8, 0, 16, 1, 1_000).receiptsPerBlock())
+        .isEqualTo(1_000);
+    assertThatThrownBy(() -> settings("http://127.0.0.1:8545", 8, 0, 16, 1, 1_001))
+        .hasMessageContaining("--receipts-per-block must be between 0 and 1000");
+    assertThatThrownBy(() -> settings("http://127.0.0.1:8545", 8, 0, 16, 1, -1))
+        .hasMessageContaining("--receipts-per-block");
   }
 }
