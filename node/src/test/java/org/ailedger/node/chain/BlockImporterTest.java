@@ -150,6 +150,17 @@ class BlockImporterTest {
     }
   }
 
+  /** {@code sender} renouncing each role in turn, nonces from 0, as pool candidates. */
+  private List<PendingTransaction> renouncing(KeyPair sender, Role... roles) {
+    List<PendingTransaction> candidates = new ArrayList<>();
+    for (int nonce = 0; nonce < roles.length; nonce++) {
+      candidates.add(
+          new PendingTransaction(
+              renounce(sender, nonce, roles[nonce]), sender.address(), candidates.size()));
+    }
+    return candidates;
+  }
+
   private Transaction renounce(KeyPair sender, long nonce, Role role) {
     String data =
         FunctionEncoder.encode(
@@ -219,13 +230,7 @@ class BlockImporterTest {
     Node follower = new Node();
     KeyPair contributor = DevAccounts.account(2);
     List<PendingTransaction> candidates =
-        List.of(
-            new PendingTransaction(
-                renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
-            new PendingTransaction(
-                renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1),
-            new PendingTransaction(
-                renounce(contributor, 2, Role.MODEL_OWNER), contributor.address(), 2));
+        renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR, Role.MODEL_OWNER);
     int[] asked = {0};
 
     BlockCreator.Proposal proposal =
@@ -254,12 +259,7 @@ class BlockImporterTest {
   void aProposerOutOfTimeStillIncludesOneTransaction() {
     Node producer = new Node();
     KeyPair contributor = DevAccounts.account(2);
-    List<PendingTransaction> candidates =
-        List.of(
-            new PendingTransaction(
-                renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
-            new PendingTransaction(
-                renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1));
+    List<PendingTransaction> candidates = renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR);
 
     BlockCreator.Proposal proposal =
         producer.creator.propose(
@@ -282,11 +282,7 @@ class BlockImporterTest {
     BlockCreator.Proposal proposal =
         node.creator.propose(
             node.chain.head(),
-            List.of(
-                new PendingTransaction(
-                    renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
-                new PendingTransaction(
-                    renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1)),
+            renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR),
             DevnetGenesis.TIMESTAMP + 1,
             0,
             validator,
