@@ -137,7 +137,8 @@ public class BlockBuildBenchmark {
       for (int s = 0; s < SENDERS && submissions.size() < transactions; s++) {
         KeyPair sender = Presigner.senderKey(s);
         submissions.add(
-            pending(sender, k, calls.to(s, k), calls.data(s, k), calls.gasLimit(), submissions));
+            pending(
+                sender, k, calls.to(s, k), calls.data(s, k), calls.gasLimit(), submissions.size()));
       }
     }
     BlockCreator.Proposal check = build();
@@ -169,7 +170,7 @@ public class BlockBuildBenchmark {
   private void commit(KeyPair sender, Address to, List<Bytes> inputs) {
     List<PendingTransaction> block = new ArrayList<>();
     for (int nonce = 0; nonce < inputs.size(); nonce++) {
-      block.add(pending(sender, nonce, to, inputs.get(nonce), SETUP_GAS, block));
+      block.add(pending(sender, nonce, to, inputs.get(nonce), SETUP_GAS, nonce));
     }
     BlockHeader head = chain.head();
     BlockCreator.Proposal proposal =
@@ -185,16 +186,11 @@ public class BlockBuildBenchmark {
   }
 
   private PendingTransaction pending(
-      KeyPair sender,
-      long nonce,
-      Address to,
-      Bytes data,
-      long gasLimit,
-      List<PendingTransaction> sequenceOf) {
+      KeyPair sender, long nonce, Address to, Bytes data, long gasLimit, long sequence) {
     UnsignedTransaction unsigned =
         UnsignedTransaction.eip1559(
             nonce, UInt256.ZERO, UInt256.ZERO, gasLimit, to, UInt256.ZERO, data, List.of());
     return new PendingTransaction(
-        signer.sign(unsigned, CHAIN_ID, sender), sender.address(), sequenceOf.size());
+        signer.sign(unsigned, CHAIN_ID, sender), sender.address(), sequence);
   }
 }

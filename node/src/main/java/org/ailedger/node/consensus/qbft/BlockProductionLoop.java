@@ -42,6 +42,8 @@ public final class BlockProductionLoop {
   private final QbftOptions options;
   private final UInt256 baseFee;
   private final Clock clock;
+  // how long a block may spend executing transactions: the node option's percentage (NodeConfig
+  // keeps it within 1..100) of the block period
   private final long selectionNanos;
   private final ScheduledExecutorService scheduler;
   private volatile boolean running;
@@ -58,11 +60,6 @@ public final class BlockProductionLoop {
       Clock clock,
       int selectionPercent,
       ScheduledExecutorService scheduler) {
-    if (selectionPercent < 1 || selectionPercent > 100) {
-      throw new IllegalArgumentException(
-          "the transaction selection time is a percentage of the block period, 1 to 100, not "
-              + selectionPercent);
-    }
     this.chain = chain;
     this.pool = pool;
     this.creator = creator;
