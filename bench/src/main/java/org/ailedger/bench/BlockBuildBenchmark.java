@@ -19,6 +19,7 @@ import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.HeaderRules;
+import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.CommitSeals;
@@ -38,10 +39,12 @@ import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.RocksDbKeyValueStore;
 import org.ailedger.node.storage.StorageConfig;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.SenderRecovery;
+import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.TransactionSigner;
+import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.tx.UnsignedTransaction;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.precompiles.NativeContracts;
 import org.ailedger.precompiles.execution.NativeCallExecutor;
@@ -90,7 +93,7 @@ public class BlockBuildBenchmark {
   private DefaultBlockchain chain;
   private BlockCreator creator;
   private BlockImporter importer;
-  private List<PendingTransaction> submissions;
+  private List<RecoveredTransaction> submissions;
 
   @Setup(Level.Trial)
   public void prepareChain() throws IOException {
@@ -117,9 +120,13 @@ public class BlockBuildBenchmark {
         new BlockImporter(
             chain,
             processor,
-            new HeaderRules(genesis, Clock.systemUTC()),
+            new HeaderRules(
+                new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()),
+                Clock.systemUTC()),
             new SealVerifier(seals),
-            new SenderRecovery(secp256k1));
+            new StatelessChecks(
+                new TransactionValidator(CHAIN_ID, genesis.gasLimit()),
+                new SenderRecovery(secp256k1)));
 
     int perSender = (transactions + SENDERS - 1) / SENDERS;
     RoundInputs inputs = new RoundInputs("block-bench", perSender);
@@ -168,7 +175,7 @@ public class BlockBuildBenchmark {
 
   /** Puts {@code inputs} from {@code sender} in one block on the head; each must succeed. */
   private void commit(KeyPair sender, Address to, List<Bytes> inputs) {
-    List<PendingTransaction> block = new ArrayList<>();
+    List<RecoveredTransaction> block = new ArrayList<>();
     for (int nonce = 0; nonce < inputs.size(); nonce++) {
       block.add(pending(sender, nonce, to, inputs.get(nonce), SETUP_GAS, nonce));
     }
@@ -185,12 +192,12 @@ public class BlockBuildBenchmark {
     }
   }
 
-  private PendingTransaction pending(
+  private RecoveredTransaction pending(
       KeyPair sender, long nonce, Address to, Bytes data, long gasLimit, long sequence) {
     UnsignedTransaction unsigned =
         UnsignedTransaction.eip1559(
             nonce, UInt256.ZERO, UInt256.ZERO, gasLimit, to, UInt256.ZERO, data, List.of());
-    return new PendingTransaction(
+    return new RecoveredTransaction(
         signer.sign(unsigned, CHAIN_ID, sender), sender.address(), sequence);
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.HeaderRules;
+import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.BlockProductionLoop;
 import org.ailedger.node.consensus.qbft.CommitSeals;
@@ -33,6 +34,7 @@ import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.RocksDbKeyValueStore;
 import org.ailedger.node.storage.StorageConfig;
 import org.ailedger.node.tx.SenderRecovery;
+import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.txpool.TransactionPool;
 import org.ailedger.precompiles.NativeContracts;
@@ -58,6 +60,7 @@ public final class LedgerNode implements AutoCloseable {
   private RpcEndpoint rpc;
   private MetricsServer metricsServer;
   private AutoCloseable metricsListener;
+  private AutoCloseable poolPruning;
   private DefaultBlockchain chain;
   private int metricsPort;
 
@@ -94,18 +97,23 @@ public final class LedgerNode implements AutoCloseable {
         DefaultBlockchain.open(
             store, genesis.chainId(), genesisState.block(), genesisState.state());
 
-    TransactionValidator validator =
-        new TransactionValidator(genesis.chainId(), genesis.gasLimit());
-    SenderRecovery recovery = new SenderRecovery(secp256k1);
+    StatelessChecks checks =
+        new StatelessChecks(
+            new TransactionValidator(genesis.chainId(), genesis.gasLimit()),
+            new SenderRecovery(secp256k1));
     TransactionProcessor txProcessor =
         new TransactionProcessor(contracts, executor, bindings::isAccountAllowed);
     BlockProcessor blockProcessor = new BlockProcessor(archive, txProcessor, bindings::validators);
-    TransactionPool pool = PoolWiring.create(chain, archive, validator, recovery, bindings);
+    TransactionPool pool = PoolWiring.create(chain, archive, checks, bindings);
+    // every node prunes its pool on each new head, whoever produced the block
+    poolPruning = chain.onBlockAdded(added -> pool.onBlockCommitted(added.block().transactions()));
 
-    HeaderRules rules = new HeaderRules(genesis, clock);
+    HeaderRules rules =
+        new HeaderRules(
+            new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()), clock);
     CommitSeals seals = new CommitSeals(secp256k1);
     BlockImporter importer =
-        new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), recovery);
+        new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), checks);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
     if (nodeKey.isPresent()
@@ -192,13 +200,8 @@ public final class LedgerNode implements AutoCloseable {
     if (rpc != null) {
       rpc.stop();
     }
-    if (metricsListener != null) {
-      try {
-        metricsListener.close();
-      } catch (Exception e) {
-        LOG.debug("Removing the metrics listener failed", e);
-      }
-    }
+    closeListener(metricsListener, "metrics");
+    closeListener(poolPruning, "pool pruning");
     if (metricsServer != null) {
       await(metricsServer.stop());
     }
@@ -210,6 +213,17 @@ public final class LedgerNode implements AutoCloseable {
       store = null;
     }
     LOG.info("Node stopped");
+  }
+
+  private static void closeListener(AutoCloseable listener, String name) {
+    if (listener == null) {
+      return;
+    }
+    try {
+      listener.close();
+    } catch (Exception e) {
+      LOG.debug("Removing the {} listener failed", name, e);
+    }
   }
 
   static <T> T await(io.vertx.core.Future<T> future) {

@@ -1,12 +1,9 @@
 package org.ailedger.node.app;
 
-import java.util.Optional;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.state.WorldStateReader;
 import org.ailedger.node.tx.RecoveryResult;
-import org.ailedger.node.tx.SenderRecovery;
-import org.ailedger.node.tx.TransactionRejection;
-import org.ailedger.node.tx.TransactionValidator;
+import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.txpool.AdmissionResult;
 import org.ailedger.node.txpool.TransactionPool;
 import org.ailedger.node.txpool.TxPoolConfig;
@@ -16,22 +13,13 @@ final class PoolWiring {
   private PoolWiring() {}
 
   static TransactionPool create(
-      ChainReader chain,
-      WorldStateReader state,
-      TransactionValidator validator,
-      SenderRecovery recovery,
-      LedgerBindings bindings) {
+      ChainReader chain, WorldStateReader state, StatelessChecks checks, LedgerBindings bindings) {
     return new TransactionPool(
-        tx -> {
-          Optional<TransactionRejection> invalid = validator.validate(tx);
-          if (invalid.isPresent()) {
-            return new AdmissionResult.Refused(invalid.get());
-          }
-          return switch (recovery.recover(tx)) {
-            case RecoveryResult.Recovered r -> new AdmissionResult.Admitted(r.sender());
-            case RecoveryResult.Invalid i -> new AdmissionResult.Refused(i.rejection());
-          };
-        },
+        tx ->
+            switch (checks.check(tx)) {
+              case RecoveryResult.Recovered r -> new AdmissionResult.Admitted(r.sender());
+              case RecoveryResult.Invalid i -> new AdmissionResult.Refused(i.rejection());
+            },
         new HeadState(chain, state, bindings),
         TxPoolConfig.DEFAULT);
   }

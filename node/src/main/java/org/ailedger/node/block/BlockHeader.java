@@ -1,6 +1,5 @@
 package org.ailedger.node.block;
 
-import org.ailedger.node.consensus.qbft.QbftExtraData;
 import org.ailedger.node.rlp.StrictRlp;
 import org.ailedger.types.Address;
 import org.ailedger.types.Keccak;
@@ -11,9 +10,9 @@ import org.apache.tuweni.rlp.RLPReader;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * An Ethereum (London) block header. Every header of this chain carries QBFT extra-data; its hash
- * is taken over the header with the committed seals left out of the extra-data, as in Besu's QBFT,
- * so the seals can sign the very hash that identifies the block.
+ * An Ethereum (London) block header. Every header of this chain carries QBFT extra-data, and, as in
+ * Besu's QBFT, two hashes are taken over it with the seals left out: the on-chain hash (round 0)
+ * that identifies the block, and the committed-seal hash (its round) that seals sign.
  */
 public record BlockHeader(
     Bytes32 parentHash,
@@ -65,9 +64,23 @@ public record BlockHeader(
     return QbftExtraData.decode(extraData);
   }
 
-  /** The block hash: keccak256 of the header RLP with the committed seals removed. */
+  /**
+   * The block hash, as Besu's QBFT computes it: keccak256 of the header RLP whose extra-data has no
+   * seals and round 0. The genesis header is hashed as it is written.
+   */
   public Bytes32 hash() {
-    return Keccak.hash(encode(qbftExtraData().encodeWithoutSeals()));
+    if (number == 0) {
+      return Keccak.hash(encode());
+    }
+    return Keccak.hash(encode(qbftExtraData().encodeForOnChainHash()));
+  }
+
+  /**
+   * What a committed seal signs and what PREPARE and COMMIT messages name as the digest: keccak256
+   * of the header RLP whose extra-data has no seals but keeps its round.
+   */
+  public Bytes32 committedSealHash() {
+    return Keccak.hash(encode(qbftExtraData().encodeForCommittedSeal()));
   }
 
   /** The full RLP, committed seals included, as stored and as sent to peers. */

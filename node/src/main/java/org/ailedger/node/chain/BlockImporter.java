@@ -5,21 +5,23 @@ import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
-import org.ailedger.node.consensus.qbft.SealVerifier;
+import org.ailedger.node.chain.BlockRejection.Reason;
 import org.ailedger.node.execution.BlockContext;
 import org.ailedger.node.execution.BlockProcessor;
 import org.ailedger.node.execution.ExecutedBlock;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RecoveryResult;
-import org.ailedger.node.tx.SenderRecovery;
+import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.Transaction;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Validates a sealed block against the head and appends it. A block from elsewhere is executed
- * again and must reproduce every root; a block this node just built and executed is checked for
- * header rules and seals only. Imports are serialized.
+ * Validates a sealed block against the head and appends it. A block from elsewhere is checked in
+ * the order that spends the least on a bad block: header rules, seals against the parent's
+ * validators, every transaction's stateless rules (the pool's own checks) and sender, and only then
+ * execution, which must reproduce every root. A block this node just built and executed is checked
+ * for header rules and seals only. Imports are serialized.
  */
 public final class BlockImporter {
   private static final Logger LOG = LoggerFactory.getLogger(BlockImporter.class);
@@ -27,42 +29,44 @@ public final class BlockImporter {
   private final DefaultBlockchain chain;
   private final BlockProcessor processor;
   private final HeaderRules rules;
-  private final SealVerifier seals;
-  private final SenderRecovery senders;
+  private final SealRule seals;
+  private final StatelessChecks transactions;
 
   public BlockImporter(
       DefaultBlockchain chain,
       BlockProcessor processor,
       HeaderRules rules,
-      SealVerifier seals,
-      SenderRecovery senders) {
+      SealRule seals,
+      StatelessChecks transactions) {
     this.chain = chain;
     this.processor = processor;
     this.rules = rules;
     this.seals = seals;
-    this.senders = senders;
+    this.transactions = transactions;
   }
 
-  /** Imports a block received from elsewhere: every transaction is re-executed. */
+  /** Imports a block received from elsewhere: every transaction is checked and re-executed. */
   public synchronized ImportResult importBlock(Block block) {
     BlockHeader parent = chain.head();
     BlockHeader header = block.header();
-    Optional<String> invalid = rules.check(header, parent);
+    Optional<BlockRejection> invalid =
+        rules.check(header, parent).or(() -> seals.check(header, parent));
     if (invalid.isPresent()) {
       return reject(invalid.get());
     }
-    List<PendingTransaction> candidates = new ArrayList<>();
+    List<RecoveredTransaction> candidates = new ArrayList<>(block.transactions().size());
     for (Transaction tx : block.transactions()) {
-      switch (senders.recover(tx)) {
+      switch (transactions.check(tx)) {
         case RecoveryResult.Recovered r ->
-            candidates.add(new PendingTransaction(tx, r.sender(), candidates.size()));
+            candidates.add(new RecoveredTransaction(tx, r.sender(), candidates.size()));
         case RecoveryResult.Invalid u -> {
           return reject(
+              Reason.INVALID_TRANSACTION,
               "block "
                   + header.number()
                   + " holds transaction "
                   + tx.hash()
-                  + " with "
+                  + ": "
                   + u.rejection().message());
         }
       }
@@ -71,33 +75,31 @@ public final class BlockImporter {
     if (!executed.leftOut().isEmpty()) {
       ExecutedBlock.Left first = executed.leftOut().get(0);
       return reject(
+          Reason.TRANSACTION_NOT_EXECUTABLE,
           "block "
               + header.number()
               + " holds a transaction that cannot execute: "
               + first.rejection().message());
     }
-    Optional<String> mismatch = compare(header, executed);
+    Optional<BlockRejection> mismatch = compare(header, executed);
     if (mismatch.isPresent()) {
       return reject(mismatch.get());
     }
-    return appendSealed(block, executed, parent);
+    return append(block, executed);
   }
 
   /** Imports a block this node built from {@code executed} and then sealed. */
   public synchronized ImportResult importExecuted(Block block, ExecutedBlock executed) {
     BlockHeader parent = chain.head();
-    Optional<String> invalid = rules.check(block.header(), parent);
+    Optional<BlockRejection> invalid =
+        rules.check(block.header(), parent).or(() -> seals.check(block.header(), parent));
     if (invalid.isPresent()) {
       return reject(invalid.get());
     }
-    return appendSealed(block, executed, parent);
+    return append(block, executed);
   }
 
-  private ImportResult appendSealed(Block block, ExecutedBlock executed, BlockHeader parent) {
-    Optional<String> badSeal = seals.verify(block.header(), parent.qbftExtraData().validators());
-    if (badSeal.isPresent()) {
-      return reject(badSeal.get());
-    }
+  private ImportResult append(Block block, ExecutedBlock executed) {
     chain.append(block, executed.receipts(), executed.state());
     return new ImportResult.Imported(block);
   }
@@ -116,10 +118,11 @@ public final class BlockImporter {
     return contextOf(header, chain.chainId());
   }
 
-  private static Optional<String> compare(BlockHeader header, ExecutedBlock executed) {
+  private static Optional<BlockRejection> compare(BlockHeader header, ExecutedBlock executed) {
     long n = header.number();
     if (!header.stateRoot().equals(executed.state().stateRoot())) {
-      return Optional.of(
+      return mismatch(
+          Reason.STATE_ROOT_MISMATCH,
           "block "
               + n
               + " state root "
@@ -128,27 +131,43 @@ public final class BlockImporter {
               + executed.state().stateRoot());
     }
     if (!header.transactionsRoot().equals(executed.transactionsRoot())) {
-      return Optional.of("block " + n + " transactions root does not match its transactions");
+      return mismatch(
+          Reason.TRANSACTIONS_ROOT_MISMATCH,
+          "block " + n + " transactions root does not match its transactions");
     }
     if (!header.receiptsRoot().equals(executed.receiptsRoot())) {
-      return Optional.of("block " + n + " receipts root does not match execution");
+      return mismatch(
+          Reason.RECEIPTS_ROOT_MISMATCH, "block " + n + " receipts root does not match execution");
     }
     if (header.gasUsed() != executed.gasUsed()) {
-      return Optional.of(
+      return mismatch(
+          Reason.GAS_USED_MISMATCH,
           "block " + n + " gas used " + header.gasUsed() + " != executed " + executed.gasUsed());
     }
     if (!header.logsBloom().equals(executed.logsBloom())) {
-      return Optional.of("block " + n + " logs bloom does not match execution");
+      return mismatch(
+          Reason.LOGS_BLOOM_MISMATCH, "block " + n + " logs bloom does not match execution");
     }
     if (!header.qbftExtraData().validators().equals(executed.nextValidators())) {
-      return Optional.of(
+      return mismatch(
+          Reason.VALIDATORS_MISMATCH,
           "block " + n + " names validators that differ from the Permissions contract's set");
     }
     return Optional.empty();
   }
 
-  private static ImportResult reject(String reason) {
-    LOG.warn("Rejected block: {}", reason);
-    return new ImportResult.Rejected(reason);
+  private static Optional<BlockRejection> mismatch(Reason reason, String message) {
+    return Optional.of(new BlockRejection(reason, message));
+  }
+
+  private static ImportResult reject(Reason reason, String message) {
+    return reject(new BlockRejection(reason, message));
+  }
+
+  // a peer's bad block is the peer's problem, answered by a disconnect; logging it louder would
+  // let any peer flood the operator's log
+  private static ImportResult reject(BlockRejection rejection) {
+    LOG.debug("Rejected block: {} ({})", rejection.message(), rejection.reason());
+    return new ImportResult.Rejected(rejection);
   }
 }

@@ -6,5 +6,11 @@ import org.ailedger.node.block.Block;
 public sealed interface ImportResult {
   record Imported(Block block) implements ImportResult {}
 
-  record Rejected(String reason) implements ImportResult {}
+  record Rejected(BlockRejection rejection) implements ImportResult {
+    public Rejected {
+      if (rejection == null) {
+        throw new IllegalArgumentException("a rejected import needs its rejection");
+      }
+    }
+  }
 }

@@ -10,8 +10,8 @@ import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.state.MutableWorldState;
 import org.ailedger.node.state.StateCommit;
 import org.ailedger.node.state.WorldStateArchive;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.Transaction;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -30,7 +30,7 @@ public final class BlockProcessor {
 
   /** Executes every candidate; what a block import does. */
   public ExecutedBlock execute(
-      Bytes32 parentStateRoot, BlockContext block, List<PendingTransaction> candidates) {
+      Bytes32 parentStateRoot, BlockContext block, List<RecoveredTransaction> candidates) {
     return execute(parentStateRoot, block, candidates, () -> false);
   }
 
@@ -43,7 +43,7 @@ public final class BlockProcessor {
   public ExecutedBlock execute(
       Bytes32 parentStateRoot,
       BlockContext block,
-      List<PendingTransaction> candidates,
+      List<RecoveredTransaction> candidates,
       BooleanSupplier timeIsUp) {
     MutableWorldState state = archive.mutableAt(parentStateRoot);
     List<Transaction> included = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class BlockProcessor {
     List<ExecutedBlock.Left> leftOut = new ArrayList<>();
     long gasUsed = 0;
     LogsBloom bloom = LogsBloom.EMPTY;
-    for (PendingTransaction candidate : candidates) {
+    for (RecoveredTransaction candidate : candidates) {
       if (!included.isEmpty() && timeIsUp.getAsBoolean()) {
         break;
       }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.ailedger.node.block.LogsBloom;
 import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.state.StateCommit;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionRejection;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -26,7 +26,7 @@ public record ExecutedBlock(
     Bytes32 receiptsRoot) {
 
   /** A candidate that could not be included. */
-  public record Left(PendingTransaction candidate, TransactionRejection rejection) {}
+  public record Left(RecoveredTransaction candidate, TransactionRejection rejection) {}
 
   public ExecutedBlock {
     included = List.copyOf(included);

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ailedger.node.consensus.qbft.QbftExtraData;
+import org.ailedger.node.block.QbftExtraData;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.ailedger.node.block.BlockHeader;
-import org.ailedger.node.consensus.qbft.QbftExtraData;
+import org.ailedger.node.block.QbftExtraData;
 import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
 

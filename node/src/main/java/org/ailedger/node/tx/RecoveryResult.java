@@ -12,7 +12,7 @@ public sealed interface RecoveryResult {
     }
   }
 
-  /** Always {@link RejectionReason#INVALID_SIGNATURE}, with what is wrong. */
+  /** What is wrong: a bad signature, or a stateless rule when {@link StatelessChecks} ran. */
   record Invalid(TransactionRejection rejection) implements RecoveryResult {
     public Invalid {
       if (rejection == null) {

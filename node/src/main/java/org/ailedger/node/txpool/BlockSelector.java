@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
@@ -16,8 +17,8 @@ final class BlockSelector {
   private BlockSelector() {}
 
   /** A sender's remaining run and the position of its next transaction. */
-  private record Cursor(List<PendingTransaction> run, int index, UInt256 price) {
-    PendingTransaction next() {
+  private record Cursor(List<RecoveredTransaction> run, int index, UInt256 price) {
+    RecoveredTransaction next() {
       return run.get(index);
     }
   }
@@ -25,20 +26,20 @@ final class BlockSelector {
   /**
    * @param runs per sender, consecutive nonces starting at the account nonce
    */
-  static List<PendingTransaction> select(
-      List<List<PendingTransaction>> runs, long gasLimit, UInt256 baseFee, int maxCount) {
+  static List<RecoveredTransaction> select(
+      List<List<RecoveredTransaction>> runs, long gasLimit, UInt256 baseFee, int maxCount) {
     Comparator<Cursor> order =
         Comparator.comparing(Cursor::price, Comparator.reverseOrder())
             .thenComparingLong(cursor -> cursor.next().sequence());
     PriorityQueue<Cursor> turns = new PriorityQueue<>(order);
-    for (List<PendingTransaction> run : runs) {
+    for (List<RecoveredTransaction> run : runs) {
       offer(turns, run, 0, baseFee);
     }
-    List<PendingTransaction> selected = new ArrayList<>();
+    List<RecoveredTransaction> selected = new ArrayList<>();
     long gasLeft = gasLimit;
     while (!turns.isEmpty() && selected.size() < maxCount && gasLeft > 0) {
       Cursor cursor = turns.poll();
-      PendingTransaction pending = cursor.next();
+      RecoveredTransaction pending = cursor.next();
       long gas = pending.transaction().gasLimit();
       if (gas > gasLeft) {
         continue; // this sender is done; a smaller transaction of another sender may still fit
@@ -51,7 +52,7 @@ final class BlockSelector {
   }
 
   private static void offer(
-      PriorityQueue<Cursor> turns, List<PendingTransaction> run, int index, UInt256 baseFee) {
+      PriorityQueue<Cursor> turns, List<RecoveredTransaction> run, int index, UInt256 baseFee) {
     if (index >= run.size()) {
       return;
     }

@@ -1,6 +1,7 @@
 package org.ailedger.node.txpool;
 
 import java.util.Optional;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;
@@ -13,7 +14,7 @@ public interface PendingTransactions {
   /** The nonce the sender's next transaction must carry: the head's, past its pooled ones. */
   long nextNonce(Address sender);
 
-  Optional<PendingTransaction> byHash(Bytes32 hash);
+  Optional<RecoveredTransaction> byHash(Bytes32 hash);
 
   int size();
 }

@@ -7,26 +7,27 @@ import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.ailedger.node.tx.RecoveredTransaction;
 
 /** One sender's pooled transactions by nonce. Not thread-safe: the pool's lock guards it. */
 final class SenderQueue {
-  private final NavigableMap<Long, PendingTransaction> byNonce = new TreeMap<>();
+  private final NavigableMap<Long, RecoveredTransaction> byNonce = new TreeMap<>();
 
-  PendingTransaction get(long nonce) {
+  RecoveredTransaction get(long nonce) {
     return byNonce.get(nonce);
   }
 
   /** Stores the transaction under its nonce; returns the one it displaced, if any. */
-  PendingTransaction put(PendingTransaction pending) {
+  RecoveredTransaction put(RecoveredTransaction pending) {
     return byNonce.put(pending.transaction().nonce(), pending);
   }
 
-  PendingTransaction remove(long nonce) {
+  RecoveredTransaction remove(long nonce) {
     return byNonce.remove(nonce);
   }
 
   /** The highest nonce's transaction: the only one removable without opening a gap. */
-  PendingTransaction last() {
+  RecoveredTransaction last() {
     return byNonce.lastEntry().getValue();
   }
 
@@ -39,9 +40,9 @@ final class SenderQueue {
   }
 
   /** Removes and returns every transaction with a nonce below {@code nonce}. */
-  List<PendingTransaction> removeBelow(long nonce) {
-    Map<Long, PendingTransaction> stale = byNonce.headMap(nonce, false);
-    List<PendingTransaction> removed = new ArrayList<>(stale.values());
+  List<RecoveredTransaction> removeBelow(long nonce) {
+    Map<Long, RecoveredTransaction> stale = byNonce.headMap(nonce, false);
+    List<RecoveredTransaction> removed = new ArrayList<>(stale.values());
     stale.clear();
     return removed;
   }
@@ -51,15 +52,15 @@ final class SenderQueue {
     return new TreeSet<>(byNonce.keySet());
   }
 
-  List<PendingTransaction> all() {
+  List<RecoveredTransaction> all() {
     return new ArrayList<>(byNonce.values());
   }
 
   /** The transactions with nonces {@code accountNonce, accountNonce + 1, …} up to the first gap. */
-  List<PendingTransaction> executableFrom(long accountNonce) {
-    List<PendingTransaction> run = new ArrayList<>();
+  List<RecoveredTransaction> executableFrom(long accountNonce) {
+    List<RecoveredTransaction> run = new ArrayList<>();
     for (long nonce = accountNonce; ; nonce++) {
-      PendingTransaction pending = byNonce.get(nonce);
+      RecoveredTransaction pending = byNonce.get(nonce);
       if (pending == null) {
         return run;
       }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import org.ailedger.node.chain.BlockAdded;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionRejection;
@@ -50,7 +50,7 @@ public final class TransactionPool implements PendingTransactions {
   private final PriceBump priceBump;
 
   private final Object lock = new Object();
-  private final Map<Bytes32, PendingTransaction> byHash = new HashMap<>();
+  private final Map<Bytes32, RecoveredTransaction> byHash = new HashMap<>();
   private final Map<Address, SenderQueue> bySender = new HashMap<>();
   private long nextSequence;
 
@@ -93,7 +93,7 @@ public final class TransactionPool implements PendingTransactions {
       return refusal.get();
     }
     synchronized (lock) {
-      return insert(new PendingTransaction(tx, sender, nextSequence++));
+      return insert(new RecoveredTransaction(tx, sender, nextSequence++));
     }
   }
 
@@ -138,19 +138,19 @@ public final class TransactionPool implements PendingTransactions {
   }
 
   /** Places an admitted, state-checked transaction; the caller holds the lock. */
-  private SubmitResult insert(PendingTransaction pending) {
+  private SubmitResult insert(RecoveredTransaction pending) {
     Transaction tx = pending.transaction();
     Address sender = pending.sender();
     if (byHash.containsKey(tx.hash())) {
       return alreadyKnown(tx.hash());
     }
     SenderQueue queue = bySender.get(sender);
-    PendingTransaction pooled = queue == null ? null : queue.get(tx.nonce());
+    RecoveredTransaction pooled = queue == null ? null : queue.get(tx.nonce());
     if (pooled != null) {
       return replace(pooled, pending, queue);
     }
     if (queue != null && queue.size() >= config.maxPerSender()) {
-      PendingTransaction last = queue.last();
+      RecoveredTransaction last = queue.last();
       if (last.transaction().nonce() < tx.nonce()) {
         return reject(
             RejectionReason.POOL_FULL,
@@ -161,7 +161,7 @@ public final class TransactionPool implements PendingTransactions {
       // the newcomer fills a nonce below the sender's last, which is worth more to the sender
       evict(last, "its sender's lower nonce " + tx.nonce() + " arrived at the per-sender limit");
     } else if (byHash.size() >= config.maxPooledTransactions()) {
-      Optional<PendingTransaction> cheapest = cheapestEvictable(sender);
+      Optional<RecoveredTransaction> cheapest = cheapestEvictable(sender);
       if (cheapest.isEmpty() || FEE_RANK.compare(tx, cheapest.get().transaction()) <= 0) {
         return reject(
             RejectionReason.POOL_FULL,
@@ -177,7 +177,7 @@ public final class TransactionPool implements PendingTransactions {
   }
 
   private SubmitResult replace(
-      PendingTransaction pooled, PendingTransaction replacement, SenderQueue queue) {
+      RecoveredTransaction pooled, RecoveredTransaction replacement, SenderQueue queue) {
     Transaction old = pooled.transaction();
     Transaction tx = replacement.transaction();
     if (!priceBump.isMetBy(old.maxFeePerGas(), tx.maxFeePerGas())
@@ -206,27 +206,27 @@ public final class TransactionPool implements PendingTransactions {
    * own sender (evicting its last nonce could leave the newcomer behind a gap). Among equals the
    * latest arrival goes first. A scan over senders: it only runs when the pool is full.
    */
-  private Optional<PendingTransaction> cheapestEvictable(Address newcomer) {
-    Comparator<PendingTransaction> cheapestFirst =
-        Comparator.comparing(PendingTransaction::transaction, FEE_RANK)
-            .thenComparing(PendingTransaction::sequence, Comparator.reverseOrder());
+  private Optional<RecoveredTransaction> cheapestEvictable(Address newcomer) {
+    Comparator<RecoveredTransaction> cheapestFirst =
+        Comparator.comparing(RecoveredTransaction::transaction, FEE_RANK)
+            .thenComparing(RecoveredTransaction::sequence, Comparator.reverseOrder());
     return bySender.entrySet().stream()
         .filter(entry -> !entry.getKey().equals(newcomer))
         .map(entry -> entry.getValue().last())
         .min(cheapestFirst);
   }
 
-  private void add(PendingTransaction pending) {
+  private void add(RecoveredTransaction pending) {
     bySender.computeIfAbsent(pending.sender(), s -> new SenderQueue()).put(pending);
     byHash.put(pending.transaction().hash(), pending);
   }
 
-  private void evict(PendingTransaction victim, String why) {
+  private void evict(RecoveredTransaction victim, String why) {
     remove(victim);
     LOG.debug("Evicted {}: {}", victim.transaction().hash(), why);
   }
 
-  private void remove(PendingTransaction pending) {
+  private void remove(RecoveredTransaction pending) {
     Transaction tx = pending.transaction();
     byHash.remove(tx.hash());
     SenderQueue queue = bySender.get(pending.sender());
@@ -243,7 +243,7 @@ public final class TransactionPool implements PendingTransactions {
    * cap is below {@code baseFee}; stops at {@code maxCount} transactions or when the next one's gas
    * limit no longer fits in what is left of {@code gasLimit}.
    */
-  public List<PendingTransaction> selectForBlock(long gasLimit, UInt256 baseFee, int maxCount) {
+  public List<RecoveredTransaction> selectForBlock(long gasLimit, UInt256 baseFee, int maxCount) {
     if (gasLimit < 0 || maxCount < 0) {
       throw new IllegalArgumentException("gas limit and count must not be negative");
     }
@@ -254,7 +254,7 @@ public final class TransactionPool implements PendingTransactions {
         accountNonces.put(sender, state.nonce(sender));
       }
     }
-    List<List<PendingTransaction>> runs = new ArrayList<>();
+    List<List<RecoveredTransaction>> runs = new ArrayList<>();
     synchronized (lock) {
       accountNonces.forEach(
           (sender, nonce) -> {
@@ -267,7 +267,6 @@ public final class TransactionPool implements PendingTransactions {
     return BlockSelector.select(runs, gasLimit, baseFee, maxCount);
   }
 
-  /** {@link #onBlockCommitted(List)} for a chain event. */
   /**
    * Drops a transaction block building found it cannot include (e.g. the sender can no longer pay),
    * so it is not selected again every block. Later nonces of its sender wait for a replacement, as
@@ -275,17 +274,13 @@ public final class TransactionPool implements PendingTransactions {
    */
   public boolean discard(Bytes32 hash) {
     synchronized (lock) {
-      PendingTransaction pending = byHash.get(hash);
+      RecoveredTransaction pending = byHash.get(hash);
       if (pending == null) {
         return false;
       }
       remove(pending);
       return true;
     }
-  }
-
-  public void onBlockAdded(BlockAdded event) {
-    onBlockCommitted(event.block().transactions());
   }
 
   /**
@@ -298,7 +293,7 @@ public final class TransactionPool implements PendingTransactions {
     int removed = 0;
     synchronized (lock) {
       for (Transaction tx : included) {
-        PendingTransaction pending = byHash.get(tx.hash());
+        RecoveredTransaction pending = byHash.get(tx.hash());
         if (pending != null) {
           remove(pending);
           removed++;
@@ -319,7 +314,7 @@ public final class TransactionPool implements PendingTransactions {
       for (Address sender : unpermitted) {
         SenderQueue queue = bySender.remove(sender);
         if (queue != null) {
-          for (PendingTransaction pending : queue.all()) {
+          for (RecoveredTransaction pending : queue.all()) {
             byHash.remove(pending.transaction().hash());
             stale++;
           }
@@ -328,7 +323,7 @@ public final class TransactionPool implements PendingTransactions {
       for (Map.Entry<Address, Long> entry : accountNonces.entrySet()) {
         SenderQueue queue = bySender.get(entry.getKey());
         if (queue != null) {
-          for (PendingTransaction pending : queue.removeBelow(entry.getValue())) {
+          for (RecoveredTransaction pending : queue.removeBelow(entry.getValue())) {
             byHash.remove(pending.transaction().hash());
             stale++;
           }
@@ -367,7 +362,7 @@ public final class TransactionPool implements PendingTransactions {
   }
 
   @Override
-  public Optional<PendingTransaction> byHash(Bytes32 hash) {
+  public Optional<RecoveredTransaction> byHash(Bytes32 hash) {
     synchronized (lock) {
       return Optional.ofNullable(byHash.get(hash));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.app.LedgerBindings;
 import org.ailedger.node.block.Block;
+import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.CommitSeals;
@@ -31,11 +32,15 @@ import org.ailedger.node.storage.Column;
 import org.ailedger.node.storage.InMemoryKeyValueStore;
 import org.ailedger.node.storage.KeyValueStore;
 import org.ailedger.node.storage.WriteBatch;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.SenderRecovery;
+import org.ailedger.node.tx.Signature;
+import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionSigner;
+import org.ailedger.node.tx.TransactionType;
+import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.tx.UnsignedTransaction;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.precompiles.NativeContracts;
 import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.precompiles.gas.GasSchedule;
@@ -97,9 +102,13 @@ class BlockImporterTest {
           new BlockImporter(
               chain,
               processor,
-              new HeaderRules(genesis, clock),
+              new HeaderRules(
+                  new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()),
+                  clock),
               new SealVerifier(seals),
-              new SenderRecovery(secp256k1));
+              new StatelessChecks(
+                  new TransactionValidator(1337, genesis.gasLimit()),
+                  new SenderRecovery(secp256k1)));
       creator = new BlockCreator(processor, seals, 1337);
     }
   }
@@ -151,11 +160,11 @@ class BlockImporterTest {
   }
 
   /** {@code sender} renouncing each role in turn, nonces from 0, as pool candidates. */
-  private List<PendingTransaction> renouncing(KeyPair sender, Role... roles) {
-    List<PendingTransaction> candidates = new ArrayList<>();
+  private List<RecoveredTransaction> renouncing(KeyPair sender, Role... roles) {
+    List<RecoveredTransaction> candidates = new ArrayList<>();
     for (int nonce = 0; nonce < roles.length; nonce++) {
       candidates.add(
-          new PendingTransaction(
+          new RecoveredTransaction(
               renounce(sender, nonce, roles[nonce]), sender.address(), candidates.size()));
     }
     return candidates;
@@ -185,13 +194,14 @@ class BlockImporterTest {
     Node follower = new Node();
     KeyPair contributor = DevAccounts.account(2);
     KeyPair stranger = DevAccounts.account(500);
-    List<PendingTransaction> candidates =
+    List<RecoveredTransaction> candidates =
         List.of(
-            new PendingTransaction(
+            new RecoveredTransaction(
                 renounce(contributor, 0, Role.CONTRIBUTOR), contributor.address(), 0),
-            new PendingTransaction(
+            new RecoveredTransaction(
                 renounce(contributor, 1, Role.AUDITOR), contributor.address(), 1),
-            new PendingTransaction(renounce(stranger, 0, Role.CONTRIBUTOR), stranger.address(), 2));
+            new RecoveredTransaction(
+                renounce(stranger, 0, Role.CONTRIBUTOR), stranger.address(), 2));
 
     BlockCreator.Proposal proposal =
         producer.creator.propose(
@@ -229,7 +239,7 @@ class BlockImporterTest {
     Node producer = new Node();
     Node follower = new Node();
     KeyPair contributor = DevAccounts.account(2);
-    List<PendingTransaction> candidates =
+    List<RecoveredTransaction> candidates =
         renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR, Role.MODEL_OWNER);
     int[] asked = {0};
 
@@ -259,7 +269,7 @@ class BlockImporterTest {
   void aProposerOutOfTimeStillIncludesOneTransaction() {
     Node producer = new Node();
     KeyPair contributor = DevAccounts.account(2);
-    List<PendingTransaction> candidates = renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR);
+    List<RecoveredTransaction> candidates = renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR);
 
     BlockCreator.Proposal proposal =
         producer.creator.propose(
@@ -314,7 +324,7 @@ class BlockImporterTest {
     BlockCreator.Proposal proposal =
         node.creator.propose(
             node.chain.head(),
-            List.of(new PendingTransaction(renounce, contributor.address(), 0)),
+            List.of(new RecoveredTransaction(renounce, contributor.address(), 0)),
             DevnetGenesis.TIMESTAMP + 1,
             0,
             validator,
@@ -346,8 +356,7 @@ class BlockImporterTest {
 
     ImportResult result = new Node().importer.importBlock(proposal.block());
 
-    assertThat(result).isInstanceOf(ImportResult.Rejected.class);
-    assertThat(((ImportResult.Rejected) result).reason()).contains("committed seals");
+    assertThat(reasonOf(result)).isEqualTo(BlockRejection.Reason.TOO_FEW_SEALS);
   }
 
   @Test
@@ -365,7 +374,7 @@ class BlockImporterTest {
 
     ImportResult result = new Node().importer.importBlock(forged);
 
-    assertThat(((ImportResult.Rejected) result).reason()).contains("not a validator");
+    assertThat(reasonOf(result)).isEqualTo(BlockRejection.Reason.SEAL_BY_NON_VALIDATOR);
   }
 
   @Test
@@ -402,6 +411,149 @@ class BlockImporterTest {
 
     ImportResult result = new Node().importer.importBlock(sealed);
 
-    assertThat(((ImportResult.Rejected) result).reason()).contains("state root");
+    assertThat(reasonOf(result)).isEqualTo(BlockRejection.Reason.STATE_ROOT_MISMATCH);
+  }
+
+  @Test
+  void aBlockCarryingATransactionForAnotherChainIsRejectedBeforeExecution() {
+    Transaction otherChain =
+        new TransactionSigner(secp256k1).sign(renounceCall(0), 1, DevAccounts.account(2));
+
+    assertThat(reasonOf(new Node().importer.importBlock(sealedEmptyBlockCarrying(otherChain))))
+        .isEqualTo(BlockRejection.Reason.INVALID_TRANSACTION);
+  }
+
+  @Test
+  void aBlockCarryingAHighSTransactionIsRejected() {
+    Transaction lowS = renounce(DevAccounts.account(2), 0, Role.CONTRIBUTOR);
+    Signature sig = lowS.signature();
+    Transaction highS =
+        new Transaction(
+            lowS.type(),
+            lowS.chainId(),
+            lowS.nonce(),
+            lowS.maxPriorityFeePerGas(),
+            lowS.maxFeePerGas(),
+            lowS.gasLimit(),
+            lowS.to(),
+            lowS.value(),
+            lowS.data(),
+            lowS.accessList(),
+            new Signature(sig.r(), Secp256k1.CURVE_ORDER.subtract(sig.s()), sig.recId() ^ 1));
+
+    ImportResult result = new Node().importer.importBlock(sealedEmptyBlockCarrying(highS));
+
+    assertThat(reasonOf(result)).isEqualTo(BlockRejection.Reason.INVALID_TRANSACTION);
+    assertThat(((ImportResult.Rejected) result).rejection().message()).contains("EIP-2");
+  }
+
+  @Test
+  void aBlockCarryingAContractCreationIsRejectedInsteadOfFailingExecution() {
+    UnsignedTransaction creation =
+        new UnsignedTransaction(
+            TransactionType.EIP1559,
+            0,
+            UInt256.ZERO,
+            UInt256.ZERO,
+            100_000,
+            Optional.empty(),
+            UInt256.ZERO,
+            Bytes.fromHexString("0x6000"),
+            List.of());
+    Transaction tx = new TransactionSigner(secp256k1).sign(creation, 1337, DevAccounts.account(2));
+
+    assertThat(reasonOf(new Node().importer.importBlock(sealedEmptyBlockCarrying(tx))))
+        .isEqualTo(BlockRejection.Reason.INVALID_TRANSACTION);
+  }
+
+  @Test
+  void aBadSealIsFoundBeforeAnyTransactionIsLookedAt() {
+    Node producer = new Node();
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            List.of(),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    Transaction otherChain =
+        new TransactionSigner(secp256k1).sign(renounceCall(0), 1, DevAccounts.account(2));
+    Block unsealedWithBadTx = new Block(proposal.block().header(), List.of(otherChain));
+
+    assertThat(reasonOf(new Node().importer.importBlock(unsealedWithBadTx)))
+        .isEqualTo(BlockRejection.Reason.TOO_FEW_SEALS);
+  }
+
+  @Test
+  void aBlockCommittedInALaterRoundKeepsTheHashOfRoundZeroAndItsSealsBindTheRound() {
+    Node producer = new Node();
+    BlockHeader parent = producer.chain.head();
+    Block round0 =
+        producer
+            .creator
+            .propose(parent, List.of(), DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO)
+            .block();
+    BlockCreator.Proposal round2 =
+        producer.creator.propose(
+            parent, List.of(), DevnetGenesis.TIMESTAMP + 1, 2, validator, UInt256.ZERO);
+    Block sealed = producer.creator.seal(round2.block(), validator);
+
+    assertThat(sealed.header().hash()).isEqualTo(round0.header().hash());
+    assertThat(round2.block().header().committedSealHash())
+        .isNotEqualTo(round0.header().committedSealHash());
+    // a seal made in round 2 does not count for the same block claiming round 0
+    Block replayed =
+        new Block(
+            round0
+                .header()
+                .withExtraData(
+                    round0
+                        .header()
+                        .qbftExtraData()
+                        .withSeals(sealed.header().qbftExtraData().seals())
+                        .encode()),
+            List.of());
+    assertThat(reasonOf(new Node().importer.importBlock(replayed)))
+        .isEqualTo(BlockRejection.Reason.SEAL_BY_NON_VALIDATOR);
+    assertThat(new Node().importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+  }
+
+  /** A valid sealed empty block whose body is swapped for {@code tx}; its header stays sealed. */
+  private Block sealedEmptyBlockCarrying(Transaction tx) {
+    Node producer = new Node();
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            List.of(),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    Block sealed = producer.creator.seal(proposal.block(), validator);
+    return new Block(sealed.header(), List.of(tx));
+  }
+
+  private static UnsignedTransaction renounceCall(long nonce) {
+    String data =
+        FunctionEncoder.encode(
+            new Function(
+                "renounceRole",
+                List.of(new Bytes32(Role.CONTRIBUTOR.id().toArrayUnsafe())),
+                List.of()));
+    return UnsignedTransaction.eip1559(
+        nonce,
+        UInt256.ZERO,
+        UInt256.ZERO,
+        100_000,
+        PERMISSIONS,
+        UInt256.ZERO,
+        Bytes.fromHexString(data),
+        List.of());
+  }
+
+  private static BlockRejection.Reason reasonOf(ImportResult result) {
+    assertThat(result).isInstanceOf(ImportResult.Rejected.class);
+    return ((ImportResult.Rejected) result).rejection().reason();
   }
 }

@@ -17,10 +17,10 @@ import org.ailedger.node.execution.TransactionSimulator;
 import org.ailedger.node.state.Account;
 import org.ailedger.node.state.WorldStateReader;
 import org.ailedger.node.tx.AccessListEntry;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionRejection;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.node.txpool.PendingTransactions;
 import org.ailedger.node.txpool.SubmitResult;
 import org.ailedger.precompiles.CallOutcome;
@@ -236,9 +236,9 @@ public final class FakeBackend {
       }
 
       @Override
-      public Optional<PendingTransaction> byHash(Bytes32 hash) {
+      public Optional<RecoveredTransaction> byHash(Bytes32 hash) {
         return hash.equals(pendingTx.hash())
-            ? Optional.of(new PendingTransaction(pendingTx, BOB, 1))
+            ? Optional.of(new RecoveredTransaction(pendingTx, BOB, 1))
             : Optional.empty();
       }
 

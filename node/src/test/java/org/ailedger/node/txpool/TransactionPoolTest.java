@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Signature;
 import org.ailedger.node.tx.Transaction;
@@ -91,7 +92,7 @@ class TransactionPoolTest {
 
   private List<Transaction> select(long gasLimit, UInt256 baseFee, int maxCount) {
     return pool.selectForBlock(gasLimit, baseFee, maxCount).stream()
-        .map(PendingTransaction::transaction)
+        .map(RecoveredTransaction::transaction)
         .toList();
   }
 
@@ -107,7 +108,7 @@ class TransactionPoolTest {
 
     accept(tx);
 
-    PendingTransaction pooled = pool.byHash(tx.hash()).orElseThrow();
+    RecoveredTransaction pooled = pool.byHash(tx.hash()).orElseThrow();
     assertThat(pooled.transaction()).isEqualTo(tx);
     assertThat(pooled.sender()).isEqualTo(ALICE);
     assertThat(pool.size()).isEqualTo(1);
@@ -442,7 +443,7 @@ class TransactionPoolTest {
     state.forbid(ALICE);
 
     assertThat(pool.selectForBlock(Long.MAX_VALUE, NO_BASE_FEE, 10))
-        .extracting(PendingTransaction::sender)
+        .extracting(RecoveredTransaction::sender)
         .containsExactly(BOB);
   }
 
@@ -541,14 +542,14 @@ class TransactionPoolTest {
 
     assertThat(rejected).isEmpty();
     assertThat(pool.size()).isEqualTo(threads * perThread);
-    List<PendingTransaction> all = pool.selectForBlock(Long.MAX_VALUE, NO_BASE_FEE, 10_000);
+    List<RecoveredTransaction> all = pool.selectForBlock(Long.MAX_VALUE, NO_BASE_FEE, 10_000);
     assertThat(all).hasSize(threads * perThread);
     checkNonceOrder(all);
   }
 
-  private static void checkNonceOrder(List<PendingTransaction> selected) {
+  private static void checkNonceOrder(List<RecoveredTransaction> selected) {
     Map<Address, Long> expected = new HashMap<>();
-    for (PendingTransaction pending : selected) {
+    for (RecoveredTransaction pending : selected) {
       long next = expected.getOrDefault(pending.sender(), 0L);
       assertThat(pending.transaction().nonce()).as("nonce of %s", pending.sender()).isEqualTo(next);
       expected.put(pending.sender(), next + 1);

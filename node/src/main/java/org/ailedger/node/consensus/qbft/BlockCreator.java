@@ -7,11 +7,12 @@ import java.util.function.BooleanSupplier;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.block.LogsBloom;
+import org.ailedger.node.block.QbftExtraData;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.execution.BlockProcessor;
 import org.ailedger.node.execution.ExecutedBlock;
-import org.ailedger.node.txpool.PendingTransaction;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -37,7 +38,7 @@ public final class BlockCreator {
   /** A proposal with every candidate that fits. */
   public Proposal propose(
       BlockHeader parent,
-      List<PendingTransaction> candidates,
+      List<RecoveredTransaction> candidates,
       long timestamp,
       int round,
       KeyPair proposer,
@@ -50,7 +51,7 @@ public final class BlockCreator {
    */
   public Proposal propose(
       BlockHeader parent,
-      List<PendingTransaction> candidates,
+      List<RecoveredTransaction> candidates,
       long timestamp,
       int round,
       KeyPair proposer,

@@ -12,8 +12,8 @@ import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.genesis.QbftOptions;
+import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RejectionReason;
-import org.ailedger.node.txpool.PendingTransaction;
 import org.ailedger.node.txpool.TransactionPool;
 import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -117,7 +117,7 @@ public final class BlockProductionLoop {
     }
     long now = clock.millis() / 1000;
     long timestamp = Math.max(now, parent.timestamp() + options.blockPeriodSeconds());
-    List<PendingTransaction> candidates =
+    List<RecoveredTransaction> candidates =
         pool.selectForBlock(parent.gasLimit(), baseFee, MAX_TRANSACTIONS_PER_BLOCK);
     if (candidates.isEmpty() && !options.createEmptyBlocks()) {
       return;
@@ -139,7 +139,6 @@ public final class BlockProductionLoop {
     long built = System.nanoTime();
     switch (importer.importExecuted(sealed, proposal.executed())) {
       case ImportResult.Imported imported -> {
-        pool.onBlockCommitted(sealed.transactions());
         LOG.info(
             "Produced block {} with {} transactions ({} candidates), gas {}, built in {} ms, stored in {} ms ({})",
             sealed.number(),
@@ -151,7 +150,10 @@ public final class BlockProductionLoop {
             sealed.header().hash());
       }
       case ImportResult.Rejected rejected ->
-          LOG.error("This node rejected its own block {}: {}", sealed.number(), rejected.reason());
+          LOG.error(
+              "This node rejected its own block {}: {}",
+              sealed.number(),
+              rejected.rejection().message());
     }
     for (ExecutedBlock.Left left : proposal.executed().leftOut()) {
       // a full block is the one reason to leave a transaction for the next; the others repeat

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.block.LogsBloom;
-import org.ailedger.node.consensus.qbft.QbftExtraData;
+import org.ailedger.node.block.QbftExtraData;
 import org.ailedger.node.rpc.TestChain;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes32;

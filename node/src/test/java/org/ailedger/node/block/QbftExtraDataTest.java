@@ -1,4 +1,4 @@
-package org.ailedger.node.consensus.qbft;
+package org.ailedger.node.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,8 +49,22 @@ class QbftExtraDataTest {
     QbftExtraData decoded = QbftExtraData.decode(extra.encode());
 
     assertThat(decoded).isEqualTo(extra);
-    assertThat(QbftExtraData.decode(extra.encodeWithoutSeals()).seals()).isEmpty();
-    assertThat(QbftExtraData.decode(extra.encodeWithoutSeals()).round()).isEqualTo(3);
+    assertThat(QbftExtraData.decode(extra.encodeForCommittedSeal()))
+        .isEqualTo(extra.withSeals(List.of()));
+    assertThat(QbftExtraData.decode(extra.encodeForOnChainHash()))
+        .isEqualTo(extra.withSeals(List.of()).withRound(0));
+  }
+
+  @Test
+  void hashEncodingsKeepTheFiveItemsWithAnEmptySealList() {
+    Address v = new Address(Bytes.fromHexString("0x" + "11".repeat(20)));
+    QbftExtraData extra =
+        new QbftExtraData(
+            Bytes32.ZERO, List.of(v), Optional.empty(), 2, List.of(Bytes.wrap(new byte[65])));
+    // [32 zero bytes, [v], [], 2, []] and the same with round 0 (the empty scalar 0x80)
+    String head = "0xf83aa0" + "00".repeat(32) + "d594" + "11".repeat(20) + "c0";
+    assertThat(extra.encodeForCommittedSeal().toHexString()).isEqualTo(head + "02c0");
+    assertThat(extra.encodeForOnChainHash().toHexString()).isEqualTo(head + "80c0");
   }
 
   @Test

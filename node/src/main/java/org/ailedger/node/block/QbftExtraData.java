@@ -1,4 +1,4 @@
-package org.ailedger.node.consensus.qbft;
+package org.ailedger.node.block;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,36 +53,43 @@ public record QbftExtraData(
 
   /** The full encoding, as stored in the header. */
   public Bytes encode() {
-    return RLP.encodeList(
-        w -> {
-          writeWithoutSeals(w);
-          w.writeList(seals, RLPWriter::writeValue);
-        });
+    return encode(round, seals);
   }
 
   /**
-   * The encoding without committed seals. The block hash and the data each committed seal signs are
-   * computed over the header carrying this, so seals can be added after agreement without changing
-   * the hash they sign.
+   * The encoding a committed seal and the proposal digest are taken over: the seals emptied, the
+   * round kept, so a seal binds the round the block was committed in.
    */
-  public Bytes encodeWithoutSeals() {
-    return RLP.encodeList(this::writeWithoutSeals);
+  public Bytes encodeForCommittedSeal() {
+    return encode(round, List.of());
   }
 
-  private void writeWithoutSeals(RLPWriter w) {
-    w.writeValue(vanity);
-    w.writeList(validators, (lw, v) -> lw.writeValue(v.bytes()));
-    if (vote.isPresent()) {
-      Vote v = vote.get();
-      w.writeList(
-          vw -> {
-            vw.writeValue(v.recipient().bytes());
-            vw.writeValue(Bytes.of(v.add() ? (byte) 0xFF : (byte) 0x00));
-          });
-    } else {
-      w.writeList(lw -> {});
-    }
-    w.writeInt(round);
+  /**
+   * The encoding the on-chain block hash is taken over: the seals emptied and the round set to 0,
+   * so the same block has one hash whichever round committed it and whoever sealed it.
+   */
+  public Bytes encodeForOnChainHash() {
+    return encode(0, List.of());
+  }
+
+  private Bytes encode(int roundToWrite, List<Bytes> sealsToWrite) {
+    return RLP.encodeList(
+        w -> {
+          w.writeValue(vanity);
+          w.writeList(validators, (lw, v) -> lw.writeValue(v.bytes()));
+          if (vote.isPresent()) {
+            Vote v = vote.get();
+            w.writeList(
+                vw -> {
+                  vw.writeValue(v.recipient().bytes());
+                  vw.writeValue(Bytes.of(v.add() ? (byte) 0xFF : (byte) 0x00));
+                });
+          } else {
+            w.writeList(lw -> {});
+          }
+          w.writeInt(roundToWrite);
+          w.writeList(sealsToWrite, RLPWriter::writeValue);
+        });
   }
 
   /**

@@ -1,11 +1,10 @@
-package org.ailedger.node.txpool;
+package org.ailedger.node.tx;
 
-import org.ailedger.node.tx.Transaction;
 import org.ailedger.types.Address;
 
 /** A pooled transaction with its recovered sender and the order it arrived in. */
-public record PendingTransaction(Transaction transaction, Address sender, long sequence) {
-  public PendingTransaction {
+public record RecoveredTransaction(Transaction transaction, Address sender, long sequence) {
+  public RecoveredTransaction {
     if (transaction == null || sender == null) {
       throw new IllegalArgumentException("transaction and sender are required");
     }
