@@ -27,7 +27,7 @@ public final class CliScript {
               + java
               + "' --enable-native-access=ALL-UNNAMED -cp '"
               + NodeDistribution.classPath()
-              + "' org.ailedger.node.cli.AiLedger \"$@\"\n",
+              + "' org.ailedger.cli.AiLedger \"$@\"\n",
           StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
       Path output = workDir.resolve("script.log");

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the packaged node lives: the jar and its {@code lib/} that {@code mvn package} builds. */
+/**
+ * Where the packaged {@code ailedger} command lives: the cli jar and its {@code lib/} that {@code
+ * mvn package} builds.
+ */
 final class NodeDistribution {
-  private static final String NODE_DIR_PROPERTY = "ailedger.node.dir";
+  private static final String NODE_DIR_PROPERTY = "ailedger.cli.dir";
   private static final String HOW_TO_BUILD =
-      "build the node first: mvn -B -pl node -am package -DskipTests (or run ./ailedger test)";
+      "build the command first: mvn -B -pl cli -am package -DskipTests (or run ./ailedger test)";
 
   private NodeDistribution() {}
 
@@ -29,21 +32,21 @@ final class NodeDistribution {
     if (!Files.isDirectory(lib)) {
       throw new AssertionError("no " + lib + "; " + HOW_TO_BUILD);
     }
-    return nodeJar(target) + java.io.File.pathSeparator + lib.resolve("*");
+    return cliJar(target) + java.io.File.pathSeparator + lib.resolve("*");
   }
 
-  private static Path nodeJar(Path target) {
+  private static Path cliJar(Path target) {
     try (Stream<Path> files = Files.list(target)) {
       List<Path> jars =
           files
-              .filter(path -> path.getFileName().toString().matches("node-.*\\.jar"))
+              .filter(path -> path.getFileName().toString().matches("cli-.*\\.jar"))
               .filter(
                   path ->
                       !path.getFileName().toString().matches(".*-(sources|tests|javadoc)\\.jar"))
               .toList();
       if (jars.size() != 1) {
         throw new AssertionError(
-            "expected one node jar in " + target + ", found " + jars + "; " + HOW_TO_BUILD);
+            "expected one cli jar in " + target + ", found " + jars + "; " + HOW_TO_BUILD);
       }
       return jars.getFirst();
     } catch (IOException e) {

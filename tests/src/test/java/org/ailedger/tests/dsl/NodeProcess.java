@@ -25,7 +25,7 @@ import org.ailedger.node.genesis.GenesisWriter;
  * directory. Its output goes to a log file whose tail explains a failure.
  */
 public final class NodeProcess implements AutoCloseable {
-  private static final String MAIN_CLASS = "org.ailedger.node.cli.AiLedger";
+  private static final String MAIN_CLASS = "org.ailedger.cli.AiLedger";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 80;
