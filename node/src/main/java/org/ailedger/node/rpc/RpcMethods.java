@@ -39,6 +39,7 @@ import org.ailedger.node.rpc.filter.LogSearch;
 import org.ailedger.node.rpc.net.NetListening;
 import org.ailedger.node.rpc.net.NetPeerCount;
 import org.ailedger.node.rpc.net.NetVersion;
+import org.ailedger.node.rpc.qbft.QbftGetSignerMetrics;
 import org.ailedger.node.rpc.qbft.QbftGetValidatorsByBlockHash;
 import org.ailedger.node.rpc.qbft.QbftGetValidatorsByBlockNumber;
 import org.ailedger.node.rpc.subscription.EthSubscribe;
@@ -102,6 +103,7 @@ public final class RpcMethods {
             new EthUnsubscribe(),
             new QbftGetValidatorsByBlockNumber(backend.chain()),
             new QbftGetValidatorsByBlockHash(backend.chain()),
+            new QbftGetSignerMetrics(backend.chain()),
             new AdminPeers(backend.peers())));
   }
 

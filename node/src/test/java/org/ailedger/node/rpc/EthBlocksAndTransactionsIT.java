@@ -282,6 +282,32 @@ class EthBlocksAndTransactionsIT {
   }
 
   @Test
+  void signerMetricsCountEachCoinbaseOverTheRangeAndListIdleValidators() {
+    long head = rpc.fake.chain.head().number();
+    // blocks 0..head-1 (toBlock excluded); TestChain's coinbase rotates over its 4 validators
+    JsonNode metrics = rpc.result("qbft_getSignerMetrics");
+
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (long n = 0; n < head; n++) {
+      counts.merge(rpc.fake.chain.blockAt(n).header().coinbase().toHexString(), 1L, Long::sum);
+    }
+    TestChain.VALIDATORS.forEach(v -> counts.putIfAbsent(v.toHexString(), 0L));
+    assertThat(metrics).hasSize(counts.size());
+    for (JsonNode m : metrics) {
+      assertThat(Long.decode(m.get("proposedBlockCount").asText()))
+          .as(m.get("address").asText())
+          .isEqualTo(counts.get(m.get("address").asText()));
+    }
+    JsonNode first = rpc.result("qbft_getSignerMetrics", "0x1", "0x2");
+    assertThat(first).hasSize(TestChain.VALIDATORS.size());
+    assertThat(first.findValues("lastProposedBlockNumber"))
+        .extracting(JsonNode::asText)
+        .contains("0x1");
+    assertThat(rpc.error("qbft_getSignerMetrics", "0x2", "0x2").get("code").asInt())
+        .isEqualTo(-32602);
+  }
+
+  @Test
   void malformedHashIsInvalidParams() {
     JsonNode error = rpc.error("eth_getBlockByHash", "0x1234", false);
 

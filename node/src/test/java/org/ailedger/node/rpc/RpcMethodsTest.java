@@ -50,7 +50,8 @@ class RpcMethodsTest {
             "eth_unsubscribe",
             "qbft_getValidatorsByBlockNumber",
             "qbft_getValidatorsByBlockHash",
+            "qbft_getSignerMetrics",
             "admin_peers");
-    assertThat(methods.names()).hasSize(38);
+    assertThat(methods.names()).hasSize(39);
   }
 }
