@@ -29,6 +29,11 @@ public enum RpcError {
   /** A named bound was hit: log block range, installed filters, subscriptions, queued requests. */
   LIMIT_EXCEEDED(-32005, "limit exceeded"),
 
+  /** admin_addPeer/admin_removePeer on a node whose p2p layer is off. */
+  P2P_DISABLED(-32000, "P2P has been disabled. This functionality is not available"),
+  PEER_NOT_PERMITTED(-32000, "Cannot add a non-permitted node as a peer"),
+  CANT_CONNECT_TO_LOCAL_PEER(-32000, "Cannot add local node as peer."),
+
   TX_MALFORMED(-32000, "malformed transaction"),
   TX_OVERSIZED(-32000, "oversized data"),
   TX_TYPE_NOT_SUPPORTED(-32000, "transaction type not supported"),

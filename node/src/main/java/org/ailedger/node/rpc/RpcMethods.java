@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.ailedger.node.rpc.admin.AdminAddPeer;
+import org.ailedger.node.rpc.admin.AdminNodeInfo;
 import org.ailedger.node.rpc.admin.AdminPeers;
+import org.ailedger.node.rpc.admin.AdminRemovePeer;
 import org.ailedger.node.rpc.eth.EthAccounts;
 import org.ailedger.node.rpc.eth.EthBlockNumber;
 import org.ailedger.node.rpc.eth.EthCall;
@@ -104,7 +107,10 @@ public final class RpcMethods {
             new QbftGetValidatorsByBlockNumber(backend.chain()),
             new QbftGetValidatorsByBlockHash(backend.chain()),
             new QbftGetSignerMetrics(backend.chain()),
-            new AdminPeers(backend.peers())));
+            new AdminPeers(backend.peers()),
+            new AdminNodeInfo(backend.peers(), backend.chain()),
+            new AdminAddPeer(backend.peers()),
+            new AdminRemovePeer(backend.peers())));
   }
 
   public Optional<RpcMethod> find(String name) {

@@ -51,7 +51,10 @@ class RpcMethodsTest {
             "qbft_getValidatorsByBlockNumber",
             "qbft_getValidatorsByBlockHash",
             "qbft_getSignerMetrics",
-            "admin_peers");
-    assertThat(methods.names()).hasSize(39);
+            "admin_peers",
+            "admin_nodeInfo",
+            "admin_addPeer",
+            "admin_removePeer");
+    assertThat(methods.names()).hasSize(42);
   }
 }
