@@ -15,6 +15,7 @@ import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.node.p2p.peers.PeersConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,7 +83,8 @@ final class DevnetCommand implements Callable<Integer> {
             List.of("*"),
             false,
             VersionProvider.clientVersion(),
-            NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT);
+            NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
+            PeersConfig.disabled());
     NodeRun.untilInterrupted(
         new LedgerNode(config, Clock.systemUTC()),
         node -> {

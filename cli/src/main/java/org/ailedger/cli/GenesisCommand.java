@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.genesis.LedgerAccount;
 import org.ailedger.node.genesis.MemberIds;
 import org.ailedger.node.genesis.QbftOptions;
+import org.ailedger.node.p2p.peers.EnodeUrl;
+import org.ailedger.node.p2p.peers.PeersConfig;
+import org.ailedger.node.p2p.peers.StaticNodesFile;
 import org.ailedger.types.Address;
 import org.apache.tuweni.units.bigints.UInt256;
 import picocli.CommandLine.Command;
@@ -83,6 +87,16 @@ final class GenesisCommand implements Runnable {
     long gasLimit;
 
     @Option(
+        names = "--p2p-hosts",
+        split = ",",
+        paramLabel = "HOST",
+        description =
+            "Host each validator is reached at by the others, comma separated, one per validator"
+                + " (default: 127.0.0.1 for all; e.g. validator-0,validator-1,... for docker"
+                + " compose).")
+    List<String> p2pHosts;
+
+    @Option(
         names = "--member",
         defaultValue = "founder",
         description =
@@ -98,14 +112,31 @@ final class GenesisCommand implements Runnable {
         throw new IllegalArgumentException(
             "chain id 1337 is reserved for the devnet; choose another");
       }
+      List<String> hosts =
+          p2pHosts == null ? Collections.nCopies(validators, "127.0.0.1") : p2pHosts;
+      if (hosts.size() != validators) {
+        throw new IllegalArgumentException(
+            "--p2p-hosts names "
+                + hosts.size()
+                + " hosts for "
+                + validators
+                + " validators; give one per validator");
+      }
       requireEmpty(out);
       List<Address> validatorAddresses = new ArrayList<>();
+      List<EnodeUrl> enodes = new ArrayList<>();
       for (int i = 0; i < validators; i++) {
-        Path dir = out.resolve("validator-" + i);
         KeyPair key = KeysCommand.newKey();
-        KeyFile.write(dir.resolve("key"), key);
+        KeyFile.write(out.resolve(validatorDir(i)).resolve("key"), key);
         validatorAddresses.add(key.address());
-        writeArgs(dir, i);
+        enodes.add(new EnodeUrl(key.publicKey(), hosts.get(i), p2pPort(i)));
+      }
+      for (int i = 0; i < validators; i++) {
+        List<EnodeUrl> others = new ArrayList<>(enodes);
+        others.remove(i);
+        StaticNodesFile.write(
+            out.resolve(validatorDir(i)).resolve(StaticNodesFile.DEFAULT_NAME), others);
+        writeArgs(i, hosts.get(i));
       }
       KeyPair admin = KeysCommand.newKey();
       KeyFile.write(out.resolve("admin.key"), admin);
@@ -136,27 +167,43 @@ final class GenesisCommand implements Runnable {
       write(out.resolve("genesis.json"), new GenesisWriter().write(spec));
       System.out.printf(
           "Wrote a %d-validator network (chain id %d) to %s%n", validators, chainId, out);
+      System.out.printf("Start each validator from %s:%n", out);
       for (int i = 0; i < validators; i++) {
         System.out.printf(
-            "  validator %d  %s  run: ailedger node @%s%n",
-            i, validatorAddresses.get(i), out.resolve("validator-" + i).resolve("node.args"));
+            "  validator %d  %s  ailedger node @%s%n    %s%n",
+            i, validatorAddresses.get(i), validatorDir(i).resolve("node.args"), enodes.get(i));
       }
       System.out.printf("  admin        %s  key: %s%n", admin.address(), out.resolve("admin.key"));
       return 0;
     }
 
-    private void writeArgs(Path dir, int index) {
+    /** Relative to the network directory, so the files work wherever they are copied. */
+    static Path validatorDir(int index) {
+      return Path.of("validator-" + index);
+    }
+
+    static int p2pPort(int index) {
+      return PeersConfig.DEFAULT_PORT + index;
+    }
+
+    // paths relative to the network directory: the operator (or a container) runs the node
+    // from there, on whatever host the files were copied to
+    private void writeArgs(int index, String host) {
+      Path dir = validatorDir(index);
       String args =
           String.join(
                   "\n",
-                  "--data-dir=" + dir.resolve("data").toAbsolutePath(),
-                  "--genesis-file=" + out.resolve("genesis.json").toAbsolutePath(),
-                  "--node-key-file=" + dir.resolve("key").toAbsolutePath(),
+                  "--data-dir=" + dir.resolve("data"),
+                  "--genesis-file=genesis.json",
+                  "--node-key-file=" + dir.resolve("key"),
                   "--rpc-http-port=" + (8545 + 10 * index),
                   "--rpc-ws-port=" + (8546 + 10 * index),
-                  "--metrics-port=" + (9545 + 10 * index))
+                  "--metrics-port=" + (9545 + 10 * index),
+                  "--p2p-host=" + host,
+                  "--p2p-port=" + p2pPort(index),
+                  "--static-nodes-file=" + dir.resolve(StaticNodesFile.DEFAULT_NAME))
               + "\n";
-      write(dir.resolve("node.args"), args);
+      write(out.resolve(dir).resolve("node.args"), args);
     }
 
     private static void requireEmpty(Path dir) {

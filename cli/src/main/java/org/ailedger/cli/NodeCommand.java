@@ -38,6 +38,8 @@ final class NodeCommand implements Callable<Integer> {
 
   @Mixin PortOptions ports;
 
+  @Mixin P2pOptions p2p;
+
   @Option(
       names = "--rpc-cors-origins",
       split = ",",
@@ -74,7 +76,8 @@ final class NodeCommand implements Callable<Integer> {
             corsOrigins,
             syncWrites,
             VersionProvider.clientVersion(),
-            txsSelectionPercent);
+            txsSelectionPercent,
+            p2p.config(dataDir));
     NodeRun.untilInterrupted(
         new LedgerNode(config, Clock.systemUTC()),
         node -> {

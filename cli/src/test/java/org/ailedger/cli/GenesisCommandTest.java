@@ -6,9 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
+import org.ailedger.node.p2p.peers.EnodeUrl;
+import org.ailedger.node.p2p.peers.StaticNodesFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,7 +61,62 @@ class GenesisCommandTest {
               assertThat(admin.roles())
                   .containsExactlyInAnyOrder("MODEL_OWNER", "AGGREGATOR", "CONTRIBUTOR", "AUDITOR");
             });
-    assertThat(out.resolve("validator-1/node.args")).content().contains("--rpc-http-port=8555");
+    assertThat(out.resolve("validator-1/node.args"))
+        .content()
+        .contains("--rpc-http-port=8555", "--p2p-port=30304", "--genesis-file=genesis.json");
+  }
+
+  @Test
+  void eachValidatorDialsEveryOtherByItsEnode() {
+    Path out = dir.resolve("net");
+
+    assertThat(
+            run(
+                "genesis",
+                "new",
+                "--validators",
+                "3",
+                "--out",
+                out.toString(),
+                "--p2p-hosts",
+                "validator-0,validator-1,validator-2"))
+        .isZero();
+
+    for (int i = 0; i < 3; i++) {
+      List<EnodeUrl> expected = new ArrayList<>();
+      for (int j = 0; j < 3; j++) {
+        if (j != i) {
+          expected.add(
+              new EnodeUrl(
+                  KeyFile.read(out.resolve("validator-" + j + "/key")).publicKey(),
+                  "validator-" + j,
+                  30303 + j));
+        }
+      }
+      assertThat(StaticNodesFile.read(out.resolve("validator-" + i + "/static-nodes.json")))
+          .isEqualTo(expected);
+      assertThat(out.resolve("validator-" + i + "/node.args"))
+          .content()
+          .contains(
+              "--p2p-host=validator-" + i,
+              "--static-nodes-file=validator-" + i + "/static-nodes.json");
+    }
+  }
+
+  @Test
+  void refusesAHostListThatDoesNotMatchTheValidators() {
+    assertThat(
+            run(
+                "genesis",
+                "new",
+                "--validators",
+                "2",
+                "--out",
+                dir.resolve("net").toString(),
+                "--p2p-hosts",
+                "a"))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("one per validator");
   }
 
   @Test

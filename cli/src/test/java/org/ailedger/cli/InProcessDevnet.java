@@ -21,6 +21,7 @@ import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.node.p2p.peers.PeersConfig;
 import picocli.CommandLine;
 
 /**
@@ -49,7 +50,8 @@ public final class InProcessDevnet implements AutoCloseable {
                   List.of("*"),
                   false,
                   "cli-test",
-                  NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT),
+                  NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
+                  PeersConfig.disabled()),
               Clock.systemUTC());
       node.start();
     } catch (IOException e) {

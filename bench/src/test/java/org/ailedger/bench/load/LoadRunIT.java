@@ -18,6 +18,7 @@ import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.node.p2p.peers.PeersConfig;
 import org.ailedger.precompiles.NativeAddresses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,8 @@ class LoadRunIT {
                 List.of("*"),
                 false,
                 "ailedger/test",
-                NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT),
+                NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
+                PeersConfig.disabled()),
             Clock.systemUTC());
     node.start();
   }

@@ -3,6 +3,7 @@ package org.ailedger.node.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.ailedger.node.p2p.peers.PeersConfig;
 
 /**
  * Everything a node needs to start, with the defaults of DESIGN §6 for validator 0.
@@ -10,6 +11,7 @@ import java.util.Optional;
  * @param dataDir where the database and the node's files live
  * @param nodeKeyFile the node's secp256k1 key (hex); a validator seals blocks with it
  * @param syncWrites fsync every block (survives power loss) instead of relying on the WAL alone
+ * @param peers where the node listens for peers and which it dials
  */
 public record NodeConfig(
     Path dataDir,
@@ -22,7 +24,8 @@ public record NodeConfig(
     List<String> corsOrigins,
     boolean syncWrites,
     String clientVersion,
-    int blockTxsSelectionPercent) {
+    int blockTxsSelectionPercent,
+    PeersConfig peers) {
   public static final int DEFAULT_HTTP_PORT = 8545;
   public static final int DEFAULT_WS_PORT = 8546;
   public static final int DEFAULT_METRICS_PORT = 9545;
@@ -38,7 +41,8 @@ public record NodeConfig(
         || genesisFile == null
         || nodeKeyFile == null
         || rpcHost == null
-        || corsOrigins == null) {
+        || corsOrigins == null
+        || peers == null) {
       throw new IllegalArgumentException("node config fields must not be null");
     }
     if (blockTxsSelectionPercent < 1 || blockTxsSelectionPercent > 100) {
