@@ -7,20 +7,22 @@ import org.apache.tuweni.bytes.Bytes;
  * for Homestead", section "Test Vectors", eips.ethereum.org/EIPS/eip-8). Node A initiates, node B
  * receives.
  */
-final class Eip8Vectors {
-  static final String STATIC_KEY_A =
+public final class Eip8Vectors {
+  public static final String STATIC_KEY_A =
       "49a7b37aa6f6645917e7b807e9d1c00d4fa71f18343b0d4122a4d2df64dd6fee";
-  static final String STATIC_KEY_B =
+  public static final String STATIC_KEY_B =
       "b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291";
-  static final String EPHEMERAL_KEY_A =
+  public static final String EPHEMERAL_KEY_A =
       "869d6ecf5211f1cc60418a13b9d870b22959d0c16f02bec714c960dd2298a32d";
-  static final String EPHEMERAL_KEY_B =
+  public static final String EPHEMERAL_KEY_B =
       "e238eb8e04fee6511ab04c6dd3c89ce097b11f25d584863ac2b6d5b35b1847e4";
-  static final String NONCE_A = "7e968bba13b6c50e2c4cd7f241cc0d64d1ac25c7f5952df231ac6a2bda8ee5d6";
-  static final String NONCE_B = "559aead08264d5795d3909718cdd05abd49572e84fe55590eef31a88a08fdffd";
+  public static final String NONCE_A =
+      "7e968bba13b6c50e2c4cd7f241cc0d64d1ac25c7f5952df231ac6a2bda8ee5d6";
+  public static final String NONCE_B =
+      "559aead08264d5795d3909718cdd05abd49572e84fe55590eef31a88a08fdffd";
 
   /** Auth₁: RLPx v4 (pre-EIP-8) format. */
-  static final Bytes AUTH_1 =
+  public static final Bytes AUTH_1 =
       hex(
           "048ca79ad18e4b0659fab4853fe5bc58eb83992980f4c9cc147d2aa31532efd29a3d3dc6a3d89eaf",
           "913150cfc777ce0ce4af2758bf4810235f6e6ceccfee1acc6b22c005e9e3a49d6448610a58e98744",
@@ -32,7 +34,7 @@ final class Eip8Vectors {
           "a4592ee77e2bd94d0be3691f3b406f9bba9b591fc63facc016bfa8");
 
   /** Auth₂: EIP-8 format, version 4, no additional list elements. */
-  static final Bytes AUTH_2 =
+  public static final Bytes AUTH_2 =
       hex(
           "01b304ab7578555167be8154d5cc456f567d5ba302662433674222360f08d5f1534499d3678b513b",
           "0fca474f3a514b18e75683032eb63fccb16c156dc6eb2c0b1593f0d84ac74f6e475f1b8d56116b84",
@@ -47,7 +49,7 @@ final class Eip8Vectors {
           "3bf7678318e2d5b5340c9e488eefea198576344afbdf66db5f51204a6961a63ce072c8926c");
 
   /** Auth₃: EIP-8 format, version 56, three additional list elements. */
-  static final Bytes AUTH_3 =
+  public static final Bytes AUTH_3 =
       hex(
           "01b8044c6c312173685d1edd268aa95e1d495474c6959bcdd10067ba4c9013df9e40ff45f5bfd6f7",
           "2471f93a91b493f8e00abc4b80f682973de715d77ba3a005a242eb859f9a211d93a347fa64b597bf",
@@ -63,7 +65,7 @@ final class Eip8Vectors {
           "d490");
 
   /** Ack₁: RLPx v4 (pre-EIP-8) format. */
-  static final Bytes ACK_1 =
+  public static final Bytes ACK_1 =
       hex(
           "049f8abcfa9c0dc65b982e98af921bc0ba6e4243169348a236abe9df5f93aa69d99cadddaa387662",
           "b0ff2c08e9006d5a11a278b1b3331e5aaabf0a32f01281b6f4ede0e09a2d5f585b26513cb794d963",
@@ -73,7 +75,7 @@ final class Eip8Vectors {
           "d1497113d5c755e942d1");
 
   /** Ack₂: EIP-8 format, version 4, no additional list elements. */
-  static final Bytes ACK_2 =
+  public static final Bytes ACK_2 =
       hex(
           "01ea0451958701280a56482929d3b0757da8f7fbe5286784beead59d95089c217c9b917788989470",
           "b0e330cc6e4fb383c0340ed85fab836ec9fb8a49672712aeabbdfd1e837c1ff4cace34311cd7f4de",
@@ -90,7 +92,7 @@ final class Eip8Vectors {
           "5833c2464c805246155289f4");
 
   /** Ack₃: EIP-8 format, version 57, three additional list elements. */
-  static final Bytes ACK_3 =
+  public static final Bytes ACK_3 =
       hex(
           "01f004076e58aae772bb101ab1a8e64e01ee96e64857ce82b1113817c6cdd52c09d26f7b90981cd7",
           "ae835aeac72e1573b8a0225dd56d157a010846d888dac7464baf53f2ad4e3d584531fa203658fab0",
@@ -107,14 +109,14 @@ final class Eip8Vectors {
           "35b9593b48b9d3ca4c13d245d5f04169b0b1");
 
   /** What node B derives for (Auth₂, Ack₂). */
-  static final String AES_SECRET =
+  public static final String AES_SECRET =
       "80e8632c05fed6fc2a13b0f8d31a3cf645366239170ea067065aba8e28bac487";
 
-  static final String MAC_SECRET =
+  public static final String MAC_SECRET =
       "2ea74ec5dae199227dff1af715362700e989d889d7a493cb0639691efb8e5f98";
 
   /** B's ingress-mac keccak state after absorbing "foo". */
-  static final String INGRESS_MAC_FOO =
+  public static final String INGRESS_MAC_FOO =
       "0c7ec6340062cc46f5e9f1e3cf86f8c8c403c5a0964f5df0ebd34a75ddc86db5";
 
   private Eip8Vectors() {}
