@@ -197,9 +197,11 @@ public final class RlpxTransport extends VerticleBase {
       if (!admission.test(connection.nodeId())) {
         return Optional.of(LocalReason.NOT_ADMITTED);
       }
-      return Optional.empty();
+      // refusing before our Hello leaves a dialler with a failed dial, not a brief connection
+      return admitAfterHello(connection);
     }
 
+    /** Checked again after the Hello: another connection may have been established meanwhile. */
     @Override
     public Optional<LocalReason> admitAfterHello(RlpxConnection connection) {
       if (established.containsKey(connection.nodeId())) {
