@@ -6,7 +6,9 @@ import org.apache.tuweni.bytes.Bytes;
 /**
  * Received bytes not yet consumed. One growable array instead of concatenating per TCP read, so a
  * 10 MiB frame arriving in 64 KiB reads is copied once, not a hundred times. The view it hands out
- * shares the array: read it before the next {@link #append}.
+ * shares the array: read it before the next {@link #append}. Its bound is the connection's: every
+ * read is parsed at once, so what stays is at most one unfinished handshake packet ({@code
+ * Handshaker.MAX_PACKET_SIZE}) or one unfinished frame (the frame size cap).
  */
 final class InboundBuffer {
   private byte[] data = new byte[4096];

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.ailedger.node.crypto.BouncyCastleSecp256k1;
 import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.crypto.PrivateKey;
 import org.ailedger.node.crypto.PublicKey;
 import org.ailedger.node.p2p.rlpx.framing.MessageRead;
+import org.ailedger.node.p2p.rlpx.handshake.Eip8Vectors;
 import org.ailedger.node.p2p.wire.Capability;
 import org.ailedger.node.p2p.wire.DisconnectMessage;
 import org.ailedger.node.p2p.wire.DisconnectReason;
@@ -290,6 +292,37 @@ class RlpxTransportIT {
     assertThat(b.transport.peers()).isEmpty();
   }
 
+  @Test
+  void peerBeyondMaxPeersIsToldTooManyPeers() throws Exception {
+    Node full = start(CONFIG.withMaxPeers(1));
+    Node first = start(CONFIG);
+    Node second = start(CONFIG);
+    await(first.transport.connect("127.0.0.1", full.port(), full.id()));
+
+    Throwable failure = awaitFailure(second.transport.connect("127.0.0.1", full.port(), full.id()));
+
+    assertThat(((PeerConnectException) failure).disconnectCause())
+        .isEqualTo(new DisconnectCause.ByPeer(DisconnectReason.TOO_MANY_PEERS.code()));
+    assertThat(full.transport.peers())
+        .extracting(PeerConnection::nodeId)
+        .containsExactly(first.id());
+  }
+
+  @Test
+  void preEip8AuthIsAnsweredWithAPreEip8AckAndOurHello() throws Exception {
+    KeyPair b = KeyPair.of(PrivateKey.fromHex(Eip8Vectors.STATIC_KEY_B));
+    Node node = start(CONFIG, b, id -> true);
+    try (TestPeer peer = TestPeer.raw(node.port())) {
+      peer.write(Eip8Vectors.AUTH_1);
+
+      Bytes reply = peer.readAtLeast(210 + 32);
+
+      // the pre-EIP-8 ack is 210 bytes and starts with its ECIES point's 0x04; a frame follows
+      assertThat(reply.get(0)).isEqualTo((byte) 4);
+      assertThat(reply.size()).isGreaterThan(210);
+    }
+  }
+
   private static DisconnectCause breach(LocalReason why) {
     return new DisconnectCause.ByUs(why, Optional.of(DisconnectReason.BREACH_OF_PROTOCOL));
   }
@@ -318,7 +351,11 @@ class RlpxTransportIT {
   }
 
   private Node start(RlpxConfig config, Predicate<PublicKey> admission) throws Exception {
-    KeyPair key = TestPeer.randomKey();
+    return start(config, TestPeer.randomKey(), admission);
+  }
+
+  private Node start(RlpxConfig config, KeyPair key, Predicate<PublicKey> admission)
+      throws Exception {
     RecordingListener listener = new RecordingListener();
     RlpxTransport transport =
         new RlpxTransport(

@@ -133,6 +133,14 @@ final class TestPeer implements AutoCloseable {
     }
   }
 
+  /** Raw bytes as they arrive, at least {@code count} of them. */
+  Bytes readAtLeast(int count) throws IOException {
+    while (buffered.size() < count) {
+      readMore();
+    }
+    return buffered;
+  }
+
   /** True when the other side closed the connection within the read timeout. */
   boolean closedByRemote() throws IOException {
     try {
