@@ -135,21 +135,32 @@ public final class RlpxTransport extends VerticleBase {
    * admitted, or fails with a {@link PeerConnectException} saying why not.
    */
   public Future<PeerConnection> connect(String host, int port, PublicKey nodeId) {
+    if (context == null) {
+      throw new IllegalStateException("deploy the transport before dialling");
+    }
     Promise<PeerConnection> result = Promise.promise();
     context.runOnContext(v -> dial(host, port, nodeId, result));
     return result.future();
   }
 
   private void dial(String host, int port, PublicKey nodeId, Promise<PeerConnection> result) {
-    if (nodeId.equals(nodeKey.publicKey()) || pending.size() >= config.maxPendingHandshakes()) {
-      LocalReason why =
-          nodeId.equals(nodeKey.publicKey())
-              ? LocalReason.SAME_IDENTITY
-              : LocalReason.TOO_MANY_PEERS;
+    if (localHello == null) {
+      result.fail(new IllegalStateException("the transport is still starting"));
+      return;
+    }
+    Optional<LocalReason> refused =
+        nodeId.equals(nodeKey.publicKey())
+            ? Optional.of(LocalReason.SAME_IDENTITY)
+            : established.containsKey(nodeId)
+                ? Optional.of(LocalReason.ALREADY_CONNECTED)
+                : pending.size() >= config.maxPendingHandshakes()
+                    ? Optional.of(LocalReason.TOO_MANY_PEERS)
+                    : Optional.empty();
+    if (refused.isPresent()) {
       result.fail(
           new PeerConnectException(
               "not dialling " + host + ":" + port,
-              new DisconnectCause.ByUs(why, Optional.empty())));
+              new DisconnectCause.ByUs(refused.get(), Optional.empty())));
       return;
     }
     client
@@ -171,6 +182,11 @@ public final class RlpxTransport extends VerticleBase {
   }
 
   private void accept(NetSocket socket) {
+    if (localHello == null) {
+      // accepted in the instant before listen() reported its port: our Hello is not ready yet
+      socket.close();
+      return;
+    }
     if (pending.size() >= config.maxPendingHandshakes()) {
       LOG.debug("refusing {}: {} handshakes pending", socket.remoteAddress(), pending.size());
       socket.close();

@@ -127,8 +127,9 @@ class RlpxTransportIT {
       a.listener.next(RecordingListener.Connected.class);
 
       peer.sendMessage(WireCodes.PING, WireCodes.EMPTY_LIST);
-      assertThat(peer.readMessage().code()).isEqualTo(WireCodes.PONG);
+      assertThat(nextAnsweringPings(peer)).isEqualTo(WireCodes.PONG);
 
+      // idle now: the transport pings, we answer, and after the next idle interval it pings again
       assertThat(peer.readMessage().code()).isEqualTo(WireCodes.PING);
       peer.sendMessage(WireCodes.PONG, WireCodes.EMPTY_LIST);
       assertThat(peer.readMessage().code()).isEqualTo(WireCodes.PING);
@@ -298,6 +299,7 @@ class RlpxTransportIT {
     Node first = start(CONFIG);
     Node second = start(CONFIG);
     await(first.transport.connect("127.0.0.1", full.port(), full.id()));
+    full.listener.next(RecordingListener.Connected.class);
 
     Throwable failure = awaitFailure(second.transport.connect("127.0.0.1", full.port(), full.id()));
 
@@ -306,6 +308,22 @@ class RlpxTransportIT {
     assertThat(full.transport.peers())
         .extracting(PeerConnection::nodeId)
         .containsExactly(first.id());
+  }
+
+  @Test
+  void dialsToOurselfOrToAConnectedPeerAreNotMade() throws Exception {
+    Node a = start(CONFIG);
+    Node b = start(CONFIG);
+    await(a.transport.connect("127.0.0.1", b.port(), b.id()));
+
+    Throwable self = awaitFailure(a.transport.connect("127.0.0.1", a.port(), a.id()));
+    Throwable again = awaitFailure(a.transport.connect("127.0.0.1", b.port(), b.id()));
+
+    assertThat(((PeerConnectException) self).disconnectCause())
+        .isEqualTo(new DisconnectCause.ByUs(LocalReason.SAME_IDENTITY, Optional.empty()));
+    assertThat(((PeerConnectException) again).disconnectCause())
+        .isEqualTo(new DisconnectCause.ByUs(LocalReason.ALREADY_CONNECTED, Optional.empty()));
+    assertThat(a.transport.peers()).hasSize(1);
   }
 
   @Test
@@ -321,6 +339,16 @@ class RlpxTransportIT {
       assertThat(reply.get(0)).isEqualTo((byte) 4);
       assertThat(reply.size()).isGreaterThan(210);
     }
+  }
+
+  /** The code of the next message that is not a Ping; Pings on the way are answered. */
+  private static int nextAnsweringPings(TestPeer peer) throws IOException {
+    int code = peer.readMessage().code();
+    while (code == WireCodes.PING) {
+      peer.sendMessage(WireCodes.PONG, WireCodes.EMPTY_LIST);
+      code = peer.readMessage().code();
+    }
+    return code;
   }
 
   private static DisconnectCause breach(LocalReason why) {
