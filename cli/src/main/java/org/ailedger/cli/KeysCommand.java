@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
-import org.ailedger.node.crypto.PrivateKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,15 +57,6 @@ final class KeysCommand implements Runnable {
   }
 
   static KeyPair newKey() {
-    SecureRandom random = new SecureRandom();
-    while (true) {
-      byte[] bytes = new byte[32];
-      random.nextBytes(bytes);
-      try {
-        return KeyPair.of(new PrivateKey(org.apache.tuweni.bytes.Bytes32.wrap(bytes)));
-      } catch (IllegalArgumentException outOfRange) {
-        // 0 or ≥ n: astronomically rare, draw again
-      }
-    }
+    return KeyPair.generate(new SecureRandom());
   }
 }

@@ -85,6 +85,7 @@ final class NodeCommand implements Callable<Integer> {
               "JSON-RPC  http://%s:%d  ws://%s:%d%n",
               rpcHost, node.httpPort(), rpcHost, node.wsPort());
           System.out.printf("metrics   http://%s:%d/metrics%n", rpcHost, node.metricsPort());
+          node.enode().ifPresent(enode -> System.out.printf("p2p       %s%n", enode));
         });
     return 0;
   }

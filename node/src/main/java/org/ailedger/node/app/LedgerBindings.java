@@ -67,6 +67,11 @@ public final class LedgerBindings {
     return PermissionsView.of(state).isAccountAllowed(account);
   }
 
+  /** The node allowlist: node addresses (of their node keys) that may connect. */
+  public List<Address> nodes(SlotStore state) {
+    return PermissionsView.of(state).nodes();
+  }
+
   public List<Address> validators(SlotStore state) {
     return PermissionsView.of(state).validators();
   }

@@ -30,6 +30,7 @@ import org.ailedger.node.genesis.GenesisParser;
 import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.metrics.ChainMetrics;
 import org.ailedger.node.metrics.MetricsServer;
+import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.RocksDbKeyValueStore;
 import org.ailedger.node.storage.StorageConfig;
@@ -61,6 +62,7 @@ public final class LedgerNode implements AutoCloseable {
   private MetricsServer metricsServer;
   private AutoCloseable metricsListener;
   private AutoCloseable poolPruning;
+  private NetworkWiring.Running network;
   private DefaultBlockchain chain;
   private int metricsPort;
 
@@ -116,6 +118,14 @@ public final class LedgerNode implements AutoCloseable {
         new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), checks);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
+    vertx = Vertx.vertx();
+    PeerSource peerSource = PeerSource.none();
+    if (config.peers().enabled()) {
+      KeyPair p2pKey = nodeKey.orElseGet(() -> NodeKeys.loadOrCreate(config.dataDir()));
+      network =
+          NetworkWiring.start(vertx, config, p2pKey, secp256k1, chain, archive, bindings, clock);
+      peerSource = new NetworkPeers(network.network());
+    }
     if (nodeKey.isPresent()
         && genesis.chainId() != DevAccounts.DEVNET_CHAIN_ID
         && DevAccounts.isWellKnown(nodeKey.get())) {
@@ -147,14 +157,21 @@ public final class LedgerNode implements AutoCloseable {
       }
     }
 
-    vertx = Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metricsListener = ChainMetrics.register(registry, chain, chain, pool);
     metricsServer = new MetricsServer(vertx, registry, config.rpcHost(), config.metricsPort());
     metricsPort = await(metricsServer.start());
     rpc =
         RpcEndpoint.start(
-            vertx, config, chain, archive, contracts, executor, pool, config.clientVersion());
+            vertx,
+            config,
+            chain,
+            archive,
+            contracts,
+            executor,
+            pool,
+            config.clientVersion(),
+            peerSource);
     LOG.info(
         "JSON-RPC on http://{}:{} and ws://{}:{}, metrics on http://{}:{}/metrics",
         config.rpcHost(),
@@ -171,6 +188,13 @@ public final class LedgerNode implements AutoCloseable {
 
   public int wsPort() {
     return rpc.wsPort();
+  }
+
+  /** This node's enode URL, when it speaks p2p. */
+  public Optional<String> enode() {
+    return network == null
+        ? Optional.empty()
+        : Optional.of(network.network().localEnode().toString());
   }
 
   public int metricsPort() {
@@ -199,6 +223,9 @@ public final class LedgerNode implements AutoCloseable {
     }
     if (rpc != null) {
       rpc.stop();
+    }
+    if (network != null) {
+      network.close();
     }
     closeListener(metricsListener, "metrics");
     closeListener(poolPruning, "pool pruning");

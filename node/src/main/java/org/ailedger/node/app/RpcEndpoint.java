@@ -31,7 +31,8 @@ final class RpcEndpoint {
       NativeContracts contracts,
       NativeCallExecutor executor,
       TransactionPool pool,
-      String clientVersion) {
+      String clientVersion,
+      PeerSource peers) {
     RpcConfig rpcConfig =
         RpcConfig.builder()
             .host(config.rpcHost())
@@ -55,7 +56,7 @@ final class RpcEndpoint {
                       new SubmitResult.Rejected(invalid.rejection());
                 },
             contracts::code,
-            PeerSource.none());
+            peers);
     JsonRpcServer server = new JsonRpcServer(vertx, rpcConfig, backend);
     LedgerNode.await(server.start());
     return new RpcEndpoint(server);

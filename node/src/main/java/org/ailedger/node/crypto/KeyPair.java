@@ -32,6 +32,19 @@ public record KeyPair(PrivateKey privateKey, PublicKey publicKey, Address addres
     return new KeyPair(privateKey, publicKey, publicKey.address());
   }
 
+  /** A new key drawn from {@code random}: a node key, or an account of a new network. */
+  public static KeyPair generate(java.security.SecureRandom random) {
+    while (true) {
+      byte[] bytes = new byte[32];
+      random.nextBytes(bytes);
+      try {
+        return of(new PrivateKey(org.apache.tuweni.bytes.Bytes32.wrap(bytes)));
+      } catch (IllegalArgumentException outOfRange) {
+        // 0 or ≥ n: astronomically rare, draw again
+      }
+    }
+  }
+
   /**
    * The key at BIP-44 path {@code m/44'/60'/0'/0/index} of a BIP-39 mnemonic with an empty
    * passphrase: the derivation Ethereum wallets, Foundry and Hardhat use for their accounts.

@@ -44,6 +44,20 @@ public final class Await {
     until(what, timeout, () -> condition.get() ? Optional.of(Boolean.TRUE) : Optional.empty());
   }
 
+  /**
+   * Checks that {@code condition} holds on every poll for the whole of {@code period}: for what
+   * must not happen (a refused peer connecting), after the test made sure it was attempted.
+   */
+  public static void holdsFor(String what, Duration period, Supplier<Boolean> condition) {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() - end < 0) {
+      if (!condition.get()) {
+        throw new AssertionError("expected " + what + " for " + period.toSeconds() + " s");
+      }
+      pause();
+    }
+  }
+
   private static void pause() {
     try {
       Thread.sleep(POLL_INTERVAL);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.crypto.KeyFile;
+import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
@@ -48,6 +49,8 @@ public final class NodeProcess implements AutoCloseable {
   private final int httpPort;
   private final int wsPort;
   private final int metricsPort;
+  private final int p2pPort;
+  private final List<String> extraArgs = new ArrayList<>();
   private final JsonRpc rpc;
   private final Thread reaper;
   private Process process;
@@ -61,10 +64,11 @@ public final class NodeProcess implements AutoCloseable {
     this.genesisFile = home.resolve("genesis.json");
     this.keyFile = home.resolve("node.key");
     this.logFile = home.resolve("node.log");
-    int[] ports = freePorts(3);
+    int[] ports = freePorts(4);
     this.httpPort = ports[0];
     this.wsPort = ports[1];
     this.metricsPort = ports[2];
+    this.p2pPort = ports[3];
     this.rpc = new JsonRpc(httpUrl());
     // a test JVM that dies must not leave validators running
     this.reaper = new Thread(this::destroyQuietly, "reap-" + name);
@@ -86,6 +90,46 @@ public final class NodeProcess implements AutoCloseable {
     }
     node.launch();
     return node;
+  }
+
+  /**
+   * Prepares a node of a network the test describes (its genesis and node key) on free ports
+   * without starting it, so its enode can go into other nodes' options first.
+   */
+  public static NodeProcess prepareNode(String name, String genesisJson, KeyPair key) {
+    Path home = freshHome(name);
+    NodeProcess node = new NodeProcess(name, Command.NODE, home);
+    try {
+      Files.writeString(node.genesisFile, genesisJson);
+      KeyFile.write(node.keyFile, key);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the node's genesis and key to " + home, e);
+    }
+    return node;
+  }
+
+  /**
+   * Starts a prepared node with {@code options} added to its command line; waits until it answers.
+   */
+  public NodeProcess start(String... options) {
+    if (starts > 0) {
+      throw new IllegalStateException(name + " was started before; use restart()");
+    }
+    extraArgs.addAll(List.of(options));
+    launch();
+    return this;
+  }
+
+  /** The enode URL other nodes dial this one at (its node key, on localhost). */
+  public String enode() {
+    try {
+      return "enode://"
+          + KeyFile.read(keyFile).publicKey().bytes().toUnprefixedHexString()
+          + "@127.0.0.1:"
+          + p2pPort;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(name + " has no node key at " + keyFile, e);
+    }
   }
 
   /**
@@ -254,6 +298,12 @@ public final class NodeProcess implements AutoCloseable {
     command.add(Integer.toString(wsPort));
     command.add("--metrics-port");
     command.add(Integer.toString(metricsPort));
+    if (kind == Command.NODE) {
+      // never the default 30303: tests run beside each other and beside a developer's devnet
+      command.add("--p2p-port");
+      command.add(Integer.toString(p2pPort));
+    }
+    command.addAll(extraArgs);
     return command;
   }
 
