@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.QbftExtraData;
 import org.ailedger.node.consensus.qbft.message.Commit;
@@ -86,34 +86,39 @@ final class HeightManager {
     }
   }
 
-  void onProposal(Proposal proposal) {
+  /*
+   * Each handler answers whether the message is valid as far as this node can tell, which decides
+   * whether it is gossiped on; a message for a round already left is not.
+   */
+
+  boolean onProposal(Proposal proposal) {
     int round = proposal.roundId().round();
     if (round < currentRound()) {
-      return;
+      return false;
     }
     if (round == currentRound()) {
-      current.get().onProposal(proposal);
-      return;
+      return current.get().onProposal(proposal);
     }
     Verdict verdict = proposals.validate(proposal);
     if (verdict instanceof Verdict.Invalid invalid) {
       LOG.debug(
           "Ignored proposal for {}: {} {}", proposal.roundId(), invalid.reason(), invalid.detail());
-      return;
+      return false;
     }
     startRound(round);
     current.get().onValidatedProposal(proposal);
+    return true;
   }
 
-  void onPrepare(Prepare prepare) {
-    route(prepare.roundId(), r -> r.onPrepare(prepare), s -> s.addPrepare(prepare.signed()));
+  boolean onPrepare(Prepare prepare) {
+    return route(prepare.roundId(), r -> r.onPrepare(prepare), s -> s.addPrepare(prepare.signed()));
   }
 
-  void onCommit(Commit commit) {
-    route(commit.roundId(), r -> r.onCommit(commit), s -> s.addCommit(commit.signed()));
+  boolean onCommit(Commit commit) {
+    return route(commit.roundId(), r -> r.onCommit(commit), s -> s.addCommit(commit.signed()));
   }
 
-  void onRoundChange(RoundChange change) {
+  boolean onRoundChange(RoundChange change) {
     Verdict verdict = roundChanges.validate(change);
     if (verdict instanceof Verdict.Invalid invalid) {
       LOG.debug(
@@ -121,9 +126,10 @@ final class HeightManager {
           change.roundId(),
           invalid.reason(),
           invalid.detail());
-      return;
+      return false;
     }
     onValidRoundChange(change);
+    return true;
   }
 
   private void onValidRoundChange(RoundChange change) {
@@ -172,15 +178,17 @@ final class HeightManager {
     current.orElseThrow().propose(block, certificate);
   }
 
-  private void route(RoundId roundId, Consumer<Round> now, Consumer<RoundState> later) {
+  private boolean route(RoundId roundId, Predicate<Round> now, Predicate<RoundState> later) {
     int round = roundId.round();
     if (round == currentRound()) {
-      now.accept(current.get());
-    } else if (round > currentRound() && round <= HeightContext.MAX_ROUND) {
-      later.accept(
+      return now.test(current.get());
+    }
+    if (round > currentRound() && round <= HeightContext.MAX_ROUND) {
+      return later.test(
           laterRounds.computeIfAbsent(
               round, r -> new RoundState(new RoundId(height(), r), context, services.seals())));
     }
+    return false;
   }
 
   private void startRound(int round) {

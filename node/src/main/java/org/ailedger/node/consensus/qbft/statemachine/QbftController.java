@@ -153,18 +153,21 @@ public final class QbftController {
       LOG.debug("Ignored a QBFT message not signed by a validator, from {}", received.sender());
       return;
     }
-    services
-        .gossip()
-        .send(
-            context.validators(),
-            received.message().code(),
-            received.data(),
-            new HashSet<>(List.of(received.sender(), author.get())));
-    switch (received.message()) {
-      case Proposal p -> manager.onProposal(p);
-      case Prepare p -> manager.onPrepare(p);
-      case Commit c -> manager.onCommit(c);
-      case RoundChange c -> manager.onRoundChange(c);
+    boolean valid =
+        switch (received.message()) {
+          case Proposal p -> manager.onProposal(p);
+          case Prepare p -> manager.onPrepare(p);
+          case Commit c -> manager.onCommit(c);
+          case RoundChange c -> manager.onRoundChange(c);
+        };
+    if (valid) {
+      services
+          .gossip()
+          .send(
+              context.validators(),
+              received.message().code(),
+              received.data(),
+              new HashSet<>(List.of(received.sender(), author.get())));
     }
   }
 

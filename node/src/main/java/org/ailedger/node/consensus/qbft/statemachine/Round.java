@@ -57,13 +57,15 @@ final class Round {
     onProposal(proposal);
   }
 
-  void onProposal(Proposal proposal) {
+  /** Takes the proposal if valid; whether it was. */
+  boolean onProposal(Proposal proposal) {
     Verdict verdict = proposals.validate(proposal);
     if (verdict instanceof Verdict.Invalid invalid) {
       LOG.debug("Ignored proposal for {}: {} {}", roundId(), invalid.reason(), invalid.detail());
-      return;
+      return false;
     }
     onValidatedProposal(proposal);
+    return true;
   }
 
   void onValidatedProposal(Proposal proposal) {
@@ -86,28 +88,30 @@ final class Round {
     send(prepare);
   }
 
-  void onPrepare(Prepare prepare) {
-    prepared(prepare.signed());
+  boolean onPrepare(Prepare prepare) {
+    return prepared(prepare.signed());
   }
 
-  void onCommit(Commit commit) {
+  boolean onCommit(Commit commit) {
     boolean wasCommitted = state.isCommitted();
-    state.addCommit(commit.signed());
+    boolean counted = state.addCommit(commit.signed());
     if (!wasCommitted && state.isCommitted()) {
       importBlock();
     }
+    return counted;
   }
 
   Optional<PreparedCertificate> preparedCertificate() {
     return state.preparedCertificate();
   }
 
-  private void prepared(SignedPayload<PreparePayload> prepare) {
+  private boolean prepared(SignedPayload<PreparePayload> prepare) {
     boolean wasPrepared = state.isPrepared();
-    state.addPrepare(prepare);
+    boolean counted = state.addPrepare(prepare);
     if (!wasPrepared && state.isPrepared()) {
       send(services.messages().commit(roundId(), state.proposedBlock().orElseThrow()));
     }
+    return counted;
   }
 
   private void importBlock() {

@@ -63,16 +63,22 @@ final class RoundState {
     return true;
   }
 
-  void addPrepare(SignedPayload<PreparePayload> prepare) {
+  /** Records the prepare if it may count; false when it is invalid for this round. */
+  boolean addPrepare(SignedPayload<PreparePayload> prepare) {
     if (heldOrValid(prepare) && (proposal.isEmpty() || prepareValid(prepare))) {
       prepares.putIfAbsent(prepare.author().get(), prepare);
+      return true;
     }
+    return false;
   }
 
-  void addCommit(SignedPayload<CommitPayload> commit) {
+  /** Records the commit if it may count; false when it is invalid for this round. */
+  boolean addCommit(SignedPayload<CommitPayload> commit) {
     if (heldOrValid(commit) && (proposal.isEmpty() || commitValid(commit))) {
       commits.putIfAbsent(commit.author().get(), commit);
+      return true;
     }
+    return false;
   }
 
   boolean isPrepared() {

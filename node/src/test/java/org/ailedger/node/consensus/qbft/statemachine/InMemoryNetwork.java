@@ -107,19 +107,18 @@ final class InMemoryNetwork {
 
   /** Advances in small steps until every live validator's chain reaches {@code height}. */
   void runUntilHeight(long height, Duration limit) {
+    runUntilHeight(height, limit, live().stream().map(n -> n.key.address()).toList());
+  }
+
+  /** Advances in small steps until the chains of {@code validators} reach {@code height}. */
+  void runUntilHeight(long height, Duration limit, List<Address> validators) {
     long deadline = scheduler.nowMillis() + limit.toMillis();
-    while (!allLiveAt(height)) {
+    while (!validators.stream().allMatch(v -> nodes.get(v).headNumber() >= height)) {
       if (scheduler.nowMillis() >= deadline) {
         throw new AssertionError("height " + height + " not reached within " + limit);
       }
       advance(Duration.ofMillis(100));
     }
-  }
-
-  private boolean allLiveAt(long height) {
-    return nodes.values().stream()
-        .filter(n -> !down.contains(n.key.address()))
-        .allMatch(n -> n.headNumber() >= height);
   }
 
   TestValidator node(Address address) {
