@@ -3,7 +3,10 @@ package org.ailedger.node.consensus.qbft.statemachine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ailedger.node.consensus.qbft.QbftFixtures;
+import org.ailedger.node.consensus.qbft.message.MessageCodes;
+import org.ailedger.node.consensus.qbft.message.RoundId;
 import org.ailedger.node.genesis.QbftOptions;
+import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +51,24 @@ class BoundsTest {
   }
 
   @Test
-  void fullQueueDropsInsteadOfBlockingTheSender() {
-    EventQueue queue = new EventQueue(1);
-    QbftEvent event =
+  void fullQueueDropsPeersMessagesButNeverTimersOrHeads() {
+    EventQueue queue = new EventQueue(2);
+    QbftEvent message =
+        new QbftEvent.MessageReceived(Address.ZERO, MessageCodes.PREPARE, Bytes.of(1));
+    QbftEvent head =
         new QbftEvent.NewChainHead(
             QbftFixtures.genesis(QbftFixtures.addresses(QbftFixtures.validatorKeys(1))));
+    QbftEvent timer = new QbftEvent.RoundTimerExpired(new RoundId(1, 0));
 
-    assertThat(queue.offer(event)).isTrue();
-    assertThat(queue.offer(event)).isFalse();
-    assertThat(queue.size()).isEqualTo(1);
+    assertThat(queue.offer(message)).isTrue();
+    assertThat(queue.offer(message)).isTrue();
+    assertThat(queue.offer(message)).isFalse();
+    assertThat(queue.offer(head)).isTrue();
+    assertThat(queue.offer(timer)).isTrue();
+    assertThat(queue.size()).isEqualTo(4);
+
+    queue.poll();
+    assertThat(queue.offer(message)).as("room again once one is taken").isTrue();
   }
 
   @Test
