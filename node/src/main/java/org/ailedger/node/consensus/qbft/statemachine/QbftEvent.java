@@ -21,7 +21,10 @@ public sealed interface QbftEvent {
     }
   }
 
-  /** A new head was imported, by consensus or by sync. */
+  /**
+   * A new head was imported, by consensus or by sync; the node offers one for every block its chain
+   * adds, so consensus moves to the next height.
+   */
   record NewChainHead(BlockHeader header) implements QbftEvent {
     public NewChainHead {
       if (header == null) {
@@ -31,7 +34,19 @@ public sealed interface QbftEvent {
   }
 
   /** The block period after the parent has passed: round 0 of this height may start. */
-  record BlockTimerExpired(RoundId roundId) implements QbftEvent {}
+  record BlockTimerExpired(RoundId roundId) implements QbftEvent {
+    public BlockTimerExpired {
+      if (roundId == null) {
+        throw new IllegalArgumentException("roundId must not be null");
+      }
+    }
+  }
 
-  record RoundTimerExpired(RoundId roundId) implements QbftEvent {}
+  record RoundTimerExpired(RoundId roundId) implements QbftEvent {
+    public RoundTimerExpired {
+      if (roundId == null) {
+        throw new IllegalArgumentException("roundId must not be null");
+      }
+    }
+  }
 }

@@ -66,6 +66,19 @@ class RoundChangeTest {
   }
 
   @Test
+  void withTwoOfFourValidatorsDownTheChainDoesNotMove() {
+    InMemoryNetwork network = InMemoryNetwork.of(4);
+    network.stop(address(2));
+    network.stop(address(3));
+    network.begin();
+
+    network.advance(Duration.ofSeconds(60));
+
+    assertThat(network.live()).allMatch(n -> n.chain.isEmpty());
+    assertThat(network.live()).allMatch(n -> n.controller.round() >= 4);
+  }
+
+  @Test
   void roundTimerDoublesEachRound() {
     InMemoryNetwork network =
         new InMemoryNetwork(
