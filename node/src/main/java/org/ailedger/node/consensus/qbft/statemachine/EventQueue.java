@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public final class EventQueue {
 
   private final BlockingQueue<QbftEvent> queue = new LinkedBlockingQueue<>();
   private final AtomicInteger messages = new AtomicInteger();
+  private final AtomicBoolean dropping = new AtomicBoolean();
   private final int messageLimit;
 
   public EventQueue(int messageLimit) {
@@ -34,9 +36,13 @@ public final class EventQueue {
     if (event instanceof QbftEvent.MessageReceived) {
       if (messages.incrementAndGet() > messageLimit) {
         messages.decrementAndGet();
-        LOG.warn("QBFT message queue is full ({}); dropped a peer's message", messageLimit);
+        // once per burst: a flood of messages must not become a flood of log lines
+        if (dropping.compareAndSet(false, true)) {
+          LOG.warn("QBFT message queue is full ({}); dropping peers' messages", messageLimit);
+        }
         return false;
       }
+      dropping.set(false);
     }
     queue.add(event);
     return true;
