@@ -321,6 +321,46 @@ class QbftMessageCodecTest {
         DecodeFailure.OVERSIZED);
   }
 
+  @Test
+  void corruptedPeerBytesNeverThrow() {
+    Block withTransactions =
+        new Block(
+            block.header(),
+            List.of(QbftFixtures.legacyTransaction(0), QbftFixtures.eip1559Transaction(1)));
+    Block prepared = QbftFixtures.proposal(genesis, 1, key.address());
+    List<Bytes> messages =
+        List.of(
+            factory
+                .proposal(new RoundId(1, 0), withTransactions, RoundChangeCertificate.EMPTY)
+                .encode(),
+            factory
+                .roundChange(
+                    new RoundId(1, 2),
+                    Optional.of(
+                        new PreparedCertificate(
+                            prepared,
+                            List.of(
+                                factory
+                                    .prepare(
+                                        new RoundId(1, 1), prepared.header().committedSealHash())
+                                    .signed()),
+                            1)))
+                .encode(),
+            factory.commit(new RoundId(1, 0), block).encode());
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 3000; i++) {
+      byte[] bytes = messages.get(i % messages.size()).toArray();
+      switch (i % 3) {
+        case 0 -> bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+        case 1 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+        default -> bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+      }
+      for (int code = MessageCodes.PROPOSAL; code <= MessageCodes.ROUND_CHANGE; code++) {
+        assertThat(codec.decode(code, Bytes.wrap(bytes))).isNotNull();
+      }
+    }
+  }
+
   private QbftMessage decoded(int code, Bytes data) {
     MessageDecoding result = codec.decode(code, data);
     assertThat(result).isInstanceOf(MessageDecoding.Decoded.class);
