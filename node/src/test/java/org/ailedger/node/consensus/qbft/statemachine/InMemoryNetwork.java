@@ -30,7 +30,12 @@ final class InMemoryNetwork {
   private final Set<Address> down = new HashSet<>();
   private Predicate<Sent> dropped = s -> false;
 
+  private final BlockHeader genesis;
+  private final QbftConfig config;
+
   InMemoryNetwork(List<KeyPair> keys, BlockHeader genesis, QbftConfig config) {
+    this.genesis = genesis;
+    this.config = config;
     this.scheduler =
         new ManualScheduler(Instant.ofEpochSecond(genesis.timestamp()).minusMillis(500));
     for (KeyPair key : keys) {
@@ -72,6 +77,20 @@ final class InMemoryNetwork {
   /** A validator that neither sends nor receives nor handles timers any more. */
   void stop(Address validator) {
     down.add(validator);
+  }
+
+  /**
+   * Brings a stopped validator back as a fresh process whose chain was synced to {@code synced}:
+   * nothing of its old consensus state survives.
+   */
+  TestValidator restart(Address validator, List<org.ailedger.node.block.Block> synced) {
+    TestValidator old = nodes.get(validator);
+    TestValidator fresh = new TestValidator(old.key, genesis, synced, this, config);
+    nodes.put(validator, fresh);
+    down.remove(validator);
+    fresh.controller.begin();
+    settle();
+    return fresh;
   }
 
   void drop(Predicate<Sent> rule) {

@@ -79,6 +79,29 @@ class RoundChangeTest {
   }
 
   @Test
+  void aRestartedValidatorRejoinsAtTheHeadItSynced() {
+    InMemoryNetwork network = InMemoryNetwork.of(4);
+    network.begin();
+    network.runUntilHeight(2, Duration.ofSeconds(10));
+    network.stop(address(3));
+    // three of four still make a quorum; validator 3's turns as proposer cost a round change
+    network.runUntilHeight(5, Duration.ofSeconds(60));
+
+    List<Block> synced = List.copyOf(network.node(address(0)).chain);
+    TestValidator restarted = network.restart(address(3), synced);
+    long height = synced.size();
+    network.runUntilHeight(height + 4, Duration.ofSeconds(60));
+
+    assertThat(restarted.chain).hasSizeGreaterThanOrEqualTo((int) height + 4);
+    assertThat(restarted.refused).isEmpty();
+    assertThat(restarted.chain.get((int) height + 3).header().hash())
+        .isEqualTo(network.node(address(0)).chain.get((int) height + 3).header().hash());
+    // validator 3 proposed again after the restart
+    assertThat(restarted.chain.subList((int) height, (int) height + 4))
+        .anyMatch(b -> b.header().coinbase().equals(address(3)));
+  }
+
+  @Test
   void roundTimerDoublesEachRound() {
     InMemoryNetwork network =
         new InMemoryNetwork(

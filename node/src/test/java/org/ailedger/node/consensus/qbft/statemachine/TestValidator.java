@@ -26,12 +26,23 @@ final class TestValidator {
   private final SealVerifier seals = new SealVerifier(new CommitSeals(QbftFixtures.SECP));
 
   TestValidator(KeyPair key, BlockHeader genesis, InMemoryNetwork network, QbftConfig config) {
+    this(key, genesis, List.of(), network, config);
+  }
+
+  /** A validator (re)started on a chain it already holds, as after a restart and a sync. */
+  TestValidator(
+      KeyPair key,
+      BlockHeader genesis,
+      List<Block> synced,
+      InMemoryNetwork network,
+      QbftConfig config) {
     this.key = key;
     this.genesis = genesis;
+    this.chain.addAll(synced);
     this.queue = new EventQueue(config.messageQueueLimit());
     this.controller =
         new QbftController(
-            genesis,
+            head(),
             key,
             QbftFixtures.SECP,
             network.multicasterOf(key.address()),
