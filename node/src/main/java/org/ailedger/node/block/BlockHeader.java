@@ -83,6 +83,15 @@ public record BlockHeader(
     return Keccak.hash(encode(qbftExtraData().encodeForCommittedSeal()));
   }
 
+  /**
+   * The committed-seal hash this header would have if its extra-data named {@code round}: what a
+   * commit seal for that round signs, and what a re-proposed block hashed to in the round it was
+   * prepared in.
+   */
+  public Bytes32 committedSealHash(int round) {
+    return Keccak.hash(encode(qbftExtraData().withRound(round).encodeForCommittedSeal()));
+  }
+
   /** The full RLP, committed seals included, as stored and as sent to peers. */
   public Bytes encode() {
     return encode(extraData);

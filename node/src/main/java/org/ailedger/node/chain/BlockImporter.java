@@ -54,13 +54,37 @@ public final class BlockImporter {
     if (invalid.isPresent()) {
       return reject(invalid.get());
     }
+    return switch (execute(block, parent)) {
+      case ProposalCheck.Executed executed -> append(block, executed.executed());
+      case ProposalCheck.Rejected rejected -> reject(rejected.rejection());
+    };
+  }
+
+  /**
+   * Checks a block that is not sealed yet, a consensus proposal, as {@link #importBlock} would
+   * check it apart from the seals, and keeps nothing: header rules against the head, every
+   * transaction, and execution reproducing every root. The execution comes back so the block, once
+   * sealed, can be imported with {@link #importExecuted} without running it again.
+   */
+  public synchronized ProposalCheck checkProposal(Block block) {
+    BlockHeader parent = chain.head();
+    Optional<BlockRejection> invalid = rules.check(block.header(), parent);
+    if (invalid.isPresent()) {
+      LOG.debug("Rejected proposal: {} ({})", invalid.get().message(), invalid.get().reason());
+      return new ProposalCheck.Rejected(invalid.get());
+    }
+    return execute(block, parent);
+  }
+
+  private ProposalCheck execute(Block block, BlockHeader parent) {
+    BlockHeader header = block.header();
     List<RecoveredTransaction> candidates = new ArrayList<>(block.transactions().size());
     for (Transaction tx : block.transactions()) {
       switch (transactions.check(tx)) {
         case RecoveryResult.Recovered r ->
             candidates.add(new RecoveredTransaction(tx, r.sender(), candidates.size()));
         case RecoveryResult.Invalid u -> {
-          return reject(
+          return rejected(
               Reason.INVALID_TRANSACTION,
               "block "
                   + header.number()
@@ -74,7 +98,7 @@ public final class BlockImporter {
     ExecutedBlock executed = processor.execute(parent.stateRoot(), contextOf(header), candidates);
     if (!executed.leftOut().isEmpty()) {
       ExecutedBlock.Left first = executed.leftOut().get(0);
-      return reject(
+      return rejected(
           Reason.TRANSACTION_NOT_EXECUTABLE,
           "block "
               + header.number()
@@ -83,9 +107,13 @@ public final class BlockImporter {
     }
     Optional<BlockRejection> mismatch = compare(header, executed);
     if (mismatch.isPresent()) {
-      return reject(mismatch.get());
+      return new ProposalCheck.Rejected(mismatch.get());
     }
-    return append(block, executed);
+    return new ProposalCheck.Executed(executed);
+  }
+
+  private static ProposalCheck rejected(Reason reason, String message) {
+    return new ProposalCheck.Rejected(new BlockRejection(reason, message));
   }
 
   /** Imports a block this node built from {@code executed} and then sealed. */
@@ -158,10 +186,6 @@ public final class BlockImporter {
 
   private static Optional<BlockRejection> mismatch(Reason reason, String message) {
     return Optional.of(new BlockRejection(reason, message));
-  }
-
-  private static ImportResult reject(Reason reason, String message) {
-    return reject(new BlockRejection(reason, message));
   }
 
   // a peer's bad block is the peer's problem, answered by a disconnect; logging it louder would

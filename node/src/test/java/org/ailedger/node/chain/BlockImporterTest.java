@@ -235,6 +235,74 @@ class BlockImporterTest {
   }
 
   @Test
+  void aPeersUnsealedProposalIsCheckedWithoutBeingKeptAndItsExecutionServesTheImport() {
+    Node producer = new Node();
+    Node follower = new Node();
+    KeyPair contributor = DevAccounts.account(2);
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            renouncing(contributor, Role.CONTRIBUTOR, Role.AUDITOR),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    org.apache.tuweni.bytes.Bytes32 genesisHash = follower.chain.head().hash();
+
+    ProposalCheck check = follower.importer.checkProposal(proposal.block());
+
+    assertThat(check).isInstanceOf(ProposalCheck.Executed.class);
+    assertThat(follower.chain.head().hash()).isEqualTo(genesisHash);
+    Block sealed = follower.creator.seal(proposal.block(), validator);
+    assertThat(
+            follower.importer.importExecuted(sealed, ((ProposalCheck.Executed) check).executed()))
+        .isInstanceOf(ImportResult.Imported.class);
+    assertThat(producer.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
+  }
+
+  @Test
+  void aProposalWithAWrongRootIsRejectedBeforeItIsSealed() {
+    Node producer = new Node();
+    Node follower = new Node();
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            renouncing(DevAccounts.account(2), Role.CONTRIBUTOR),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    BlockHeader h = proposal.block().header();
+    BlockHeader wrongRoot =
+        new BlockHeader(
+            h.parentHash(),
+            h.ommersHash(),
+            h.coinbase(),
+            h.transactionsRoot(),
+            h.transactionsRoot(),
+            h.receiptsRoot(),
+            h.logsBloom(),
+            h.difficulty(),
+            h.number(),
+            h.gasLimit(),
+            h.gasUsed(),
+            h.timestamp(),
+            h.extraData(),
+            h.mixHash(),
+            h.nonce(),
+            h.baseFee());
+
+    assertThat(
+            follower.importer.checkProposal(new Block(wrongRoot, proposal.block().transactions())))
+        .isInstanceOfSatisfying(
+            ProposalCheck.Rejected.class,
+            r ->
+                assertThat(r.rejection().reason())
+                    .isEqualTo(BlockRejection.Reason.STATE_ROOT_MISMATCH));
+  }
+
+  @Test
   void aProposerOutOfTimeIncludesWhatItRanAndLeavesTheRestUntriedForTheNextBlock() {
     Node producer = new Node();
     Node follower = new Node();

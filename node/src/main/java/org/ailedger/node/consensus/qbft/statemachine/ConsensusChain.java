@@ -1,0 +1,114 @@
+package org.ailedger.node.consensus.qbft.statemachine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.ailedger.node.block.Block;
+import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.BlockRejection;
+import org.ailedger.node.chain.ImportResult;
+import org.ailedger.node.chain.ProposalCheck;
+import org.ailedger.node.consensus.qbft.BlockCreator;
+import org.ailedger.node.consensus.qbft.BlockProductionLoop;
+import org.ailedger.node.consensus.qbft.validation.BlockValidity;
+import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.execution.ExecutedBlock;
+import org.ailedger.node.tx.RecoveredTransaction;
+import org.apache.tuweni.bytes.Bytes32;
+import org.apache.tuweni.units.bigints.UInt256;
+
+/**
+ * The node's chain as consensus uses it: builds this validator's proposals with {@link
+ * BlockCreator}, checks peers' proposals with {@link BlockImporter#checkProposal}, and imports
+ * committed blocks. The executions of the last few proposals are remembered by block hash, which
+ * leaves out the round and the seals, so a committed block (or a prepared one proposed again in a
+ * later round) is not executed a second time. Used on the consensus thread only.
+ */
+public final class ConsensusChain implements ProposalBuilder, BlockValidity, CommittedBlockImport {
+  /** Proposals seen at one height are few: one per round reached. */
+  static final int REMEMBERED_EXECUTIONS = 8;
+
+  /** Where proposal candidates come from; the node passes its pool's {@code selectForBlock}. */
+  @FunctionalInterface
+  public interface Candidates {
+    List<RecoveredTransaction> select(long gasLimit, UInt256 baseFee, int maxCount);
+  }
+
+  private final BlockImporter importer;
+  private final BlockCreator creator;
+  private final Candidates candidates;
+  private final KeyPair key;
+  private final UInt256 baseFee;
+  private final long selectionNanos;
+  private final Map<Bytes32, ExecutedBlock> executions =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes32, ExecutedBlock> eldest) {
+          return size() > REMEMBERED_EXECUTIONS;
+        }
+      };
+
+  /**
+   * @param selectionMillis how long a proposal may spend executing candidates, so a flood of
+   *     transactions cannot make it late (the node's share of the block period)
+   */
+  public ConsensusChain(
+      BlockImporter importer,
+      BlockCreator creator,
+      Candidates candidates,
+      KeyPair key,
+      UInt256 baseFee,
+      long selectionMillis) {
+    this.importer = importer;
+    this.creator = creator;
+    this.candidates = candidates;
+    this.key = key;
+    this.baseFee = baseFee;
+    this.selectionNanos = TimeUnit.MILLISECONDS.toNanos(selectionMillis);
+  }
+
+  @Override
+  public Block build(BlockHeader parent, int round, long timestampSeconds) {
+    List<RecoveredTransaction> selected =
+        candidates.select(
+            parent.gasLimit(), baseFee, BlockProductionLoop.MAX_TRANSACTIONS_PER_BLOCK);
+    long stopAt = System.nanoTime() + selectionNanos;
+    BlockCreator.Proposal proposal =
+        creator.propose(
+            parent,
+            selected,
+            timestampSeconds,
+            round,
+            key,
+            baseFee,
+            () -> System.nanoTime() - stopAt > 0);
+    executions.put(proposal.block().header().hash(), proposal.executed());
+    return proposal.block();
+  }
+
+  @Override
+  public Optional<BlockRejection> check(Block block, BlockHeader parent) {
+    Bytes32 hash = block.header().hash();
+    if (executions.containsKey(hash)) {
+      return Optional.empty();
+    }
+    return switch (importer.checkProposal(block)) {
+      case ProposalCheck.Executed executed -> {
+        executions.put(hash, executed.executed());
+        yield Optional.empty();
+      }
+      case ProposalCheck.Rejected rejected -> Optional.of(rejected.rejection());
+    };
+  }
+
+  @Override
+  public boolean importCommitted(Block sealed) {
+    ExecutedBlock executed = executions.remove(sealed.header().hash());
+    ImportResult result =
+        executed != null ? importer.importExecuted(sealed, executed) : importer.importBlock(sealed);
+    return result instanceof ImportResult.Imported;
+  }
+}

@@ -1,0 +1,71 @@
+package org.ailedger.node.consensus.qbft.statemachine;
+
+import java.time.Duration;
+import org.ailedger.node.genesis.QbftOptions;
+
+/**
+ * Timing and bounds of the QBFT state machine, named as Besu's genesis {@code config.qbft} keys.
+ *
+ * @param blockPeriodSeconds {@code blockperiodseconds}: a block is due this long after its parent
+ * @param requestTimeoutSeconds {@code requesttimeoutseconds}: round 0 expires after this, round r
+ *     after this × 2^r
+ * @param messageQueueLimit {@code messagequeuelimit}: events waiting for the consensus thread
+ * @param duplicateMessageLimit {@code duplicatemessagelimit}: received messages remembered to drop
+ *     repeats
+ * @param gossipedHistoryLimit {@code gossipedhistorylimit}: sent messages remembered so none goes
+ *     out twice
+ * @param futureMessagesLimit {@code futuremessageslimit}: messages held for heights not reached
+ * @param futureMessagesMaxDistance {@code futuremessagesmaxdistance}: how many heights ahead a
+ *     message may be held
+ */
+public record QbftConfig(
+    int blockPeriodSeconds,
+    int requestTimeoutSeconds,
+    int messageQueueLimit,
+    int duplicateMessageLimit,
+    int gossipedHistoryLimit,
+    int futureMessagesLimit,
+    int futureMessagesMaxDistance) {
+  public static final int DEFAULT_MESSAGE_QUEUE_LIMIT = 1000;
+  public static final int DEFAULT_DUPLICATE_MESSAGE_LIMIT = 100;
+  public static final int DEFAULT_GOSSIPED_HISTORY_LIMIT = 1000;
+  public static final int DEFAULT_FUTURE_MESSAGES_LIMIT = 1000;
+  public static final int DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE = 10;
+
+  /** Beyond 2^62 ms a round never expires in practice; the doubling stops there, not overflows. */
+  private static final int LAST_DOUBLING = 62;
+
+  public QbftConfig {
+    if (blockPeriodSeconds < 1 || requestTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("block period and request timeout must be at least 1 s");
+    }
+    if (messageQueueLimit < 1
+        || duplicateMessageLimit < 1
+        || gossipedHistoryLimit < 1
+        || futureMessagesLimit < 0
+        || futureMessagesMaxDistance < 0) {
+      throw new IllegalArgumentException("QBFT bounds must be positive");
+    }
+  }
+
+  /** The genesis timing with Besu's default bounds. */
+  public static QbftConfig from(QbftOptions options) {
+    return new QbftConfig(
+        options.blockPeriodSeconds(),
+        options.requestTimeoutSeconds(),
+        DEFAULT_MESSAGE_QUEUE_LIMIT,
+        DEFAULT_DUPLICATE_MESSAGE_LIMIT,
+        DEFAULT_GOSSIPED_HISTORY_LIMIT,
+        DEFAULT_FUTURE_MESSAGES_LIMIT,
+        DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE);
+  }
+
+  /** requesttimeoutseconds × 2^round, without a cap, as Besu's BftRoundExpiryTimeCalculator. */
+  public Duration roundTimeout(int round) {
+    long base = requestTimeoutSeconds * 1000L;
+    if (round >= LAST_DOUBLING || base > (Long.MAX_VALUE >> round)) {
+      return Duration.ofMillis(Long.MAX_VALUE);
+    }
+    return Duration.ofMillis(base << round);
+  }
+}

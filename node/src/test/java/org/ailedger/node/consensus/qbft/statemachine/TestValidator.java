@@ -1,0 +1,98 @@
+package org.ailedger.node.consensus.qbft.statemachine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ailedger.node.block.Block;
+import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.chain.BlockRejection;
+import org.ailedger.node.consensus.qbft.CommitSeals;
+import org.ailedger.node.consensus.qbft.QbftFixtures;
+import org.ailedger.node.consensus.qbft.SealVerifier;
+import org.ailedger.node.crypto.KeyPair;
+
+/**
+ * One validator with an in-memory chain. Its import checks the committed seals with the real {@link
+ * SealVerifier}, appends, and announces the new head to its own queue as the node's chain events
+ * would; blocks are built without execution.
+ */
+final class TestValidator {
+  final KeyPair key;
+  final EventQueue queue;
+  final QbftController controller;
+  final List<Block> chain = new ArrayList<>();
+  final List<Block> refused = new ArrayList<>();
+  private final BlockHeader genesis;
+  private final SealVerifier seals = new SealVerifier(new CommitSeals(QbftFixtures.SECP));
+
+  TestValidator(KeyPair key, BlockHeader genesis, InMemoryNetwork network, QbftConfig config) {
+    this(key, genesis, List.of(), network, config);
+  }
+
+  /** A validator (re)started on a chain it already holds, as after a restart and a sync. */
+  TestValidator(
+      KeyPair key,
+      BlockHeader genesis,
+      List<Block> synced,
+      InMemoryNetwork network,
+      QbftConfig config) {
+    this.key = key;
+    this.genesis = genesis;
+    this.chain.addAll(synced);
+    this.queue = new EventQueue(config.messageQueueLimit());
+    this.controller =
+        new QbftController(
+            head(),
+            key,
+            QbftFixtures.SECP,
+            network.multicasterOf(key.address()),
+            this::build,
+            this::check,
+            this::importCommitted,
+            network.scheduler,
+            network.scheduler.clock,
+            config,
+            queue);
+  }
+
+  BlockHeader head() {
+    return chain.isEmpty() ? genesis : chain.get(chain.size() - 1).header();
+  }
+
+  long headNumber() {
+    return head().number();
+  }
+
+  private Block build(BlockHeader parent, int round, long timestamp) {
+    return new Block(
+        QbftFixtures.header(
+            parent.number() + 1,
+            parent.hash(),
+            key.address(),
+            parent.qbftExtraData().validators(),
+            round,
+            timestamp),
+        List.of());
+  }
+
+  private Optional<BlockRejection> check(Block block, BlockHeader parent) {
+    if (!block.header().parentHash().equals(parent.hash())) {
+      return Optional.of(
+          new BlockRejection(BlockRejection.Reason.NOT_NEXT_BLOCK, "not on the parent"));
+    }
+    return Optional.empty();
+  }
+
+  private boolean importCommitted(Block sealed) {
+    BlockHeader parent = head();
+    Optional<BlockRejection> rejection =
+        check(sealed, parent).or(() -> seals.check(sealed.header(), parent));
+    if (rejection.isPresent()) {
+      refused.add(sealed);
+      return false;
+    }
+    chain.add(sealed);
+    queue.offer(new QbftEvent.NewChainHead(sealed.header()));
+    return true;
+  }
+}
