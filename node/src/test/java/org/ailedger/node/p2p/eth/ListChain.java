@@ -17,11 +17,11 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /** A chain of unsealed, linked, empty QBFT-shaped blocks 0..head, for serving tests. */
-final class ListChain implements ChainReader {
+public final class ListChain implements ChainReader {
   private final List<Block> blocks = new ArrayList<>();
   private final Map<Bytes32, Block> byHash = new HashMap<>();
 
-  ListChain(int head) {
+  public ListChain(int head) {
     Bytes32 parent = Bytes32.ZERO;
     for (int n = 0; n <= head; n++) {
       BlockHeader header =
