@@ -175,20 +175,8 @@ public final class Synchronizer implements EthMessages {
     peers.claimed(peer, block.number());
     if (block.number() == chain.head().number() + 1 && target == null && !importing) {
       importing = true;
-      importExecutor.execute(() -> importAnnounced(peer, block));
+      importExecutor.execute(() -> importBatch(peer, List.of(block)));
     } else {
-      proceed();
-    }
-  }
-
-  private void importAnnounced(EthPeer peer, Block block) {
-    ImportResult result = importer.importBlock(block);
-    synchronized (this) {
-      importing = false;
-      if (result instanceof ImportResult.Rejected r && !overtaken(block, r.rejection())) {
-        drop(peer, EthProtocolViolation.INVALID_BLOCK, r.rejection().message());
-        return;
-      }
       proceed();
     }
   }
@@ -248,11 +236,23 @@ public final class Synchronizer implements EthMessages {
   private void importBatch(EthPeer peer, List<Block> blocks) {
     Block failed = null;
     BlockRejection rejection = null;
-    for (Block block : blocks) {
-      if (importer.importBlock(block) instanceof ImportResult.Rejected r) {
-        failed = block;
-        rejection = r.rejection();
-        break;
+    try {
+      for (Block block : blocks) {
+        if (importer.importBlock(block) instanceof ImportResult.Rejected r) {
+          failed = block;
+          rejection = r.rejection();
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      // not the peer's fault (storage, a bug): the batch is dropped, and fetched again when a
+      // peer next announces its head rather than at once, in a loop of failures
+      LOG.error("Importing synced blocks failed", e);
+      synchronized (this) {
+        importing = false;
+        headers.clear();
+        target = null;
+        return;
       }
     }
     synchronized (this) {
