@@ -2,6 +2,8 @@ package org.ailedger.node.p2p.eth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockBody;
@@ -121,7 +123,7 @@ public final class EthMessageCodec {
     }
   }
 
-  private static Bytes withRequestId(long requestId, java.util.function.Consumer<RLPWriter> items) {
+  private static Bytes withRequestId(long requestId, Consumer<RLPWriter> items) {
     return RLP.encodeList(
         w -> {
           writeUint64(w, requestId);
@@ -238,7 +240,7 @@ public final class EthMessageCodec {
       Bytes payload,
       String what,
       Function<Bytes, T> item,
-      java.util.function.BiFunction<Long, List<T>, EthMessage> message) {
+      BiFunction<Long, List<T>, EthMessage> message) {
     List<Bytes> items = fields(payload, what, 2);
     List<T> decoded = new ArrayList<>();
     for (Bytes raw : StrictRlp.listItems(items.get(1), what + " items")) {
