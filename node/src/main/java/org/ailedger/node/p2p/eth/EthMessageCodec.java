@@ -32,8 +32,8 @@ import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * Encodes eth/68 messages to their payload and decodes a peer's payload strictly: canonical RLP,
- * exactly the fields of the message, nothing after them. Decoding never throws on a peer's bytes;
- * it returns the violation to disconnect with.
+ * exactly the fields of the message, nothing after them, and headers this QBFT chain can hash.
+ * Decoding never throws on a peer's bytes; it returns the violation to disconnect with.
  */
 public final class EthMessageCodec {
   private EthMessageCodec() {}
@@ -143,7 +143,7 @@ public final class EthMessageCodec {
             case EthProtocol.TRANSACTIONS -> new Transactions(rawItems(payload, "Transactions"));
             case EthProtocol.GET_BLOCK_HEADERS -> getBlockHeaders(payload);
             case EthProtocol.BLOCK_HEADERS ->
-                withId(payload, "BlockHeaders", BlockHeader::decode, BlockHeaders::new);
+                withId(payload, "BlockHeaders", EthMessageCodec::header, BlockHeaders::new);
             case EthProtocol.GET_BLOCK_BODIES ->
                 withId(payload, "GetBlockBodies", EthMessageCodec::hash, GetBlockBodies::new);
             case EthProtocol.BLOCK_BODIES ->
@@ -223,7 +223,25 @@ public final class EthMessageCodec {
 
   private static NewBlock newBlock(Bytes payload) {
     List<Bytes> items = fields(payload, "NewBlock", 2);
-    return new NewBlock(Block.decode(items.get(0)), RLP.decode(items.get(1), r -> r.readUInt256()));
+    Block block = Block.decode(items.get(0));
+    hashable(block.header());
+    return new NewBlock(block, RLP.decode(items.get(1), r -> r.readUInt256()));
+  }
+
+  private static BlockHeader header(Bytes rlp) {
+    return hashable(BlockHeader.decode(rlp));
+  }
+
+  /**
+   * Past genesis a header is hashed over its QBFT extra-data with the seals left out, so a header
+   * without well-formed QBFT extra-data cannot even be identified: it is refused here, at the edge,
+   * rather than failing later wherever its hash is first taken.
+   */
+  private static BlockHeader hashable(BlockHeader header) {
+    if (header.number() > 0) {
+      header.qbftExtraData();
+    }
+    return header;
   }
 
   private static NewPooledTransactionHashes newPooledHashes(Bytes payload) {

@@ -211,6 +211,22 @@ class EthMessageCodecTest {
   }
 
   @Test
+  void headersWithoutQbftExtraDataAreMalformedSinceTheyCannotBeHashed() {
+    BlockHeader foreign = header().withExtraData(Bytes.fromHexString("0x00"));
+
+    assertThat(
+            EthMessageCodec.decode(
+                EthProtocol.BLOCK_HEADERS,
+                EthMessageCodec.encode(new BlockHeaders(1, List.of(foreign)))))
+        .isInstanceOf(EthDecodeResult.Malformed.class);
+    assertThat(
+            EthMessageCodec.decode(
+                EthProtocol.NEW_BLOCK,
+                EthMessageCodec.encode(new NewBlock(new Block(foreign, List.of()), UInt256.ONE))))
+        .isInstanceOf(EthDecodeResult.Malformed.class);
+  }
+
+  @Test
   void randomBytesNeverMakeTheDecoderThrow() {
     Random random = new Random(2124);
     List<Bytes> seeds = new ArrayList<>();
