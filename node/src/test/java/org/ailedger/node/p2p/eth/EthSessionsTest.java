@@ -90,4 +90,29 @@ class EthSessionsTest {
     assertThat(peer.disconnectedFor).isEqualTo(EthProtocolViolation.REPEATED_STATUS);
     assertThat(followerSaw).containsExactly("connected", "Status", "disconnected");
   }
+
+  @Test
+  void gossipThisNodeDoesNotUseYetIsDroppedWithoutEndingTheSession() {
+    sessions.peerConnected(peer);
+    sessions.messageReceived(peer, exchange.localStatus());
+    sessions.messageReceived(peer, new EthMessage.Transactions(List.of()));
+    sessions.messageReceived(peer, new EthMessage.PooledTransactions(3, List.of()));
+    sessions.messageReceived(peer, new EthMessage.Receipts(4, List.of()));
+
+    assertThat(peer.disconnectedFor).isNull();
+    assertThat(peer.sent).hasSize(1);
+    assertThat(followerSaw).containsExactly("connected", "Status");
+  }
+
+  @Test
+  void sessionsBeyondTheBoundAreTurnedAway() {
+    for (int i = 0; i < EthSessions.MAX_SESSIONS; i++) {
+      sessions.peerConnected(new RecordingPeer());
+    }
+
+    sessions.peerConnected(peer);
+
+    assertThat(peer.disconnectedFor).isEqualTo(EthProtocolViolation.TOO_MANY_PEERS);
+    assertThat(peer.sent).isEmpty();
+  }
 }
