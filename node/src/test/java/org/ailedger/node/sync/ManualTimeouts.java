@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Timeouts that fire only when the test advances time. */
-final class ManualTimeouts implements Timeouts {
+public final class ManualTimeouts implements Timeouts {
   private static final class Entry {
     final long due;
     final Runnable task;

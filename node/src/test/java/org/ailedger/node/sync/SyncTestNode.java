@@ -56,7 +56,7 @@ import org.web3j.abi.datatypes.generated.Bytes32;
  * A node of a one-validator devnet on an in-memory store with the whole eth stack: sessions,
  * request serving, block propagation and sync. Imports run on the calling thread.
  */
-final class SyncTestNode {
+public final class SyncTestNode {
   static final long CHAIN_ID = 1337;
   static final KeyPair VALIDATOR = DevAccounts.validator(0);
   static final Secp256k1 SECP256K1 = new BouncyCastleSecp256k1();
@@ -68,7 +68,7 @@ final class SyncTestNode {
   private static final Address PERMISSIONS = Address.of(0x1000);
 
   final InMemoryKeyValueStore store;
-  final DefaultBlockchain chain;
+  public final DefaultBlockchain chain;
   final WorldStateArchive archive;
   final BlockImporter importer;
   final StatusExchange status;
@@ -81,7 +81,7 @@ final class SyncTestNode {
   private final KeyPair sender = DevAccounts.account(2);
   private long nonce;
 
-  SyncTestNode(Timeouts timeouts) {
+  public SyncTestNode(Timeouts timeouts) {
     this(timeouts, SyncConfig.DEFAULT);
   }
 
@@ -132,7 +132,7 @@ final class SyncTestNode {
   }
 
   /** Seals {@code count} blocks as the validator; every tenth carries a transaction. */
-  void produce(int count) {
+  public void produce(int count) {
     for (int i = 0; i < count; i++) {
       BlockHeader parent = chain.head();
       List<RecoveredTransaction> candidates =

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.block.Roots;
 import org.ailedger.node.p2p.eth.EthMessage.BlockHeaders;
 import org.ailedger.node.p2p.eth.EthMessage.GetBlockBodies;
 import org.ailedger.node.p2p.eth.EthMessage.GetBlockHeaders;
 import org.ailedger.node.p2p.eth.EthMessage.GetPooledTransactions;
 import org.ailedger.node.p2p.eth.EthMessage.GetReceipts;
 import org.ailedger.node.p2p.eth.EthMessage.StartBlock;
+import org.ailedger.node.sync.ManualTimeouts;
+import org.ailedger.node.sync.SyncTestNode;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
+import org.apache.tuweni.rlp.RLP;
 import org.junit.jupiter.api.Test;
 
 class EthRequestServerTest {
@@ -106,5 +111,25 @@ class EthRequestServerTest {
   void pooledTransactionsAreAnsweredEmptyUnderTheSameRequestId() {
     assertThat(server.pooledTransactions(new GetPooledTransactions(12, List.of(Bytes32.ZERO))))
         .isEqualTo(new EthMessage.PooledTransactions(12, List.of()));
+  }
+
+  @Test
+  void servedReceiptsReproduceTheReceiptsRootOfTheirBlock() {
+    SyncTestNode node = new SyncTestNode(new ManualTimeouts());
+    node.produce(10);
+    BlockHeader withTransaction = node.chain.header(10).orElseThrow();
+
+    List<List<Bytes>> served =
+        new EthRequestServer(node.chain)
+            .receipts(new GetReceipts(1, List.of(withTransaction.hash())))
+            .receipts();
+
+    assertThat(served).hasSize(1);
+    assertThat(served.get(0)).hasSize(1);
+    // an EIP-1559 receipt travels as the byte string of its envelope: 0x02 || RLP(...)
+    Bytes envelope = RLP.decodeValue(served.get(0).get(0));
+    assertThat(envelope.get(0)).isEqualTo((byte) 0x02);
+    assertThat(Roots.indexedRoot(List.of(envelope), b -> b))
+        .isEqualTo(withTransaction.receiptsRoot());
   }
 }
