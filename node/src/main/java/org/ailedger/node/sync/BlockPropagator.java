@@ -1,0 +1,89 @@
+package org.ailedger.node.sync;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.ailedger.node.block.Block;
+import org.ailedger.node.chain.BlockAdded;
+import org.ailedger.node.p2p.eth.EthMessage;
+import org.ailedger.node.p2p.eth.EthMessage.Announcement;
+import org.ailedger.node.p2p.eth.EthMessage.NewBlock;
+import org.ailedger.node.p2p.eth.EthMessage.NewBlockHashes;
+import org.ailedger.node.p2p.eth.EthMessage.Status;
+import org.ailedger.node.p2p.eth.EthMessages;
+import org.ailedger.node.p2p.eth.EthPeer;
+import org.ailedger.node.p2p.eth.EthSessions;
+import org.ailedger.node.p2p.eth.StatusExchange;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * Announces each new head to peers as a NewBlock, to every peer not known to have it already.
+ *
+ * <p>Why NewBlock to all rather than to √n peers plus NewBlockHashes to the rest (caps/eth.md): a
+ * permissioned network has a handful to a few dozen nodes, so a full block to each costs little,
+ * while a hash-only announcement would cost a non-validator a request round trip before it can
+ * import. Besu does the same: its {@code BlockBroadcaster.propagate} sends NewBlock to every peer
+ * that has not seen the block.
+ *
+ * <p>A block is never sent back to a peer it came from or that announced it: what a peer sends or
+ * announces is remembered per peer ({@link KnownBlocks}). Blocks imported while catching up are not
+ * announced, as Besu does not broadcast blocks its synchronizer imports; peers learn of them from
+ * Status and announcements of newer heads. Register with {@code chainEvents.onBlockAdded(
+ * propagator::blockAdded)} and place before the synchronizer in {@link EthSessions}' followers.
+ */
+public final class BlockPropagator implements EthMessages {
+  private final StatusExchange status;
+  private final BooleanSupplier syncing;
+  // bounded by the sessions EthSessions admits (EthSessions.MAX_SESSIONS)
+  private final Map<EthPeer, KnownBlocks> peers = new ConcurrentHashMap<>();
+
+  public BlockPropagator(StatusExchange status, BooleanSupplier syncing) {
+    this.status = status;
+    this.syncing = syncing;
+  }
+
+  public void blockAdded(BlockAdded event) {
+    if (syncing.getAsBoolean()) {
+      return;
+    }
+    Block block = event.block();
+    Bytes32 hash = block.header().hash();
+    NewBlock message = new NewBlock(block, status.totalDifficulty(block.number()));
+    peers.forEach(
+        (peer, known) -> {
+          if (known.addIfAbsent(hash)) {
+            peer.send(message);
+          }
+        });
+  }
+
+  @Override
+  public void peerConnected(EthPeer peer) {
+    if (peers.size() < EthSessions.MAX_SESSIONS) {
+      peers.putIfAbsent(peer, new KnownBlocks());
+    }
+  }
+
+  @Override
+  public void messageReceived(EthPeer peer, EthMessage message) {
+    KnownBlocks known = peers.get(peer);
+    if (known == null) {
+      return;
+    }
+    // only what tells which blocks the peer has; everything else is the synchronizer's
+    if (message instanceof Status s) {
+      known.add(s.bestHash());
+    } else if (message instanceof NewBlock n) {
+      known.add(n.block().header().hash());
+    } else if (message instanceof NewBlockHashes n) {
+      for (Announcement a : n.announcements()) {
+        known.add(a.hash());
+      }
+    }
+  }
+
+  @Override
+  public void peerDisconnected(EthPeer peer) {
+    peers.remove(peer);
+  }
+}
