@@ -5,6 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +20,8 @@ import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.BlockProductionLoop;
 import org.ailedger.node.consensus.qbft.CommitSeals;
 import org.ailedger.node.consensus.qbft.SealVerifier;
+import org.ailedger.node.consensus.qbft.statemachine.EventQueue;
+import org.ailedger.node.consensus.qbft.statemachine.QbftConfig;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
@@ -30,6 +35,9 @@ import org.ailedger.node.genesis.GenesisParser;
 import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.metrics.ChainMetrics;
 import org.ailedger.node.metrics.MetricsServer;
+import org.ailedger.node.p2p.peers.ProtocolHandler;
+import org.ailedger.node.p2p.wire.Capability;
+import org.ailedger.node.p2p.wire.SubProtocol;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.RocksDbKeyValueStore;
@@ -41,6 +49,7 @@ import org.ailedger.node.txpool.TransactionPool;
 import org.ailedger.precompiles.NativeContracts;
 import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.precompiles.gas.GasSchedule;
+import org.ailedger.types.Address;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +72,8 @@ public final class LedgerNode implements AutoCloseable {
   private AutoCloseable metricsListener;
   private AutoCloseable poolPruning;
   private NetworkWiring.Running network;
+  private SyncWiring.Running sync;
+  private ConsensusWiring.Running consensus;
   private DefaultBlockchain chain;
   private int metricsPort;
 
@@ -118,14 +129,6 @@ public final class LedgerNode implements AutoCloseable {
         new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), checks);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
-    vertx = Vertx.vertx();
-    PeerSource peerSource = PeerSource.none();
-    if (config.peers().enabled()) {
-      KeyPair p2pKey = nodeKey.orElseGet(() -> NodeKeys.loadOrCreate(config.dataDir()));
-      network =
-          NetworkWiring.start(vertx, config, p2pKey, secp256k1, chain, archive, bindings, clock);
-      peerSource = new NetworkPeers(network.network());
-    }
     if (nodeKey.isPresent()
         && genesis.chainId() != DevAccounts.DEVNET_CHAIN_ID
         && DevAccounts.isWellKnown(nodeKey.get())) {
@@ -135,26 +138,67 @@ public final class LedgerNode implements AutoCloseable {
               + " is a public devnet key; it is refused on chain id "
               + genesis.chainId());
     }
-    if (nodeKey.isPresent()) {
-      LOG.info("Node key address {}", nodeKey.get().address());
-      if (chain.head().qbftExtraData().validators().contains(nodeKey.get().address())) {
-        producerThread =
-            Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("block-producer").factory());
-        production =
-            new BlockProductionLoop(
-                chain,
-                pool,
-                new BlockCreator(blockProcessor, seals, genesis.chainId()),
-                importer,
-                nodeKey.get(),
-                genesis.qbft(),
-                rules.baseFee(),
-                clock,
-                config.blockTxsSelectionPercent(),
-                producerThread);
-        production.start();
+    nodeKey.ifPresent(key -> LOG.info("Node key address {}", key.address()));
+    List<Address> validators = chain.head().qbftExtraData().validators();
+    boolean validator = nodeKey.isPresent() && validators.contains(nodeKey.get().address());
+    boolean byQbft = validator && validators.size() > 1;
+    BlockCreator creator = new BlockCreator(blockProcessor, seals, genesis.chainId());
+
+    vertx = Vertx.vertx();
+    PeerSource peerSource = PeerSource.none();
+    QbftConfig qbftConfig = QbftConfig.from(genesis.qbft());
+    EventQueue consensusQueue = ConsensusWiring.queue(qbftConfig);
+    IstanbulBridge istanbul = new IstanbulBridge(consensusQueue);
+    if (config.peers().enabled()) {
+      KeyPair p2pKey = nodeKey.orElseGet(() -> NodeKeys.loadOrCreate(config.dataDir()));
+      sync = SyncWiring.start(chain, importer);
+      Map<Capability, ProtocolHandler> handlers = new HashMap<>();
+      handlers.put(SubProtocol.ETH_68.capability(), sync.eth());
+      if (byQbft) {
+        handlers.put(SubProtocol.ISTANBUL_100.capability(), istanbul);
       }
+      network =
+          NetworkWiring.start(
+              vertx, config, p2pKey, secp256k1, chain, archive, bindings, handlers, clock);
+      istanbul.attach(network.network());
+      peerSource = new NetworkPeers(network.network());
+    } else if (byQbft) {
+      LOG.warn(
+          "This validator is one of {} but p2p is off; it cannot take part in consensus",
+          validators.size());
+    }
+    if (byQbft && config.peers().enabled()) {
+      consensus =
+          ConsensusWiring.start(
+              qbftConfig,
+              consensusQueue,
+              istanbul,
+              chain,
+              pool,
+              importer,
+              creator,
+              nodeKey.get(),
+              secp256k1,
+              rules.baseFee(),
+              config.blockTxsSelectionPercent(),
+              clock);
+    } else if (validator && validators.size() == 1) {
+      producerThread =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("block-producer").factory());
+      production =
+          new BlockProductionLoop(
+              chain,
+              pool,
+              creator,
+              importer,
+              nodeKey.get(),
+              genesis.qbft(),
+              rules.baseFee(),
+              clock,
+              config.blockTxsSelectionPercent(),
+              producerThread);
+      production.start();
     }
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -208,6 +252,9 @@ public final class LedgerNode implements AutoCloseable {
   /** Stops block production first, so the last block is either fully written or not at all. */
   @Override
   public synchronized void close() {
+    if (consensus != null) {
+      consensus.close();
+    }
     if (production != null) {
       production.stop();
     }
@@ -226,6 +273,9 @@ public final class LedgerNode implements AutoCloseable {
     }
     if (network != null) {
       network.close();
+    }
+    if (sync != null) {
+      sync.close();
     }
     closeListener(metricsListener, "metrics");
     closeListener(poolPruning, "pool pruning");

@@ -10,7 +10,9 @@ import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
 import org.ailedger.node.p2p.peers.PeerNetwork;
 import org.ailedger.node.p2p.peers.PeersConfig;
+import org.ailedger.node.p2p.peers.ProtocolHandler;
 import org.ailedger.node.p2p.rlpx.RlpxConfig;
+import org.ailedger.node.p2p.wire.Capability;
 import org.ailedger.node.state.WorldStateArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ final class NetworkWiring {
       DefaultBlockchain chain,
       WorldStateArchive archive,
       LedgerBindings bindings,
+      Map<Capability, ProtocolHandler> handlers,
       Clock clock) {
     PeersConfig peers = config.peers();
     RlpxConfig rlpx =
@@ -58,7 +61,7 @@ final class NetworkWiring {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("p2p-dialler").daemon().factory());
     PeerNetwork network =
-        new PeerNetwork(peers, rlpx, nodeKey, secp256k1, allowlist, Map.of(), scheduler, clock);
+        new PeerNetwork(peers, rlpx, nodeKey, secp256k1, allowlist, handlers, scheduler, clock);
     // governance may add or remove nodes in any block; a removed node is dropped at once
     AutoCloseable refresh =
         chain.onBlockAdded(

@@ -47,6 +47,9 @@ public final class BlockImporter {
 
   /** Imports a block received from elsewhere: every transaction is checked and re-executed. */
   public synchronized ImportResult importBlock(Block block) {
+    if (known(block)) {
+      return new ImportResult.AlreadyKnown(block);
+    }
     BlockHeader parent = chain.head();
     BlockHeader header = block.header();
     Optional<BlockRejection> invalid =
@@ -118,6 +121,9 @@ public final class BlockImporter {
 
   /** Imports a block this node built from {@code executed} and then sealed. */
   public synchronized ImportResult importExecuted(Block block, ExecutedBlock executed) {
+    if (known(block)) {
+      return new ImportResult.AlreadyKnown(block);
+    }
     BlockHeader parent = chain.head();
     Optional<BlockRejection> invalid =
         rules.check(block.header(), parent).or(() -> seals.check(block.header(), parent));
@@ -125,6 +131,10 @@ public final class BlockImporter {
       return reject(invalid.get());
     }
     return append(block, executed);
+  }
+
+  private boolean known(Block block) {
+    return chain.header(block.header().hash()).isPresent();
   }
 
   private ImportResult append(Block block, ExecutedBlock executed) {

@@ -587,6 +587,29 @@ class BlockImporterTest {
     assertThat(new Node().importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
   }
 
+  @Test
+  void aBlockThatConsensusAndSyncBothBringIsImportedOnceAndThenKnown() {
+    Node producer = new Node();
+    Node follower = new Node();
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            List.of(),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    Block sealed = producer.creator.seal(proposal.block(), validator);
+
+    assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.AlreadyKnown.class);
+    assertThat(producer.importer.importExecuted(sealed, proposal.executed()))
+        .isInstanceOf(ImportResult.Imported.class);
+    assertThat(producer.importer.importExecuted(sealed, proposal.executed()))
+        .isInstanceOf(ImportResult.AlreadyKnown.class);
+    assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
+  }
+
   /** A valid sealed empty block whose body is swapped for {@code tx}; its header stays sealed. */
   private Block sealedEmptyBlockCarrying(Transaction tx) {
     Node producer = new Node();

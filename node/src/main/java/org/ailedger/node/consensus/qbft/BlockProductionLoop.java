@@ -149,6 +149,8 @@ public final class BlockProductionLoop {
             (System.nanoTime() - built) / 1_000_000,
             sealed.header().hash());
       }
+      case ImportResult.AlreadyKnown known ->
+          LOG.error("Block {} was on the chain before this node produced it", sealed.number());
       case ImportResult.Rejected rejected ->
           LOG.error(
               "This node rejected its own block {}: {}",

@@ -19,6 +19,8 @@ import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.tx.RecoveredTransaction;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's chain as consensus uses it: builds this validator's proposals with {@link
@@ -28,6 +30,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * later round) is not executed a second time. Used on the consensus thread only.
  */
 public final class ConsensusChain implements ProposalBuilder, BlockValidity, CommittedBlockImport {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusChain.class);
+
   /** Proposals seen at one height are few: one per round reached. */
   static final int REMEMBERED_EXECUTIONS = 8;
 
@@ -107,8 +111,20 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
   @Override
   public boolean importCommitted(Block sealed) {
     ExecutedBlock executed = executions.remove(sealed.header().hash());
+    long started = System.nanoTime();
     ImportResult result =
         executed != null ? importer.importExecuted(sealed, executed) : importer.importBlock(sealed);
-    return result instanceof ImportResult.Imported;
+    if (result instanceof ImportResult.Imported) {
+      LOG.info(
+          "Committed block {} in round {} with {} transactions, proposer {}, {} seals, stored in {} ms ({})",
+          sealed.number(),
+          sealed.header().qbftExtraData().round(),
+          sealed.transactions().size(),
+          sealed.header().coinbase(),
+          sealed.header().qbftExtraData().seals().size(),
+          (System.nanoTime() - started) / 1_000_000,
+          sealed.header().hash());
+    }
+    return !(result instanceof ImportResult.Rejected);
   }
 }

@@ -1,0 +1,99 @@
+package org.ailedger.node.app;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.consensus.qbft.BlockCreator;
+import org.ailedger.node.consensus.qbft.statemachine.ConsensusChain;
+import org.ailedger.node.consensus.qbft.statemachine.ConsensusThread;
+import org.ailedger.node.consensus.qbft.statemachine.EventQueue;
+import org.ailedger.node.consensus.qbft.statemachine.ExecutorScheduler;
+import org.ailedger.node.consensus.qbft.statemachine.QbftConfig;
+import org.ailedger.node.consensus.qbft.statemachine.QbftController;
+import org.ailedger.node.consensus.qbft.statemachine.QbftEvent;
+import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.node.txpool.TransactionPool;
+import org.apache.tuweni.units.bigints.UInt256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs QBFT for a validator of a multi-validator network: one thread, one queue, its timers. */
+final class ConsensusWiring {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusWiring.class);
+
+  private ConsensusWiring() {}
+
+  /** Running consensus; closing it stops the thread, then its timers. */
+  record Running(ConsensusThread thread, ScheduledExecutorService timers, AutoCloseable heads)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        heads.close();
+        thread.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.debug("Removing the head listener failed", e);
+      }
+      timers.shutdownNow();
+    }
+  }
+
+  /** The queue the network feeds; created before the network so its handler can offer to it. */
+  static EventQueue queue(QbftConfig config) {
+    return new EventQueue(config.messageQueueLimit());
+  }
+
+  static Running start(
+      QbftConfig config,
+      EventQueue queue,
+      IstanbulBridge bridge,
+      DefaultBlockchain chain,
+      TransactionPool pool,
+      BlockImporter importer,
+      BlockCreator creator,
+      KeyPair key,
+      Secp256k1 secp256k1,
+      UInt256 baseFee,
+      int selectionPercent,
+      Clock clock) {
+    ScheduledExecutorService timers =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("qbft-timers").daemon().factory());
+    long selectionMillis =
+        TimeUnit.SECONDS.toMillis(config.blockPeriodSeconds()) * selectionPercent / 100;
+    ConsensusChain consensusChain =
+        new ConsensusChain(importer, creator, pool::selectForBlock, key, baseFee, selectionMillis);
+    QbftController controller =
+        new QbftController(
+            chain.head(),
+            key,
+            secp256k1,
+            bridge,
+            consensusChain,
+            consensusChain,
+            consensusChain,
+            new ExecutorScheduler(timers),
+            clock,
+            config,
+            queue);
+    // every new head, committed here or synced, moves consensus to the next height
+    AutoCloseable heads =
+        chain.onBlockAdded(
+            added -> queue.offer(new QbftEvent.NewChainHead(added.block().header())));
+    ConsensusThread thread = new ConsensusThread(controller);
+    thread.start();
+    LOG.info(
+        "QBFT validator {} from block {} (block period {} s, round timeout {} s)",
+        key.address(),
+        chain.head().number() + 1,
+        config.blockPeriodSeconds(),
+        config.requestTimeoutSeconds());
+    return new Running(thread, timers, heads);
+  }
+}

@@ -1,0 +1,53 @@
+package org.ailedger.node.app;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ailedger.node.consensus.qbft.statemachine.EventQueue;
+import org.ailedger.node.consensus.qbft.statemachine.Multicaster;
+import org.ailedger.node.consensus.qbft.statemachine.QbftEvent;
+import org.ailedger.node.p2p.peers.PeerNetwork;
+import org.ailedger.node.p2p.peers.ProtocolHandler;
+import org.ailedger.node.p2p.rlpx.PeerConnection;
+import org.ailedger.node.p2p.wire.SubProtocol;
+import org.ailedger.types.Address;
+import org.apache.tuweni.bytes.Bytes;
+
+/**
+ * QBFT over istanbul/100: a peer's message becomes an event on the consensus queue (tagged with the
+ * peer's validator address, so gossip skips it), and consensus's outgoing messages go to the
+ * connected peers whose addresses it names. Neither side ever waits on the other.
+ */
+final class IstanbulBridge implements ProtocolHandler, Multicaster {
+  private final EventQueue queue;
+  private final AtomicReference<PeerNetwork> network = new AtomicReference<>();
+
+  IstanbulBridge(EventQueue queue) {
+    this.queue = queue;
+  }
+
+  /** The network is built with this bridge as a handler, so it is attached afterwards. */
+  void attach(PeerNetwork peers) {
+    network.set(peers);
+  }
+
+  @Override
+  public void onMessage(PeerConnection peer, int code, Bytes payload) {
+    // a full queue drops the message (counted and logged by the queue), as Besu's does
+    queue.offer(new QbftEvent.MessageReceived(peer.nodeId().address(), code, payload));
+  }
+
+  @Override
+  public void send(Collection<Address> recipients, int code, Bytes data) {
+    PeerNetwork peers = network.get();
+    if (peers == null) {
+      return;
+    }
+    Set<Address> to = Set.copyOf(recipients);
+    for (PeerConnection peer : peers.peers()) {
+      if (to.contains(peer.nodeId().address())) {
+        peer.send(SubProtocol.ISTANBUL_100.capability(), code, data);
+      }
+    }
+  }
+}
