@@ -9,9 +9,12 @@ import org.ailedger.node.consensus.qbft.statemachine.QbftEvent;
 import org.ailedger.node.p2p.peers.PeerNetwork;
 import org.ailedger.node.p2p.peers.ProtocolHandler;
 import org.ailedger.node.p2p.rlpx.PeerConnection;
+import org.ailedger.node.p2p.wire.DisconnectReason;
 import org.ailedger.node.p2p.wire.SubProtocol;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * QBFT over istanbul/100: a peer's message becomes an event on the consensus queue (tagged with the
@@ -19,6 +22,8 @@ import org.apache.tuweni.bytes.Bytes;
  * connected peers whose addresses it names. Neither side ever waits on the other.
  */
 final class IstanbulBridge implements ProtocolHandler, Multicaster {
+  private static final Logger LOG = LoggerFactory.getLogger(IstanbulBridge.class);
+
   private final EventQueue queue;
   private final AtomicReference<PeerNetwork> network = new AtomicReference<>();
 
@@ -35,6 +40,20 @@ final class IstanbulBridge implements ProtocolHandler, Multicaster {
   public void onMessage(PeerConnection peer, int code, Bytes payload) {
     // a full queue drops the message (counted and logged by the queue), as Besu's does
     queue.offer(new QbftEvent.MessageReceived(peer.nodeId().address(), code, payload));
+  }
+
+  @Override
+  public void misbehaved(Address peer, String reason) {
+    PeerNetwork peers = network.get();
+    if (peers == null) {
+      return;
+    }
+    for (PeerConnection connection : peers.peers()) {
+      if (connection.nodeId().address().equals(peer)) {
+        LOG.debug("Dropping {}: {}", peer, reason);
+        connection.disconnect(DisconnectReason.BREACH_OF_PROTOCOL);
+      }
+    }
   }
 
   @Override

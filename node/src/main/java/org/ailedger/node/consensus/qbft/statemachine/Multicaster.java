@@ -15,4 +15,11 @@ public interface Multicaster {
    * @param code the code within istanbul/100 (0x12 to 0x15); the connection adds its offset
    */
   void send(Collection<Address> recipients, int code, Bytes data);
+
+  /**
+   * The peer with validator address {@code peer} sent bytes no honest node sends (malformed, or
+   * signed by no one); the network drops it. Messages that are merely late, early or from a
+   * non-validator are not reported: honest nodes send those too.
+   */
+  default void misbehaved(Address peer, String reason) {}
 }

@@ -40,6 +40,7 @@ public final class QbftController {
   private final MessageTracker duplicates;
   private final FutureMessageBuffer<Received> laterHeights;
   private final Address self;
+  private final Multicaster network;
   private BlockHeader head;
   private Optional<HeightManager> height = Optional.empty();
 
@@ -66,6 +67,7 @@ public final class QbftController {
     this.queue = queue;
     this.codec = new QbftMessageCodec(secp256k1);
     this.self = key.address();
+    this.network = network;
     this.services =
         new ConsensusServices(
             new MessageFactory(key, secp256k1),
@@ -127,9 +129,11 @@ public final class QbftController {
       return;
     }
     switch (codec.decode(received.code(), received.data())) {
-      case MessageDecoding.Malformed m ->
-          LOG.debug(
-              "Malformed QBFT message from {}: {} {}", received.sender(), m.reason(), m.detail());
+      case MessageDecoding.Malformed m -> {
+        LOG.debug(
+            "Malformed QBFT message from {}: {} {}", received.sender(), m.reason(), m.detail());
+        network.misbehaved(received.sender(), "malformed QBFT message: " + m.reason());
+      }
       case MessageDecoding.Decoded d -> {
         long messageHeight = d.message().roundId().height();
         Received r = new Received(received.sender(), d.message(), received.data());
@@ -149,7 +153,11 @@ public final class QbftController {
     HeightManager manager = height.get();
     HeightContext context = manager.context();
     Optional<Address> author = received.message().author();
-    if (author.isEmpty() || !context.isValidator(author.get())) {
+    if (author.isEmpty()) {
+      network.misbehaved(received.sender(), "a QBFT message whose signature recovers no signer");
+      return;
+    }
+    if (!context.isValidator(author.get())) {
       LOG.debug("Ignored a QBFT message not signed by a validator, from {}", received.sender());
       return;
     }

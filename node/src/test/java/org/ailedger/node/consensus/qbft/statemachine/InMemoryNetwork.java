@@ -53,18 +53,31 @@ final class InMemoryNetwork {
     return new QbftConfig(blockPeriod, requestTimeout, 1000, 100, 1000, 1000, 10);
   }
 
+  /** A node's report that a peer misbehaved, which a real network answers by dropping it. */
+  record Reported(Address by, Address peer, String reason) {}
+
+  final List<Reported> reported = new ArrayList<>();
+
   Multicaster multicasterOf(Address from) {
-    return (Collection<Address> recipients, int code, Bytes data) -> {
-      if (down.contains(from)) {
-        return;
-      }
-      for (Address to : recipients) {
-        Sent s = new Sent(from, to, code, data);
-        sent.add(s);
-        TestValidator node = nodes.get(to);
-        if (node != null && !down.contains(to) && !dropped.test(s)) {
-          node.queue.offer(new QbftEvent.MessageReceived(from, code, data));
+    return new Multicaster() {
+      @Override
+      public void send(Collection<Address> recipients, int code, Bytes data) {
+        if (down.contains(from)) {
+          return;
         }
+        for (Address to : recipients) {
+          Sent s = new Sent(from, to, code, data);
+          sent.add(s);
+          TestValidator node = nodes.get(to);
+          if (node != null && !down.contains(to) && !dropped.test(s)) {
+            node.queue.offer(new QbftEvent.MessageReceived(from, code, data));
+          }
+        }
+      }
+
+      @Override
+      public void misbehaved(Address peer, String reason) {
+        reported.add(new Reported(from, peer, reason));
       }
     };
   }

@@ -125,6 +125,30 @@ class MessageHandlingTest {
         .filteredOn(s -> s.from().equals(address(1)))
         .extracting(InMemoryNetwork.Sent::data)
         .containsOnly(genuine.encode());
+    // only the peer that sent the tampered signature is reported; an outsider may be honest
+    assertThat(network.reported)
+        .extracting(InMemoryNetwork.Reported::by, InMemoryNetwork.Reported::peer)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(address(1), address(3)));
+  }
+
+  @Test
+  void aPeerSendingBytesThatAreNoQbftMessageIsReported() {
+    InMemoryNetwork network = InMemoryNetwork.of(4);
+    network.begin();
+    TestValidator node = network.node(address(1));
+
+    node.queue.offer(
+        new QbftEvent.MessageReceived(
+            address(2), MessageCodes.PREPARE, Bytes.fromHexString("0xc3010203")));
+    network.settle();
+
+    assertThat(network.reported)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.peer()).isEqualTo(address(2));
+              assertThat(r.reason()).startsWith("malformed QBFT message");
+            });
   }
 
   @Test
