@@ -9,13 +9,23 @@ import org.ailedger.node.p2p.rlpx.PeerConnection;
 import org.ailedger.node.rpc.NodeInfo;
 import org.ailedger.node.rpc.PeerInfo;
 import org.ailedger.node.rpc.PeerSource;
+import org.ailedger.node.rpc.SyncState;
+import org.ailedger.node.sync.Synchronizer;
 
 /** JSON-RPC's view of the peer network: admin_* and net_* read and change it through this. */
 final class NetworkPeers implements PeerSource {
   private final PeerNetwork network;
+  private final Synchronizer sync;
 
-  NetworkPeers(PeerNetwork network) {
+  NetworkPeers(PeerNetwork network, Synchronizer sync) {
     this.network = network;
+    this.sync = sync;
+  }
+
+  @Override
+  public Optional<SyncState> syncing() {
+    return sync.progress()
+        .map(p -> new SyncState(p.startingBlock(), p.currentBlock(), p.highestBlock()));
   }
 
   @Override

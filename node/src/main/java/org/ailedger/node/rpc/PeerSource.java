@@ -31,6 +31,11 @@ public interface PeerSource {
   /** Stops keeping {@code peer} connected and disconnects it. */
   PeerChange removePeer(EnodeUrl peer);
 
+  /** How far a catch-up from peers has come; empty when the node is not behind any peer. */
+  default Optional<SyncState> syncing() {
+    return Optional.empty();
+  }
+
   /** The source for a node without a p2p layer: not listening, no peers, nothing to change. */
   static PeerSource none() {
     return new PeerSource() {
