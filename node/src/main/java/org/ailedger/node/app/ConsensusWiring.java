@@ -21,7 +21,7 @@ import org.apache.tuweni.units.bigints.UInt256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs QBFT for a validator of a multi-validator network: one thread, one queue, its timers. */
+/** Runs QBFT for a node on the network: one thread, one queue, its timers. */
 final class ConsensusWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusWiring.class);
 
@@ -89,7 +89,7 @@ final class ConsensusWiring {
     ConsensusThread thread = new ConsensusThread(controller);
     thread.start();
     LOG.info(
-        "QBFT validator {} from block {} (block period {} s, round timeout {} s)",
+        "QBFT for {} from block {} (block period {} s, round timeout {} s)",
         key.address(),
         chain.head().number() + 1,
         config.blockPeriodSeconds(),

@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,6 @@ import org.ailedger.node.genesis.GenesisParser;
 import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.metrics.ChainMetrics;
 import org.ailedger.node.metrics.MetricsServer;
-import org.ailedger.node.p2p.peers.ProtocolHandler;
-import org.ailedger.node.p2p.wire.Capability;
 import org.ailedger.node.p2p.wire.SubProtocol;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.state.WorldStateArchive;
@@ -141,33 +138,35 @@ public final class LedgerNode implements AutoCloseable {
     nodeKey.ifPresent(key -> LOG.info("Node key address {}", key.address()));
     List<Address> validators = chain.head().qbftExtraData().validators();
     boolean validator = nodeKey.isPresent() && validators.contains(nodeKey.get().address());
-    boolean byQbft = validator && validators.size() > 1;
     BlockCreator creator = new BlockCreator(blockProcessor, seals, genesis.chainId());
 
     vertx = Vertx.vertx();
     PeerSource peerSource = PeerSource.none();
-    QbftConfig qbftConfig = QbftConfig.from(genesis.qbft());
-    EventQueue consensusQueue = ConsensusWiring.queue(qbftConfig);
-    IstanbulBridge istanbul = new IstanbulBridge(consensusQueue);
     if (config.peers().enabled()) {
       KeyPair p2pKey = nodeKey.orElseGet(() -> NodeKeys.loadOrCreate(config.dataDir()));
+      QbftConfig qbftConfig = QbftConfig.from(genesis.qbft());
+      EventQueue consensusQueue = ConsensusWiring.queue(qbftConfig);
+      IstanbulBridge istanbul = new IstanbulBridge(consensusQueue);
       sync = SyncWiring.start(chain, importer);
-      Map<Capability, ProtocolHandler> handlers = new HashMap<>();
-      handlers.put(SubProtocol.ETH_68.capability(), sync.eth());
-      if (byQbft) {
-        handlers.put(SubProtocol.ISTANBUL_100.capability(), istanbul);
-      }
       network =
           NetworkWiring.start(
-              vertx, config, p2pKey, secp256k1, chain, archive, bindings, handlers, clock);
+              vertx,
+              config,
+              p2pKey,
+              secp256k1,
+              chain,
+              archive,
+              bindings,
+              Map.of(
+                  SubProtocol.ETH_68.capability(),
+                  sync.eth(),
+                  SubProtocol.ISTANBUL_100.capability(),
+                  istanbul),
+              clock);
       istanbul.attach(network.network());
       peerSource = new NetworkPeers(network.network(), sync.synchronizer());
-    } else if (byQbft) {
-      LOG.warn(
-          "This validator is one of {} but p2p is off; it cannot take part in consensus",
-          validators.size());
-    }
-    if (byQbft && config.peers().enabled()) {
+      // as on Besu, every node runs QBFT; it acts at the heights where the parent names it a
+      // validator, so a node voted in (or out) by governance takes part (or stops) by itself
       consensus =
           ConsensusWiring.start(
               qbftConfig,
@@ -177,12 +176,13 @@ public final class LedgerNode implements AutoCloseable {
               pool,
               importer,
               creator,
-              nodeKey.get(),
+              p2pKey,
               secp256k1,
               rules.baseFee(),
               config.blockTxsSelectionPercent(),
               clock);
-    } else if (validator && validators.size() == 1) {
+    } else if (validator) {
+      // without peers a validator can only be the sole one; the loop stands aside otherwise
       producerThread =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().name("block-producer").factory());

@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Produces a block every block period while this node is the only validator: the proposal, the
- * agreement of a one-validator QBFT (quorum 1) and the committed seal collapse into one step. With
- * more validators this loop stands aside; the QBFT round state machine of the network issue takes
- * over and reuses {@link BlockCreator} and {@link BlockImporter}.
+ * Produces a block every block period for a sole validator that runs without peers (p2p off): the
+ * proposal, the agreement of a one-validator QBFT (quorum 1) and the committed seal collapse into
+ * one step. A node on the network runs the QBFT round state machine instead, whatever the number of
+ * validators; with more validators and no peers this loop stands aside.
  *
  * <p>Runs on one scheduler thread, so proposals never race each other.
  */
@@ -108,7 +108,7 @@ public final class BlockProductionLoop {
     if (!validators.equals(List.of(validatorKey.address()))) {
       if (!warnedNotSole) {
         LOG.warn(
-            "This node is not the sole validator ({} validators); it produces no blocks until QBFT networking is enabled",
+            "This node is one of {} validators but runs without peers; it produces no blocks (start it with --p2p-enabled=true)",
             validators.size());
         warnedNotSole = true;
       }
