@@ -147,7 +147,7 @@ public final class LedgerNode implements AutoCloseable {
       QbftConfig qbftConfig = QbftConfig.from(genesis.qbft());
       EventQueue consensusQueue = ConsensusWiring.queue(qbftConfig);
       IstanbulBridge istanbul = new IstanbulBridge(consensusQueue);
-      sync = SyncWiring.start(chain, importer);
+      sync = SyncWiring.start(chain, importer, pool);
       network =
           NetworkWiring.start(
               vertx,
@@ -215,7 +215,8 @@ public final class LedgerNode implements AutoCloseable {
             executor,
             pool,
             config.clientVersion(),
-            peerSource);
+            peerSource,
+            sync == null ? tx -> {} : sync.gossip()::broadcast);
     LOG.info(
         "JSON-RPC on http://{}:{} and ws://{}:{}, metrics on http://{}:{}/metrics",
         config.rpcHost(),

@@ -1,6 +1,7 @@
 package org.ailedger.node.app;
 
 import io.vertx.core.Vertx;
+import java.util.function.Consumer;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.execution.StateSimulator;
 import org.ailedger.node.rpc.JsonRpcServer;
@@ -9,6 +10,7 @@ import org.ailedger.node.rpc.RpcBackend;
 import org.ailedger.node.rpc.RpcConfig;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.tx.DecodeResult;
+import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionDecoder;
 import org.ailedger.node.txpool.SubmitResult;
 import org.ailedger.node.txpool.TransactionPool;
@@ -32,7 +34,8 @@ final class RpcEndpoint {
       NativeCallExecutor executor,
       TransactionPool pool,
       String clientVersion,
-      PeerSource peers) {
+      PeerSource peers,
+      Consumer<Transaction> accepted) {
     RpcConfig rpcConfig =
         RpcConfig.builder()
             .host(config.rpcHost())
@@ -51,7 +54,13 @@ final class RpcEndpoint {
             pool,
             raw ->
                 switch (TransactionDecoder.decode(raw)) {
-                  case DecodeResult.Decoded decoded -> pool.submit(decoded.transaction());
+                  case DecodeResult.Decoded decoded -> {
+                    SubmitResult result = pool.submit(decoded.transaction());
+                    if (result instanceof SubmitResult.Accepted) {
+                      accepted.accept(decoded.transaction());
+                    }
+                    yield result;
+                  }
                   case DecodeResult.Invalid invalid ->
                       new SubmitResult.Rejected(invalid.rejection());
                 },

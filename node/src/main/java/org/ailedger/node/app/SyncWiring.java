@@ -3,15 +3,18 @@ package org.ailedger.node.app;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.p2p.eth.EthRequestServer;
 import org.ailedger.node.p2p.eth.EthSessions;
 import org.ailedger.node.p2p.eth.StatusExchange;
+import org.ailedger.node.p2p.eth.TransactionGossip;
 import org.ailedger.node.sync.BlockPropagator;
 import org.ailedger.node.sync.SyncConfig;
 import org.ailedger.node.sync.Synchronizer;
 import org.ailedger.node.sync.Timeouts;
+import org.ailedger.node.txpool.TransactionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,9 @@ final class SyncWiring {
   record Running(
       EthBridge eth,
       Synchronizer synchronizer,
+      TransactionGossip gossip,
       ScheduledExecutorService threads,
+      ScheduledExecutorService gossipThread,
       AutoCloseable announcements)
       implements AutoCloseable {
     @Override
@@ -36,11 +41,15 @@ final class SyncWiring {
         LOG.debug("Removing the block announcer failed", e);
       }
       eth.close();
+      gossipThread.shutdownNow();
       threads.shutdownNow();
     }
   }
 
-  static Running start(DefaultBlockchain chain, BlockImporter importer) {
+  /** How often queued transactions go out to peers: a fraction of any block period. */
+  static final long GOSSIP_EVERY_MILLIS = 20;
+
+  static Running start(DefaultBlockchain chain, BlockImporter importer, TransactionPool pool) {
     // one thread for request timeouts and imports: imports are serialized by the importer anyway
     ScheduledExecutorService threads =
         Executors.newSingleThreadScheduledExecutor(
@@ -51,9 +60,26 @@ final class SyncWiring {
             chain, importer, status, SyncConfig.DEFAULT, Timeouts.on(threads), threads);
     BlockPropagator propagator = new BlockPropagator(status, synchronizer::isSyncing);
     AutoCloseable announcements = chain.onBlockAdded(propagator::blockAdded);
+    TransactionGossip gossip = new TransactionGossip(pool::submit);
+    ScheduledExecutorService gossipThread =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("tx-gossip").daemon().factory());
+    gossipThread.scheduleWithFixedDelay(
+        () -> {
+          try {
+            gossip.flush();
+          } catch (RuntimeException e) {
+            LOG.warn("Sending transactions to peers failed; retrying", e);
+          }
+        },
+        GOSSIP_EVERY_MILLIS,
+        GOSSIP_EVERY_MILLIS,
+        TimeUnit.MILLISECONDS);
     // the propagator first: it learns which peer a block came from before its import announces it
     EthSessions sessions =
-        new EthSessions(status, new EthRequestServer(chain), List.of(propagator, synchronizer));
-    return new Running(new EthBridge(sessions), synchronizer, threads, announcements);
+        new EthSessions(
+            status, new EthRequestServer(chain), List.of(propagator, synchronizer, gossip));
+    return new Running(
+        new EthBridge(sessions), synchronizer, gossip, threads, gossipThread, announcements);
   }
 }

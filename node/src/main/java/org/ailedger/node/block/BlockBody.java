@@ -9,6 +9,7 @@ import org.ailedger.node.tx.TransactionDecoder;
 import org.ailedger.node.tx.TransactionType;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
+import org.apache.tuweni.rlp.RLPException;
 import org.apache.tuweni.rlp.RLPWriter;
 
 /**
@@ -36,11 +37,7 @@ public record BlockBody(List<Transaction> transactions) {
     return RLP.encodeList(
         w -> {
           for (Transaction tx : transactions) {
-            if (tx.type() == TransactionType.LEGACY) {
-              w.writeRLP(tx.encoded());
-            } else {
-              w.writeValue(tx.encoded());
-            }
+            w.writeRLP(encodeTransaction(tx));
           }
         });
   }
@@ -63,23 +60,48 @@ public record BlockBody(List<Transaction> transactions) {
     }
     List<Transaction> transactions = new ArrayList<>();
     for (Bytes item : StrictRlp.listItems(transactionList, "transaction list")) {
-      Bytes raw;
-      if ((item.get(0) & 0xFF) >= 0xC0) {
-        raw = item;
-      } else {
-        raw = RLP.decodeValue(item);
-        if (raw.isEmpty() || (raw.get(0) & 0xFF) >= 0xC0) {
-          throw new IllegalArgumentException(
-              "transaction " + transactions.size() + " is a byte string but not a typed envelope");
-        }
-      }
-      switch (TransactionDecoder.decode(raw)) {
-        case DecodeResult.Decoded d -> transactions.add(d.transaction());
-        case DecodeResult.Invalid i ->
-            throw new IllegalArgumentException(
-                "transaction " + transactions.size() + ": " + i.rejection().message());
-      }
+      transactions.add(decodeTransaction(item, transactions.size()));
     }
     return transactions;
+  }
+
+  /**
+   * One transaction as a list item of the wire form: a typed transaction's envelope as a byte
+   * string, a legacy transaction as its list. The eth protocol's Transactions message carries
+   * transactions the same way.
+   */
+  public static Bytes encodeTransaction(Transaction tx) {
+    return tx.type() == TransactionType.LEGACY ? tx.encoded() : RLP.encodeValue(tx.encoded());
+  }
+
+  /**
+   * @throws IllegalArgumentException naming transaction {@code index} when {@code item} is not a
+   *     transaction of this chain in the wire form
+   */
+  public static Transaction decodeTransaction(Bytes item, int index) {
+    Bytes raw;
+    if (item.isEmpty()) {
+      throw new IllegalArgumentException("transaction " + index + " is empty");
+    }
+    if ((item.get(0) & 0xFF) >= 0xC0) {
+      raw = item;
+    } else {
+      try {
+        raw = RLP.decodeValue(item);
+      } catch (RLPException e) {
+        throw new IllegalArgumentException(
+            "transaction " + index + " is not one RLP item: " + e.getMessage(), e);
+      }
+      if (raw.isEmpty() || (raw.get(0) & 0xFF) >= 0xC0) {
+        throw new IllegalArgumentException(
+            "transaction " + index + " is a byte string but not a typed envelope");
+      }
+    }
+    return switch (TransactionDecoder.decode(raw)) {
+      case DecodeResult.Decoded d -> d.transaction();
+      case DecodeResult.Invalid i ->
+          throw new IllegalArgumentException(
+              "transaction " + index + ": " + i.rejection().message());
+    };
   }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Status passes {@link StatusExchange#check}, answers its data requests, and hands its Status,
  * announcements and responses to the {@code followers} (block propagation, then sync) in that
  * order, so a block is known to have come from a peer before its import announces it onwards.
- * Transactions gossip is not wired yet; those messages are decoded and dropped.
+ * Gossiped Transactions go to the followers (the node's transaction gossip); announcements by hash
+ * are dropped, as this node never asks for pooled transactions.
  */
 public final class EthSessions implements EthMessages {
   private static final Logger LOG = LoggerFactory.getLogger(EthSessions.class);
@@ -75,7 +76,7 @@ public final class EthSessions implements EthMessages {
       case NewBlockHashes n -> forward(peer, n);
       case BlockHeaders h -> forward(peer, h);
       case BlockBodies b -> forward(peer, b);
-      case Transactions t -> LOG.debug("Ignored {} gossiped transactions", t.transactions().size());
+      case Transactions t -> forward(peer, t);
       case NewPooledTransactionHashes n ->
           LOG.debug("Ignored {} announced transactions", n.hashes().size());
       // never requested: a stray answer is dropped, as Besu drops unsolicited responses

@@ -92,7 +92,7 @@ class EthSessionsTest {
   }
 
   @Test
-  void gossipThisNodeDoesNotUseYetIsDroppedWithoutEndingTheSession() {
+  void gossipedTransactionsGoToTheFollowersAndUnaskedAnswersAreDropped() {
     sessions.peerConnected(peer);
     sessions.messageReceived(peer, exchange.localStatus());
     sessions.messageReceived(peer, new EthMessage.Transactions(List.of()));
@@ -101,7 +101,7 @@ class EthSessionsTest {
 
     assertThat(peer.disconnectedFor).isNull();
     assertThat(peer.sent).hasSize(1);
-    assertThat(followerSaw).containsExactly("connected", "Status");
+    assertThat(followerSaw).containsExactly("connected", "Status", "Transactions");
   }
 
   @Test
