@@ -123,7 +123,12 @@ public final class LedgerNode implements AutoCloseable {
             new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()), clock);
     CommitSeals seals = new CommitSeals(secp256k1);
     BlockImporter importer =
-        new BlockImporter(chain, blockProcessor, rules, new SealVerifier(seals), checks);
+        new BlockImporter(
+            chain,
+            blockProcessor,
+            rules,
+            new SealVerifier(seals),
+            checks.withKnownSenders(pool::senderOf));
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
     if (nodeKey.isPresent()

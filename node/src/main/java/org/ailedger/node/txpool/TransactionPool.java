@@ -361,6 +361,11 @@ public final class TransactionPool implements PendingTransactions {
     return nonce;
   }
 
+  /** The sender recovered when {@code hash} was admitted, while it is pooled. */
+  public Optional<Address> senderOf(Bytes32 hash) {
+    return byHash(hash).map(RecoveredTransaction::sender);
+  }
+
   @Override
   public Optional<RecoveredTransaction> byHash(Bytes32 hash) {
     synchronized (lock) {
