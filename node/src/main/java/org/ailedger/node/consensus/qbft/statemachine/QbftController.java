@@ -109,6 +109,7 @@ public final class QbftController {
           forHeight(b.roundId(), hm -> hm.onBlockTimer(b.roundId()));
       case QbftEvent.RoundTimerExpired r ->
           forHeight(r.roundId(), hm -> hm.onRoundTimer(r.roundId()));
+      case QbftEvent.PeerConnected p -> height.ifPresent(hm -> hm.resendRoundChange(p.validator()));
     }
   }
 

@@ -49,4 +49,16 @@ public sealed interface QbftEvent {
       }
     }
   }
+
+  /**
+   * A validator's istanbul session opened: a validator that restarts has missed the round changes
+   * sent while it was down, so this node sends it its own again.
+   */
+  record PeerConnected(Address validator) implements QbftEvent {
+    public PeerConnected {
+      if (validator == null) {
+        throw new IllegalArgumentException("validator must not be null");
+      }
+    }
+  }
 }
