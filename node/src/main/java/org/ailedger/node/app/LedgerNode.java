@@ -181,6 +181,7 @@ public final class LedgerNode implements AutoCloseable {
               secp256k1,
               rules.baseFee(),
               config.blockTxsSelectionPercent(),
+              sync.synchronizer(),
               clock);
     } else if (validator && validators.size() == 1) {
       producerThread =

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * The one queue consensus drains. Network, timers and chain events only offer to it. Peers'
  * messages are bounded by messagequeuelimit and dropped beyond it, as Besu's BftEventQueue drops,
  * because a blocked network thread would stall every peer; so are peers' connections, which peers
- * drive too. Timer expiries and new heads are never dropped: a lost new head would leave consensus
- * on a height the chain has passed, and they are few by nature (two timers pending at most, one
- * head per block).
+ * drive too. Timer expiries, new heads and sync changes are never dropped: a lost new head would
+ * leave consensus on a height the chain has passed, and they are few by nature (two timers pending
+ * at most, one head per block).
  */
 public final class EventQueue {
   private static final Logger LOG = LoggerFactory.getLogger(EventQueue.class);

@@ -61,4 +61,11 @@ public sealed interface QbftEvent {
       }
     }
   }
+
+  /**
+   * Block sync started or finished. While the node is catching up from peers, the heights it would
+   * agree on are already decided, so consensus pauses (as Besu's BFT mining coordinator stops while
+   * syncing) and resumes at the synced head.
+   */
+  record SyncingChanged(boolean syncing) implements QbftEvent {}
 }
