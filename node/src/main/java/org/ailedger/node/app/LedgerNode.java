@@ -161,7 +161,7 @@ public final class LedgerNode implements AutoCloseable {
           NetworkWiring.start(
               vertx, config, p2pKey, secp256k1, chain, archive, bindings, handlers, clock);
       istanbul.attach(network.network());
-      peerSource = new NetworkPeers(network.network());
+      peerSource = new NetworkPeers(network.network(), sync.synchronizer());
     } else if (byQbft) {
       LOG.warn(
           "This validator is one of {} but p2p is off; it cannot take part in consensus",

@@ -9,13 +9,25 @@ import org.ailedger.node.p2p.rlpx.PeerConnection;
 import org.ailedger.node.rpc.NodeInfo;
 import org.ailedger.node.rpc.PeerInfo;
 import org.ailedger.node.rpc.PeerSource;
+import org.ailedger.node.sync.SyncProgress;
+import org.ailedger.node.sync.Synchronizer;
 
-/** JSON-RPC's view of the peer network: admin_* and net_* read and change it through this. */
+/**
+ * JSON-RPC's view of the peer network: admin_* and net_* read and change it through this, and
+ * eth_syncing reads the sync from its peers.
+ */
 final class NetworkPeers implements PeerSource {
   private final PeerNetwork network;
+  private final Synchronizer synchronizer;
 
-  NetworkPeers(PeerNetwork network) {
+  NetworkPeers(PeerNetwork network, Synchronizer synchronizer) {
     this.network = network;
+    this.synchronizer = synchronizer;
+  }
+
+  @Override
+  public Optional<SyncProgress> syncProgress() {
+    return synchronizer.progress();
   }
 
   @Override

@@ -3,8 +3,12 @@ package org.ailedger.node.rpc;
 import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.p2p.peers.EnodeUrl;
+import org.ailedger.node.sync.SyncProgress;
 
-/** What the p2p layer tells JSON-RPC about its peers. Implementations are thread-safe. */
+/**
+ * What the p2p layer tells JSON-RPC about its peers and the sync from them. Implementations are
+ * thread-safe.
+ */
 public interface PeerSource {
   /** Whether the node accepts p2p connections. */
   boolean listening();
@@ -23,6 +27,11 @@ public interface PeerSource {
     NOT_PERMITTED,
     LOCAL_NODE,
     P2P_DISABLED
+  }
+
+  /** The running catch-up from peers (eth/68 block sync); empty when the node is not behind. */
+  default Optional<SyncProgress> syncProgress() {
+    return Optional.empty();
   }
 
   /** Keeps {@code peer} connected: dials it now and redials it with back-off when it drops. */

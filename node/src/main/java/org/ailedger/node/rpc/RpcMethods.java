@@ -76,7 +76,7 @@ public final class RpcMethods {
             new NetPeerCount(backend.peers()),
             new EthChainId(backend.chain()),
             new EthBlockNumber(backend.chain()),
-            new EthSyncing(),
+            new EthSyncing(backend.peers()),
             new EthAccounts(),
             new EthGasPrice(backend.chain(), config.suggestedPriorityFee()),
             new EthMaxPriorityFeePerGas(config.suggestedPriorityFee()),

@@ -2,14 +2,26 @@ package org.ailedger.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.rpc.RpcMethod;
 import org.ailedger.node.rpc.RpcRequest;
+import org.ailedger.node.rpc.json.Hex;
+import org.ailedger.node.sync.SyncProgress;
 
 /**
- * eth_syncing: false. Block sync arrives with the p2p layer; until then the node only has the
- * blocks it committed itself, so it is never behind a peer it knows of.
+ * eth_syncing: false when the node is not catching up from a peer, else its starting, current and
+ * highest block, as the execution-apis schema has them.
  */
 public final class EthSyncing implements RpcMethod {
+  private final PeerSource peers;
+
+  public EthSyncing(PeerSource peers) {
+    this.peers = peers;
+  }
+
   @Override
   public String name() {
     return "eth_syncing";
@@ -18,6 +30,14 @@ public final class EthSyncing implements RpcMethod {
   @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
-    return BooleanNode.FALSE;
+    Optional<SyncProgress> progress = peers.syncProgress();
+    if (progress.isEmpty()) {
+      return BooleanNode.FALSE;
+    }
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("startingBlock", Hex.quantity(progress.get().startingBlock()));
+    json.put("currentBlock", Hex.quantity(progress.get().currentBlock()));
+    json.put("highestBlock", Hex.quantity(progress.get().highestBlock()));
+    return json;
   }
 }
