@@ -46,12 +46,12 @@ public final class NodeProcess implements AutoCloseable {
   private final Path genesisFile;
   private final Path keyFile;
   private final Path logFile;
-  private final int httpPort;
-  private final int wsPort;
-  private final int metricsPort;
+  private int httpPort;
+  private int wsPort;
+  private int metricsPort;
   private final int p2pPort;
   private final List<String> extraArgs = new ArrayList<>();
-  private final JsonRpc rpc;
+  private volatile JsonRpc rpc;
   private final Thread reaper;
   private Process process;
   private int starts;
@@ -256,7 +256,39 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * How often a start is retried on new JSON-RPC and metrics ports when one of them was taken
+   * between choosing it and binding it: the machine is shared with other tests' nodes.
+   */
+  private static final int PORT_RETRIES = 3;
+
   private void launch() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launchOnce();
+        return;
+      } catch (AssertionError e) {
+        if (attempt > PORT_RETRIES || !lostAServerPort()) {
+          throw e;
+        }
+        int[] ports = freePorts(3);
+        httpPort = ports[0];
+        wsPort = ports[1];
+        metricsPort = ports[2];
+        rpc = new JsonRpc(httpUrl());
+      }
+    }
+  }
+
+  /** The latest start failed because a JSON-RPC or metrics port was taken; p2p's cannot move. */
+  private boolean lostAServerPort() {
+    String output = outputSinceStart();
+    return !process.isAlive()
+        && output.contains("Address already in use")
+        && !output.contains("cannot listen for peers");
+  }
+
+  private void launchOnce() {
     starts++;
     appendToLog("==== start #" + starts + " of " + name + " at " + Instant.now() + " ====\n");
     ProcessBuilder builder =
