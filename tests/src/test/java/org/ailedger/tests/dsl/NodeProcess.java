@@ -193,6 +193,23 @@ public final class NodeProcess implements AutoCloseable {
     launch();
   }
 
+  /**
+   * Deletes the stopped node's data directory (chain, state, everything but its key and genesis),
+   * as an operator replacing a broken disk does; the next {@link #restart()} starts from genesis.
+   */
+  public void wipeData() {
+    if (isAlive()) {
+      throw new IllegalStateException(name + " is running; stop it before wiping its data");
+    }
+    try (var paths = Files.walk(dataDir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dataDir, e);
+    }
+  }
+
   /** Waits until the head block number is above {@code blockNumber}; returns the new head. */
   public long awaitBlockAbove(long blockNumber, Duration timeout) {
     return Await.until(
