@@ -16,6 +16,7 @@ import org.ailedger.node.consensus.qbft.statemachine.QbftController;
 import org.ailedger.node.consensus.qbft.statemachine.QbftEvent;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.node.sync.Synchronizer;
 import org.ailedger.node.txpool.TransactionPool;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.slf4j.Logger;
@@ -28,12 +29,17 @@ final class ConsensusWiring {
   private ConsensusWiring() {}
 
   /** Running consensus; closing it stops the thread, then its timers. */
-  record Running(ConsensusThread thread, ScheduledExecutorService timers, AutoCloseable heads)
+  record Running(
+      ConsensusThread thread,
+      ScheduledExecutorService timers,
+      AutoCloseable heads,
+      AutoCloseable syncing)
       implements AutoCloseable {
     @Override
     public void close() {
       try {
         heads.close();
+        syncing.close();
         thread.stop();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -61,6 +67,7 @@ final class ConsensusWiring {
       Secp256k1 secp256k1,
       UInt256 baseFee,
       int selectionPercent,
+      Synchronizer synchronizer,
       Clock clock) {
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(
@@ -86,6 +93,12 @@ final class ConsensusWiring {
     AutoCloseable heads =
         chain.onBlockAdded(
             added -> queue.offer(new QbftEvent.NewChainHead(added.block().header())));
+    // consensus pauses while the node catches up, and resumes at the synced head
+    AutoCloseable syncing =
+        synchronizer.onSyncingChanged(now -> queue.offer(new QbftEvent.SyncingChanged(now)));
+    if (synchronizer.isSyncing()) {
+      queue.offer(new QbftEvent.SyncingChanged(true));
+    }
     ConsensusThread thread = new ConsensusThread(controller);
     thread.start();
     LOG.info(
@@ -94,6 +107,6 @@ final class ConsensusWiring {
         chain.head().number() + 1,
         config.blockPeriodSeconds(),
         config.requestTimeoutSeconds());
-    return new Running(thread, timers, heads);
+    return new Running(thread, timers, heads, syncing);
   }
 }

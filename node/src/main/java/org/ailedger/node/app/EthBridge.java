@@ -114,6 +114,10 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
             }
           });
     } catch (RejectedExecutionException full) {
+      if (worker.isShutdown()) {
+        // the node is stopping; the transport disconnects every peer anyway
+        return;
+      }
       LOG.warn("eth backlog of {} messages is full; dropping a peer", MAX_BACKLOG);
       peer.disconnect(DisconnectReason.TOO_MANY_PEERS);
     }

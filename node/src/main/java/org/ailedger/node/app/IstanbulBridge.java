@@ -37,6 +37,12 @@ final class IstanbulBridge implements ProtocolHandler, Multicaster {
   }
 
   @Override
+  public void onConnected(PeerConnection peer) {
+    // consensus sends a validator that (re)connects its latest round change; others it ignores
+    queue.offer(new QbftEvent.PeerConnected(peer.nodeId().address()));
+  }
+
+  @Override
   public void onMessage(PeerConnection peer, int code, Bytes payload) {
     // a full queue drops the message (counted and logged by the queue), as Besu's does
     queue.offer(new QbftEvent.MessageReceived(peer.nodeId().address(), code, payload));

@@ -185,6 +185,7 @@ public final class LedgerNode implements AutoCloseable {
               secp256k1,
               rules.baseFee(),
               config.blockTxsSelectionPercent(),
+              sync.synchronizer(),
               clock);
     } else if (validator) {
       // without peers a validator can only be the sole one; the loop stands aside otherwise

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.p2p.peers.EnodeUrl;
 
-/** What the p2p layer tells JSON-RPC about its peers. Implementations are thread-safe. */
+/**
+ * What the p2p layer tells JSON-RPC about its peers and the sync from them. Implementations are
+ * thread-safe.
+ */
 public interface PeerSource {
   /** Whether the node accepts p2p connections. */
   boolean listening();

@@ -46,12 +46,12 @@ public final class NodeProcess implements AutoCloseable {
   private final Path genesisFile;
   private final Path keyFile;
   private final Path logFile;
-  private final int httpPort;
-  private final int wsPort;
-  private final int metricsPort;
+  private int httpPort;
+  private int wsPort;
+  private int metricsPort;
   private final int p2pPort;
   private final List<String> extraArgs = new ArrayList<>();
-  private final JsonRpc rpc;
+  private volatile JsonRpc rpc;
   private final Thread reaper;
   private Process process;
   private int starts;
@@ -193,6 +193,23 @@ public final class NodeProcess implements AutoCloseable {
     launch();
   }
 
+  /**
+   * Deletes the stopped node's data directory (chain, state, everything but its key and genesis),
+   * as an operator replacing a broken disk does; the next {@link #restart()} starts from genesis.
+   */
+  public void wipeData() {
+    if (isAlive()) {
+      throw new IllegalStateException(name + " is running; stop it before wiping its data");
+    }
+    try (var paths = Files.walk(dataDir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dataDir, e);
+    }
+  }
+
   /** Waits until the head block number is above {@code blockNumber}; returns the new head. */
   public long awaitBlockAbove(long blockNumber, Duration timeout) {
     return Await.until(
@@ -256,7 +273,39 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * How often a start is retried on new JSON-RPC and metrics ports when one of them was taken
+   * between choosing it and binding it: the machine is shared with other tests' nodes.
+   */
+  private static final int PORT_RETRIES = 3;
+
   private void launch() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        launchOnce();
+        return;
+      } catch (AssertionError e) {
+        if (attempt > PORT_RETRIES || !lostAServerPort()) {
+          throw e;
+        }
+        int[] ports = freePorts(3);
+        httpPort = ports[0];
+        wsPort = ports[1];
+        metricsPort = ports[2];
+        rpc = new JsonRpc(httpUrl());
+      }
+    }
+  }
+
+  /** The latest start failed because a JSON-RPC or metrics port was taken; p2p's cannot move. */
+  private boolean lostAServerPort() {
+    String output = outputSinceStart();
+    return !process.isAlive()
+        && output.contains("Address already in use")
+        && !output.contains("cannot listen for peers");
+  }
+
+  private void launchOnce() {
     starts++;
     appendToLog("==== start #" + starts + " of " + name + " at " + Instant.now() + " ====\n");
     ProcessBuilder builder =

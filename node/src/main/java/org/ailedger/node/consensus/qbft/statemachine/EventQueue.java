@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one queue consensus drains. Network, timers and chain events only offer to it. Peers'
  * messages are bounded by messagequeuelimit and dropped beyond it, as Besu's BftEventQueue drops,
- * because a blocked network thread would stall every peer. Timer expiries and new heads are never
- * dropped: a lost new head would leave consensus on a height the chain has passed, and they are few
- * by nature (two timers pending at most, one head per block).
+ * because a blocked network thread would stall every peer; so are peers' connections, which peers
+ * drive too. Timer expiries, new heads and sync changes are never dropped: a lost new head would
+ * leave consensus on a height the chain has passed, and they are few by nature (two timers pending
+ * at most, one head per block).
  */
 public final class EventQueue {
   private static final Logger LOG = LoggerFactory.getLogger(EventQueue.class);
@@ -33,7 +34,7 @@ public final class EventQueue {
 
   /** Enqueues without blocking; false when a peer's message was dropped for want of room. */
   public boolean offer(QbftEvent event) {
-    if (event instanceof QbftEvent.MessageReceived) {
+    if (fromPeers(event)) {
       if (messages.incrementAndGet() > messageLimit) {
         messages.decrementAndGet();
         // once per burst: a flood of messages must not become a flood of log lines
@@ -61,8 +62,12 @@ public final class EventQueue {
     return queue.size();
   }
 
+  private static boolean fromPeers(QbftEvent event) {
+    return event instanceof QbftEvent.MessageReceived || event instanceof QbftEvent.PeerConnected;
+  }
+
   private Optional<QbftEvent> taken(QbftEvent event) {
-    if (event instanceof QbftEvent.MessageReceived) {
+    if (fromPeers(event)) {
       messages.decrementAndGet();
     }
     return Optional.ofNullable(event);

@@ -21,6 +21,16 @@ final class Gossip {
     this.sent = new MessageTracker(historyLimit);
   }
 
+  /**
+   * To one validator, even if sent before: for a message the peer may have missed while it was
+   * away.
+   */
+  void resend(Address validator, int code, Bytes data) {
+    if (!validator.equals(self)) {
+      network.send(List.of(validator), code, data);
+    }
+  }
+
   /** To every validator but this node and those in {@code except}. */
   void send(List<Address> validators, int code, Bytes data, Set<Address> except) {
     if (!sent.firstSight(data)) {

@@ -22,6 +22,7 @@ import org.ailedger.node.consensus.qbft.validation.HeightContext;
 import org.ailedger.node.consensus.qbft.validation.ProposalValidator;
 import org.ailedger.node.consensus.qbft.validation.RoundChangeValidator;
 import org.ailedger.node.consensus.qbft.validation.Verdict;
+import org.ailedger.types.Address;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ final class HeightManager {
   private final Map<Integer, RoundState> laterRounds = new HashMap<>();
   private Optional<Round> current = Optional.empty();
   private Optional<PreparedCertificate> latestPrepared = Optional.empty();
+  private Optional<RoundChange> ownRoundChange = Optional.empty();
 
   HeightManager(HeightContext context, ConsensusServices services) {
     this.context = context;
@@ -139,6 +141,9 @@ final class HeightManager {
     }
     Optional<List<RoundChange>> quorum = roundChangeQuorums.add(change);
     if (quorum.isEmpty()) {
+      if (target > currentRound()) {
+        moveEarly();
+      }
       return;
     }
     LOG.debug("Round-change quorum for {}", change.roundId());
@@ -150,6 +155,34 @@ final class HeightManager {
     }
   }
 
+  /**
+   * f+1 validators are in later rounds, so at least one honest one is: join them rather than step
+   * through the rounds between on this node's own timers. Without this, validators that come back
+   * after a long outage start at round 0 while the survivors sit in round r, whose timer lasts
+   * requesttimeoutseconds × 2^r; each side keeps doubling on its own clock and they may not meet
+   * for minutes (Besu #7642, where Besu's early round change is off by default).
+   */
+  private void moveEarly() {
+    roundChangeQuorums
+        .earlyRound(currentRound(), context.weakQuorum())
+        .ifPresent(
+            round -> {
+              LOG.info(
+                  "Validators are at round {} or above of height {}; moving there from round {}",
+                  round,
+                  height(),
+                  currentRound());
+              changeRound(round);
+            });
+  }
+
+  /**
+   * Sends this node's latest round change of this height again, to a validator that reconnected.
+   */
+  void resendRoundChange(Address validator) {
+    ownRoundChange.ifPresent(own -> services.gossip().resend(validator, own.code(), own.encode()));
+  }
+
   /** Moves to {@code round} with this node's own round change; refuses rounds above the cap. */
   private void changeRound(int round) {
     if (round > HeightContext.MAX_ROUND) {
@@ -159,6 +192,7 @@ final class HeightManager {
     current.flatMap(Round::preparedCertificate).ifPresent(c -> latestPrepared = Optional.of(c));
     startRound(round);
     RoundChange own = services.messages().roundChange(new RoundId(height(), round), latestPrepared);
+    ownRoundChange = Optional.of(own);
     onValidRoundChange(own);
     services.gossip().send(context.validators(), own.code(), own.encode(), Set.of());
   }

@@ -43,6 +43,7 @@ public final class QbftController {
   private final Multicaster network;
   private BlockHeader head;
   private Optional<HeightManager> height = Optional.empty();
+  private boolean syncing;
 
   private record Received(Address sender, QbftMessage message, Bytes data) {}
 
@@ -111,6 +112,8 @@ public final class QbftController {
           forHeight(b.roundId(), hm -> hm.onBlockTimer(b.roundId()));
       case QbftEvent.RoundTimerExpired r ->
           forHeight(r.roundId(), hm -> hm.onRoundTimer(r.roundId()));
+      case QbftEvent.PeerConnected p -> height.ifPresent(hm -> hm.resendRoundChange(p.validator()));
+      case QbftEvent.SyncingChanged s -> onSyncingChanged(s.syncing());
     }
   }
 
@@ -192,10 +195,33 @@ public final class QbftController {
     startHeight(header);
   }
 
+  /** Whether consensus is paused while the node catches up. */
+  public boolean syncing() {
+    return syncing;
+  }
+
+  private void onSyncingChanged(boolean now) {
+    if (now == syncing) {
+      return;
+    }
+    syncing = now;
+    if (now) {
+      LOG.info("Catching up from peers: consensus pauses at height {}", height());
+    } else {
+      LOG.info("Caught up: consensus resumes at height {}", height());
+    }
+    startHeight(head);
+  }
+
   private void startHeight(BlockHeader parent) {
     head = parent;
     services.timers().cancelRoundTimer();
     services.timers().cancelBlockTimer();
+    if (syncing) {
+      // the heights passed while syncing are decided; messages for later ones wait in the buffer
+      height = Optional.empty();
+      return;
+    }
     HeightContext context = HeightContext.after(parent);
     if (!context.isValidator(self)) {
       height = Optional.empty();

@@ -49,4 +49,23 @@ public sealed interface QbftEvent {
       }
     }
   }
+
+  /**
+   * A validator's istanbul session opened: a validator that restarts has missed the round changes
+   * sent while it was down, so this node sends it its own again.
+   */
+  record PeerConnected(Address validator) implements QbftEvent {
+    public PeerConnected {
+      if (validator == null) {
+        throw new IllegalArgumentException("validator must not be null");
+      }
+    }
+  }
+
+  /**
+   * Block sync started or finished. While the node is catching up from peers, the heights it would
+   * agree on are already decided, so consensus pauses (as Besu's BFT mining coordinator stops while
+   * syncing) and resumes at the synced head.
+   */
+  record SyncingChanged(boolean syncing) implements QbftEvent {}
 }

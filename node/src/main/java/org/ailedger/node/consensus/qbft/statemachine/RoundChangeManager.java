@@ -1,6 +1,7 @@
 package org.ailedger.node.consensus.qbft.statemachine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,28 @@ final class RoundChangeManager {
     }
     actioned.add(round);
     return Optional.of(new ArrayList<>(changes.values()));
+  }
+
+  /**
+   * The round to move to ahead of this node's timer, when at least {@code weakQuorum} (f+1)
+   * validators sent round changes for rounds above {@code currentRound}: the highest round that as
+   * many of them reached (Moniz's IBFT, Algorithm 3; Besu has an early round change behind the
+   * opt-in --Xqbft-enable-early-round-change). At least one of them is honest, so faulty validators
+   * alone never move a node on.
+   */
+  Optional<Integer> earlyRound(int currentRound, int weakQuorum) {
+    Map<Address, Integer> highest = new HashMap<>();
+    byRound.forEach(
+        (round, changes) -> {
+          if (round > currentRound) {
+            changes.keySet().forEach(author -> highest.merge(author, round, Math::max));
+          }
+        });
+    if (highest.size() < weakQuorum) {
+      return Optional.empty();
+    }
+    List<Integer> rounds = highest.values().stream().sorted(Comparator.reverseOrder()).toList();
+    return Optional.of(rounds.get(weakQuorum - 1));
   }
 
   void discardRoundsBefore(int round) {

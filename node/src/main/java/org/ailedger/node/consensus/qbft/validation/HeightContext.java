@@ -40,6 +40,11 @@ public record HeightContext(BlockHeader parent, List<Address> validators) {
     return CommitSeals.quorum(validators.size());
   }
 
+  /** f+1, where f = (n-1)/3 validators may be faulty: any f+1 of them hold an honest one. */
+  public int weakQuorum() {
+    return (validators.size() - 1) / 3 + 1;
+  }
+
   public boolean isValidator(Address address) {
     return Collections.binarySearch(validators, address) >= 0;
   }

@@ -102,6 +102,13 @@ final class InMemoryNetwork {
     nodes.put(validator, fresh);
     down.remove(validator);
     fresh.controller.begin();
+    // the peers' istanbul sessions open again, both ways
+    for (TestValidator peer : live()) {
+      if (!peer.key.address().equals(validator)) {
+        peer.queue.offer(new QbftEvent.PeerConnected(validator));
+        fresh.queue.offer(new QbftEvent.PeerConnected(peer.key.address()));
+      }
+    }
     settle();
     return fresh;
   }

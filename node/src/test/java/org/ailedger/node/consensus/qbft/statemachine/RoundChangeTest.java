@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
 import org.ailedger.node.consensus.qbft.message.MessageCodes;
 import org.ailedger.node.consensus.qbft.message.MessageDecoding;
+import org.ailedger.node.consensus.qbft.message.MessageFactory;
 import org.ailedger.node.consensus.qbft.message.Proposal;
+import org.ailedger.node.consensus.qbft.message.QbftMessage;
 import org.ailedger.node.consensus.qbft.message.QbftMessageCodec;
+import org.ailedger.node.consensus.qbft.message.RoundId;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.types.Address;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,52 @@ class RoundChangeTest {
   }
 
   @Test
+  void fPlusOneRoundChangesForALaterRoundMoveANodeThereAndFewerDoNot() {
+    InMemoryNetwork network = InMemoryNetwork.of(4);
+    network.stop(address(0));
+    network.stop(address(1));
+    network.stop(address(3));
+    network.begin();
+    network.advance(Duration.ofMillis(1600)); // the block timer fired at +1.5 s: round 0
+    TestValidator node = network.node(address(2));
+    MessageFactory zero = new MessageFactory(keys.get(0), QbftFixtures.SECP);
+    MessageFactory one = new MessageFactory(keys.get(1), QbftFixtures.SECP);
+
+    deliver(network, node, address(0), zero.roundChange(new RoundId(1, 5), Optional.empty()));
+    assertThat(node.controller.round()).as("one validator may be faulty").isZero();
+    deliver(network, node, address(1), one.roundChange(new RoundId(1, 4), Optional.empty()));
+
+    // f+1 = 2 are at round 4 or above: at least one honest validator is
+    assertThat(node.controller.round()).isEqualTo(4);
+    assertThat(network.sent)
+        .filteredOn(s -> s.code() == MessageCodes.ROUND_CHANGE && authorOf(s).equals(address(2)))
+        .extracting(this::roundOf)
+        .containsOnly(4);
+  }
+
+  @Test
+  void validatorsBackFromALongOutageJoinTheSurvivorsRoundWithoutWaitingForItsTimer() {
+    InMemoryNetwork network = InMemoryNetwork.of(4); // round r lasts 2^r s
+    network.stop(address(2));
+    network.stop(address(3));
+    network.begin();
+    network.advance(Duration.ofSeconds(10)); // rounds 0, 1, 2 expired after 0.5 + 1 + 2 + 4 s
+    assertThat(network.live()).allMatch(n -> n.controller.round() == 3);
+
+    // both come back at round 0 of the same height, while round 3 has about 5 s left
+    network.restart(address(2), List.of());
+    network.restart(address(3), List.of());
+    network.runUntilHeight(1, Duration.ofSeconds(1));
+
+    for (TestValidator node : network.nodes.values()) {
+      assertThat(node.chain.get(0).header().qbftExtraData().round()).isEqualTo(3);
+      assertThat(node.chain.get(0).header().hash())
+          .isEqualTo(network.node(address(0)).chain.get(0).header().hash());
+    }
+    assertThat(network.node(address(0)).chain.get(0).header().coinbase()).isEqualTo(address(3));
+  }
+
+  @Test
   void roundTimerDoublesEachRound() {
     InMemoryNetwork network =
         new InMemoryNetwork(
@@ -141,6 +191,12 @@ class RoundChangeTest {
     assertThat(config.roundTimeout(1000)).isEqualTo(Duration.ofMillis(Long.MAX_VALUE));
   }
 
+  private static void deliver(
+      InMemoryNetwork network, TestValidator node, Address from, QbftMessage message) {
+    node.queue.offer(new QbftEvent.MessageReceived(from, message.code(), message.encode()));
+    network.settle();
+  }
+
   private Address address(int i) {
     return keys.get(i).address();
   }
@@ -150,6 +206,13 @@ class RoundChangeTest {
         .message()
         .roundId()
         .round();
+  }
+
+  private Address authorOf(InMemoryNetwork.Sent sent) {
+    return ((MessageDecoding.Decoded) codec.decode(sent.code(), sent.data()))
+        .message()
+        .author()
+        .orElseThrow();
   }
 
   private List<Proposal> proposals(InMemoryNetwork network) {
