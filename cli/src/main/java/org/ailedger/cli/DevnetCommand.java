@@ -1,20 +1,19 @@
 package org.ailedger.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ailedger.node.app.LedgerNode;
-import org.ailedger.node.app.NodeConfig;
-import org.ailedger.node.crypto.KeyFile;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
-import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.p2p.peers.PeersConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,12 +23,23 @@ import picocli.CommandLine.Option;
     name = "devnet",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a local development network on chain id 1337 with the well-known dev accounts.",
-      "Creates (or reuses) the data directory, prints the endpoints and accounts, stops on Ctrl-C."
+      "Runs a local development network on chain id 1337 with the dev accounts:",
+      "four validators, each an `ailedger node` process with its own key, data",
+      "and ports. Creates (or reuses) the data directory, prints the endpoints and",
+      "accounts, and stops every validator on Ctrl-C or SIGTERM. Validator i",
+      "listens on the JSON-RPC and metrics ports given plus 10·i, p2p plus i."
     })
 final class DevnetCommand implements Callable<Integer> {
-  /** The devnet runs one validator until the QBFT network lands; its genesis names only it. */
-  static final int VALIDATORS = 1;
+  /** Four JVMs starting on a small, busy machine take a while; a hung one must not hang us. */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+  /** A node closes in a second or two; 20 s covers a slow disk before SIGKILL. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  /** How the JVM of a validator exits on SIGINT: Ctrl-C reached the whole process group. */
+  private static final int SIGINT_EXIT = 128 + 2;
 
   @Option(
       names = "--data-dir",
@@ -45,7 +55,9 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(
       names = "--host",
       defaultValue = "127.0.0.1",
-      description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
+      description =
+          "Interface for JSON-RPC and metrics (default: ${DEFAULT-VALUE}); validators meet each"
+              + " other on 127.0.0.1 whatever it is.")
   String host;
 
   @Option(
@@ -55,62 +67,200 @@ final class DevnetCommand implements Callable<Integer> {
 
   @Mixin PortOptions ports;
 
+  @Option(
+      names = "--p2p-port",
+      defaultValue = "" + PeersConfig.DEFAULT_PORT,
+      description =
+          "Validator 0's p2p port; validator i uses it plus i (default: ${DEFAULT-VALUE}).")
+  int p2pPort;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
+    DevnetPorts devnetPorts =
+        new DevnetPorts(
+            ports.httpPort, ports.wsPort, ports.metricsPort, p2pPort, DevnetLayout.VALIDATORS);
+    DevnetLayout layout = new DevnetLayout(dataDir);
     if (reset) {
-      deleteRecursively(dataDir);
+      layout.delete();
     }
-    Path genesisFile = dataDir.resolve("genesis.json");
-    Path validatorDir = dataDir.resolve("validator-0");
-    Path keyFile = validatorDir.resolve("key");
-    Files.createDirectories(validatorDir);
-    boolean fresh = !Files.exists(genesisFile);
-    if (fresh) {
-      Files.writeString(genesisFile, new GenesisWriter().write(DevnetGenesis.spec(VALIDATORS)));
+    boolean fresh = layout.prepare(devnetPorts);
+
+    ValidatorProcesses validators = new ValidatorProcesses(layout, devnetPorts, host);
+    CompletableFuture<String> stopRequest = StopSignals.install(validators::kill);
+    // any other way out (an error, SIGHUP) stops the validators too
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> validators.stop(STOP_GRACE), "devnet-stop"));
+    System.out.printf(
+        "Starting %d validators (logs in %s)...%n",
+        DevnetLayout.VALIDATORS, layout.validatorDir(0).resolveSibling("validator-N/node.log"));
+    validators.start();
+    CompletableFuture<ValidatorProcesses.Exit> exited = validators.firstExit();
+    Run run = new Run(validators, stopRequest, exited);
+
+    if (!run.awaitJsonRpc()) {
+      return run.end();
     }
-    if (!Files.exists(keyFile)) {
-      KeyFile.write(keyFile, DevAccounts.validator(0));
+    printBanner(validators, devnetPorts, layout);
+    if (fresh && !noDemo && !run.seedDemo()) {
+      return run.end();
     }
-    NodeConfig config =
-        new NodeConfig(
-            validatorDir.resolve("data"),
-            genesisFile,
-            Optional.of(keyFile),
-            host,
-            ports.httpPort,
-            ports.wsPort,
-            ports.metricsPort,
-            List.of("*"),
-            false,
-            VersionProvider.clientVersion(),
-            NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
-            PeersConfig.disabled());
-    NodeRun.untilInterrupted(
-        new LedgerNode(config, Clock.systemUTC()),
-        node -> {
-          printBanner(node);
-          if (fresh && !noDemo) {
-            System.out.println("Seeding the demo (a few seconds)...");
-            new DevnetDemo("http://" + host + ":" + node.httpPort())
-                .seed()
-                .forEach(line -> System.out.println("  " + line));
-            System.out.println();
-          }
-        });
-    return 0;
+    if (!run.ending()) {
+      System.out.println("Press Ctrl-C to stop.");
+    }
+    CompletableFuture.anyOf(stopRequest, exited).join();
+    return run.end();
   }
 
-  private void printBanner(LedgerNode node) {
+  /** One run of the devnet: what it waits for, and how it ends. */
+  private static final class Run {
+    private final ValidatorProcesses validators;
+    private final CompletableFuture<String> stopRequest;
+    private final CompletableFuture<ValidatorProcesses.Exit> exited;
+    private boolean failed;
+
+    Run(
+        ValidatorProcesses validators,
+        CompletableFuture<String> stopRequest,
+        CompletableFuture<ValidatorProcesses.Exit> exited) {
+      this.validators = validators;
+      this.stopRequest = stopRequest;
+      this.exited = exited;
+    }
+
+    boolean ending() {
+      return failed || stopRequest.isDone() || exited.isDone();
+    }
+
+    /** Waits until every validator answers JSON-RPC; false when the devnet must end instead. */
+    boolean awaitJsonRpc() {
+      Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+      List<Integer> silent = validators.notAnswering();
+      while (!silent.isEmpty()) {
+        if (ending()) {
+          return false;
+        }
+        if (Instant.now().isAfter(deadline)) {
+          System.err.printf(
+              "error: validators %s did not answer JSON-RPC within %d s%n",
+              silent, STARTUP_TIMEOUT.toSeconds());
+          silent.forEach(i -> System.err.println(validators.logTail(i)));
+          failed = true;
+          return false;
+        }
+        awaitEndFor(POLL);
+        silent = silent.stream().filter(validators.notAnswering()::contains).toList();
+      }
+      return true;
+    }
+
+    /** Seeds the demo through validator 0; false when the devnet must end instead. */
+    boolean seedDemo() {
+      System.out.println("Seeding the demo through validator 0 (a few seconds)...");
+      ExecutorService thread =
+          Executors.newSingleThreadExecutor(
+              Thread.ofPlatform().daemon().name("devnet-demo").factory());
+      try {
+        CompletableFuture<List<String>> seeding =
+            CompletableFuture.supplyAsync(
+                () -> new DevnetDemo(validators.localHttpUrl(0).toString()).seed(), thread);
+        try {
+          CompletableFuture.anyOf(seeding, stopRequest, exited).join();
+        } catch (CompletionException e) {
+          // the seeding failed; reported below unless the devnet is ending anyway
+        }
+        if (stopRequest.isDone() || exited.isDone()) {
+          return false;
+        }
+        try {
+          seeding.join().forEach(line -> System.out.println("  " + line));
+          System.out.println();
+          return true;
+        } catch (CompletionException e) {
+          Throwable cause = e.getCause() == null ? e : e.getCause();
+          System.err.println("error: seeding the demo failed: " + cause.getMessage());
+          System.err.println(validators.logTail(0));
+          failed = true;
+          return false;
+        }
+      } finally {
+        thread.shutdownNow();
+      }
+    }
+
+    /** Stops every validator and returns the devnet's exit code, saying why it ends. */
+    int end() {
+      int code;
+      if (stopRequest.isDone()) {
+        System.out.println("Stopping the devnet (" + stopRequest.join() + ")...");
+        code = 0;
+      } else if (exited.isDone() && exited.join().code() == SIGINT_EXIT) {
+        System.out.println("Stopping the devnet (Ctrl-C)...");
+        code = 0;
+      } else if (exited.isDone()) {
+        ValidatorProcesses.Exit exit = exited.join();
+        System.err.printf(
+            "error: validator %d (pid %d) exited unexpectedly with code %d; stopping the"
+                + " devnet%n%s%n",
+            exit.validator(), exit.pid(), exit.code(), validators.logTail(exit.validator()));
+        code = 1;
+      } else {
+        System.out.println("Stopping the devnet...");
+        code = failed ? 1 : 0;
+      }
+      List<Integer> codes = validators.stop(STOP_GRACE);
+      for (int i = 0; i < codes.size(); i++) {
+        System.out.printf(
+            "  validator %d (pid %d) %s%n",
+            i,
+            validators.pid(i),
+            codes.get(i) < 0 ? "still running after SIGKILL" : "exited with " + codes.get(i));
+      }
+      System.out.println("Devnet stopped.");
+      return code;
+    }
+
+    private void awaitEndFor(Duration timeout) {
+      try {
+        CompletableFuture.anyOf(stopRequest, exited).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // nothing happened; poll again
+      } catch (ExecutionException e) {
+        // cannot happen: neither future completes exceptionally
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed = true;
+      }
+    }
+  }
+
+  private void printBanner(ValidatorProcesses validators, DevnetPorts ports, DevnetLayout layout) {
     System.out.println();
     System.out.println(
         "AI Contribution Ledger devnet  (chain id "
             + DevAccounts.DEVNET_CHAIN_ID
-            + ", data in "
+            + ", "
+            + DevnetLayout.VALIDATORS
+            + " validators, data in "
             + dataDir
             + ")");
-    System.out.printf("  JSON-RPC HTTP  http://%s:%d%n", host, node.httpPort());
-    System.out.printf("  JSON-RPC WS    ws://%s:%d%n", host, node.wsPort());
-    System.out.printf("  metrics        http://%s:%d/metrics%n", host, node.metricsPort());
+    for (int i = 0; i < DevnetLayout.VALIDATORS; i++) {
+      System.out.printf(
+          "  validator %d  %s  pid %d  log %s%n",
+          i,
+          DevAccounts.validator(i).address().toChecksumHex(),
+          validators.pid(i),
+          layout.logFile(i));
+      System.out.printf(
+          "    JSON-RPC http://%s:%d  ws://%s:%d  metrics http://%s:%d/metrics  p2p %s:%d%n",
+          host,
+          ports.http(i),
+          host,
+          ports.ws(i),
+          host,
+          ports.metrics(i),
+          DevnetLayout.P2P_HOST,
+          ports.p2p(i));
+    }
     System.out.println();
     System.out.println(
         "Dev accounts (mnemonic \""
@@ -136,26 +286,5 @@ final class DevnetCommand implements Callable<Integer> {
     }
     System.out.println("  (10..137) load-test contributors of member \"load\"");
     System.out.println();
-    System.out.println("Press Ctrl-C to stop.");
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException("cannot delete " + p, e);
-                }
-              });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

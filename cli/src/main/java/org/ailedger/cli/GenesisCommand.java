@@ -240,7 +240,7 @@ final class GenesisCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String genesis = new GenesisWriter().write(DevnetGenesis.spec(DevnetCommand.VALIDATORS));
+      String genesis = new GenesisWriter().write(DevnetGenesis.spec());
       if (out == null) {
         System.out.print(genesis);
       } else {

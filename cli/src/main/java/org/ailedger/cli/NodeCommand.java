@@ -62,6 +62,15 @@ final class NodeCommand implements Callable<Integer> {
               + " the rest wait for the next (1-100, default: ${DEFAULT-VALUE}).")
   int txsSelectionPercent;
 
+  @Option(
+      names = "--exit-with-parent",
+      hidden = true,
+      paramLabel = "PID",
+      description =
+          "Stop cleanly when process PID ends: `ailedger devnet` passes its own, so a devnet that"
+              + " is killed outright leaves no validator behind.")
+  Long parentPid;
+
   @Override
   public Integer call() {
     NodeConfig config =
@@ -86,6 +95,9 @@ final class NodeCommand implements Callable<Integer> {
               rpcHost, node.httpPort(), rpcHost, node.wsPort());
           System.out.printf("metrics   http://%s:%d/metrics%n", rpcHost, node.metricsPort());
           node.enode().ifPresent(enode -> System.out.printf("p2p       %s%n", enode));
+          if (parentPid != null) {
+            ParentWatch.exitWhenGone(parentPid);
+          }
         });
     return 0;
   }

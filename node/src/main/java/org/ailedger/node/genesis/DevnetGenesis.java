@@ -14,6 +14,9 @@ import org.apache.tuweni.units.bigints.UInt256;
  * class's output; a test keeps the two equal.
  */
 public final class DevnetGenesis {
+  /** One validator per organisation of the devnet (DESIGN §6); the node allowlist is the same. */
+  public static final int VALIDATORS = 4;
+
   /** High enough that gas never caps a one-second block below the node's capacity. */
   public static final long GAS_LIMIT = 1_000_000_000L;
 
@@ -25,7 +28,15 @@ public final class DevnetGenesis {
 
   private DevnetGenesis() {}
 
-  /** The devnet genesis with {@code validatorCount} validators. */
+  /** The devnet genesis of {@code ailedger devnet}: {@link #VALIDATORS} validators. */
+  public static GenesisWriter.Spec spec() {
+    return spec(VALIDATORS);
+  }
+
+  /**
+   * The devnet's accounts, tokens and parameters with {@code validatorCount} validators, for tests
+   * that run fewer or more validators than the devnet.
+   */
   public static GenesisWriter.Spec spec(int validatorCount) {
     List<Address> validators = new ArrayList<>();
     for (int i = 0; i < validatorCount; i++) {

@@ -12,7 +12,7 @@ class DevnetGenesisTest {
 
   @Test
   void checkedInDevnetGenesisIsWhatTheGeneratorWrites() throws Exception {
-    String generated = new GenesisWriter().write(DevnetGenesis.spec(1));
+    String generated = new GenesisWriter().write(DevnetGenesis.spec());
 
     assertThat(Files.readString(CHECKED_IN))
         .as(
@@ -23,13 +23,19 @@ class DevnetGenesisTest {
   @Test
   void devnetHasTheAccountsRolesAndTimingOfTheDesign() {
     GenesisConfig genesis =
-        new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1)));
+        new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec()));
 
     assertThat(genesis.chainId()).isEqualTo(1337);
     assertThat(genesis.qbft().blockPeriodSeconds()).isEqualTo(1);
     assertThat(genesis.gasLimit()).isGreaterThanOrEqualTo(300_000_000L);
     assertThat(genesis.zeroBaseFee()).isTrue();
-    assertThat(genesis.validators()).containsExactly(DevAccounts.validator(0).address());
+    assertThat(genesis.validators())
+        .containsExactly(
+            DevAccounts.validator(0).address(),
+            DevAccounts.validator(1).address(),
+            DevAccounts.validator(2).address(),
+            DevAccounts.validator(3).address());
+    assertThat(genesis.nodes()).as("node allowlist").isEqualTo(genesis.validators());
     assertThat(genesis.accounts()).hasSize(DevAccounts.NAMED_ACCOUNTS + DevAccounts.LOAD_ACCOUNTS);
     assertThat(genesis.accounts().get(0).address())
         .isEqualTo(Address.fromHex("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.ailedger.chaincode.bindings.ContributionToken;
 import org.ailedger.chaincode.bindings.DataProvenance;
 import org.ailedger.chaincode.bindings.ModelRegistry;
 import org.ailedger.chaincode.bindings.QuadraticGovernor;
+import org.ailedger.tests.dsl.Await;
 import org.ailedger.tests.dsl.Devnet;
 import org.ailedger.tests.dsl.DevnetNode;
 import org.ailedger.tests.dsl.Governance;
+import org.ailedger.tests.dsl.JsonRpc;
 import org.ailedger.tests.dsl.Ledger;
 import org.ailedger.tests.dsl.NodeProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -34,12 +37,14 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
- * {@code ailedger devnet} as a newcomer meets it: a banner with the endpoints and dev accounts, and
- * the demo of DESIGN §6 seeded on first start — a finalized round whose rewards landed pro rata, a
- * dataset lineage with a revoked dataset tainting its descendant and the update that cites it, a
- * second round open and a governance proposal with votes. Read back with web3j and the generated
- * bindings, as an outside client would. Ctrl-C (SIGTERM) stops it cleanly and a second start
- * resumes the same chain without seeding again.
+ * {@code ailedger devnet} as a newcomer meets it: four validator processes that peer with each
+ * other and agree on every block, a banner with every validator's endpoints and the dev accounts,
+ * and the demo of DESIGN §6 seeded through validator 0 on first start — a finalized round whose
+ * rewards landed pro rata, a dataset lineage with a revoked dataset tainting its descendant and the
+ * update that cites it, a second round open and a governance proposal with votes. The demo is read
+ * back from validator 3 with web3j and the generated bindings, as an outside client would. SIGTERM
+ * stops every validator and exits 0; a second start resumes the same chain without seeding again; a
+ * devnet killed outright takes its validators with it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetCommandIT {
@@ -55,6 +60,8 @@ class DevnetCommandIT {
   private static final byte[] CURATED = id("city-clinic/curated-2025");
   private static final int FINALIZED = 2;
   private static final int OPEN = 1;
+  private static final int VALIDATORS = NodeProcess.DEVNET_VALIDATORS;
+  private static final Duration PROGRESS = Duration.ofSeconds(60);
 
   private static Web3j web3j;
   private static ModelRegistry registry;
@@ -64,8 +71,16 @@ class DevnetCommandIT {
 
   @BeforeAll
   static void waitForTheDemo() {
-    DEVNET.node().awaitOutput(DEMO_DONE, Duration.ofSeconds(120));
-    web3j = Web3j.build(new HttpService(DEVNET.node().httpUrl().toString()));
+    NodeProcess devnet = DEVNET.node();
+    devnet.awaitOutput(DEMO_DONE, Duration.ofSeconds(180));
+    // the demo went in through validator 0; everything below reads validator 3, once it has
+    // every block validator 0 had when the demo finished
+    long seeded = devnet.rpc(0).blockNumber();
+    Await.untilTrue(
+        "validator 3 to reach block " + seeded,
+        PROGRESS,
+        () -> devnet.rpc(3).blockNumber() >= seeded);
+    web3j = Web3j.build(new HttpService(devnet.httpUrl(3).toString()));
     ReadonlyTransactionManager reader =
         new ReadonlyTransactionManager(web3j, Devnet.account(0).getAddress());
     DefaultGasProvider gas = new DefaultGasProvider();
@@ -84,13 +99,17 @@ class DevnetCommandIT {
 
   @Test
   @Order(1)
-  void theBannerNamesTheChainTheEndpointsAndTheDevAccounts() {
+  void theBannerNamesTheChainEveryValidatorsEndpointsAndTheDevAccounts() {
     String output = DEVNET.node().outputSinceStart();
     assertThat(output)
-        .contains("chain id 1337")
-        .contains(DEVNET.node().httpUrl().toString())
-        .contains(DEVNET.node().wsUrl().toString())
-        .contains("Seeding the demo");
+        .contains("chain id 1337, 4 validators")
+        .contains("Seeding the demo through validator 0");
+    for (int i = 0; i < VALIDATORS; i++) {
+      assertThat(output)
+          .contains(DEVNET.node().httpUrl(i) + " ")
+          .contains(DEVNET.node().wsUrl(i) + " ")
+          .contains("validator-" + i + "/node.log");
+    }
     for (int i = 0; i < 10; i++) {
       assertThat(output.toLowerCase()).contains(Devnet.account(i).getAddress().toLowerCase());
     }
@@ -98,6 +117,49 @@ class DevnetCommandIT {
 
   @Test
   @Order(2)
+  void fourValidatorProcessesArePeersAndAgreeOnEveryBlock() {
+    NodeProcess devnet = DEVNET.node();
+    List<ProcessHandle> children = devnet.childProcesses();
+    assertThat(children).as("the devnet's child processes").hasSize(VALIDATORS);
+    // the banner names each validator's process: they are the devnet's own children
+    String banner = devnet.outputSinceStart();
+    assertThat(children)
+        .allSatisfy(
+            child ->
+                assertThat(banner)
+                    .containsPattern("validator \\d  0x\\p{XDigit}{40}  pid " + child.pid() + " "));
+    for (int i = 0; i < VALIDATORS; i++) {
+      JsonRpc rpc = devnet.rpc(i);
+      Await.untilTrue(
+          "validator " + i + " to have 3 peers",
+          PROGRESS,
+          () -> rpc.result("admin_peers").size() == VALIDATORS - 1);
+    }
+
+    long start = 0;
+    for (int i = 0; i < VALIDATORS; i++) {
+      start = Math.max(start, devnet.rpc(i).blockNumber());
+    }
+    long target = start + 2;
+    for (int i = 0; i < VALIDATORS; i++) {
+      JsonRpc rpc = devnet.rpc(i);
+      Await.untilTrue(
+          "validator " + i + " to reach block " + target,
+          PROGRESS,
+          () -> rpc.blockNumber() >= target);
+    }
+    for (long n = target - 2; n <= target; n++) {
+      String expected = hashAt(devnet.rpc(0), n);
+      for (int i = 1; i < VALIDATORS; i++) {
+        assertThat(hashAt(devnet.rpc(i), n))
+            .as("block " + n + " on validator " + i)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
   void roundOneIsFinalizedAndItsPoolWasMintedProRata() throws Exception {
     Tuple5<String, String, String, BigInteger, BigInteger> model = registry.getModel(MODEL).send();
     assertThat(model.component1()).isEqualToIgnoringCase(Devnet.account(0).getAddress());
@@ -126,7 +188,7 @@ class DevnetCommandIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theRevokedDatasetTaintsItsDescendantAndTheUpdateThatCitesIt() throws Exception {
     assertThat(provenance.isTainted(RAW).send()).as("the revoked dataset").isTrue();
     assertThat(provenance.isTainted(CURATED).send()).as("its descendant").isTrue();
@@ -141,7 +203,7 @@ class DevnetCommandIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aGovernanceProposalHasTheVotesOfTwoMembers() throws Exception {
     assertThat(governor.proposalCount().send()).isEqualTo(1);
     Tuple3<BigInteger, BigInteger, BigInteger> votes =
@@ -158,22 +220,58 @@ class DevnetCommandIT {
   }
 
   @Test
-  @Order(5)
-  void ctrlCStopsItAndASecondStartResumesTheSameChainWithoutSeedingAgain() throws Exception {
-    NodeProcess node = DEVNET.node();
+  @Order(6)
+  void sigtermStopsEveryValidatorAndASecondStartResumesTheSameChainWithoutSeeding()
+      throws Exception {
+    NodeProcess devnet = DEVNET.node();
     long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     String headHash = blockHash(head);
+    List<ProcessHandle> validators = devnet.childProcesses();
+    assertThat(validators).hasSize(VALIDATORS);
 
-    // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and exited on the signal
-    assertThat(node.stop()).as("exit code after SIGTERM").isIn(0, 143);
-    node.restart();
-    node.awaitOutput("Press Ctrl-C", Duration.ofSeconds(30));
+    assertThat(devnet.stop()).as("exit code after SIGTERM").isZero();
+    // the devnet waits for its validators before it exits: none may be left at all
+    assertThat(validators)
+        .as("validator processes after the devnet exited")
+        .noneMatch(ProcessHandle::isAlive);
+    assertThat(devnet.outputSinceStart())
+        .contains("Stopping the devnet (SIGTERM)", "Devnet stopped");
 
-    assertThat(node.outputSinceStart()).doesNotContain("Seeding the demo");
+    devnet.restart();
+    devnet.awaitOutput("Press Ctrl-C", Duration.ofSeconds(150));
+    assertThat(devnet.outputSinceStart()).doesNotContain("Seeding the demo");
+    assertThat(devnet.childProcesses())
+        .as("new validator processes")
+        .hasSize(VALIDATORS)
+        .noneMatch(validators::contains);
     assertThat(blockHash(head)).isEqualTo(headHash);
     assertThat(registry.getRound(MODEL, BigInteger.ONE).send().component1()).isEqualTo(FINALIZED);
     assertThat(balance(2)).isEqualTo(ACT.multiply(BigInteger.valueOf(432)));
-    node.awaitBlockAbove(head, Duration.ofSeconds(20));
+    Await.untilTrue(
+        "validator 3 to commit blocks after the restart",
+        PROGRESS,
+        () -> devnet.rpc(3).blockNumber() > head);
+  }
+
+  @Test
+  @Order(7)
+  void aDevnetKilledOutrightTakesItsValidatorsWithIt() {
+    NodeProcess devnet = DEVNET.node();
+    List<ProcessHandle> validators = devnet.childProcesses();
+    assertThat(validators).hasSize(VALIDATORS);
+
+    devnet.kill(); // SIGKILL: the devnet runs no code of its own to stop them
+    // each validator polls for its parent at most 5 s apart, then closes as on SIGTERM
+    Await.untilTrue(
+        "every validator of the killed devnet to exit",
+        Duration.ofSeconds(60),
+        () -> validators.stream().noneMatch(ProcessHandle::isAlive));
+  }
+
+  private static String hashAt(JsonRpc rpc, long number) {
+    return rpc.result("eth_getBlockByNumber", "0x" + Long.toHexString(number), false)
+        .get("hash")
+        .asText();
   }
 
   private static BigInteger balance(int account) throws Exception {

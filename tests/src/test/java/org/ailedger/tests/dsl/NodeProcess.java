@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
@@ -28,6 +29,14 @@ import org.ailedger.node.genesis.GenesisWriter;
 public final class NodeProcess implements AutoCloseable {
   private static final String MAIN_CLASS = "org.ailedger.cli.AiLedger";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The devnet starts four JVMs and waits up to 120 s for them itself. */
+  private static final Duration DEVNET_STARTUP_TIMEOUT = Duration.ofSeconds(150);
+
+  /** {@code ailedger devnet}'s validators, and how far apart their ports are (DESIGN §6). */
+  public static final int DEVNET_VALIDATORS = 4;
+
+  private static final int DEVNET_RPC_STRIDE = 10;
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 80;
 
@@ -64,7 +73,7 @@ public final class NodeProcess implements AutoCloseable {
     this.genesisFile = home.resolve("genesis.json");
     this.keyFile = home.resolve("node.key");
     this.logFile = home.resolve("node.log");
-    int[] ports = freePorts(4);
+    int[] ports = kind == Command.DEVNET ? freeDevnetPorts() : freePorts(4);
     this.httpPort = ports[0];
     this.wsPort = ports[1];
     this.metricsPort = ports[2];
@@ -152,6 +161,32 @@ public final class NodeProcess implements AutoCloseable {
 
   public URI wsUrl() {
     return URI.create("ws://127.0.0.1:" + wsPort);
+  }
+
+  /**
+   * Validator {@code i} of a devnet started with {@link #startDevnetCommand}: its HTTP JSON-RPC.
+   */
+  public URI httpUrl(int validator) {
+    return URI.create("http://127.0.0.1:" + (httpPort + devnetOffset(validator)));
+  }
+
+  /** Validator {@code i} of a devnet started with {@link #startDevnetCommand}: its WebSocket. */
+  public URI wsUrl(int validator) {
+    return URI.create("ws://127.0.0.1:" + (wsPort + devnetOffset(validator)));
+  }
+
+  /** A JSON-RPC client of validator {@code i} of a devnet. */
+  public JsonRpc rpc(int validator) {
+    return new JsonRpc(httpUrl(validator));
+  }
+
+  /**
+   * The processes this one started that are running now: a devnet's validators. Take them before
+   * stopping the devnet, whose children the OS hands to another parent once it is gone.
+   */
+  public List<ProcessHandle> childProcesses() {
+    requireAlive("list the children of");
+    return process.toHandle().children().toList();
   }
 
   public JsonRpc rpc() {
@@ -299,6 +334,11 @@ public final class NodeProcess implements AutoCloseable {
 
   /** The latest start failed because a JSON-RPC or metrics port was taken; p2p's cannot move. */
   private boolean lostAServerPort() {
+    if (kind == Command.DEVNET) {
+      // a devnet's ports are a block below the ephemeral range that other tests' ports and
+      // outgoing connections come from, and its URLs must stay put across restarts
+      return false;
+    }
     String output = outputSinceStart();
     return !process.isAlive()
         && output.contains("Address already in use")
@@ -347,17 +387,16 @@ public final class NodeProcess implements AutoCloseable {
     command.add(Integer.toString(wsPort));
     command.add("--metrics-port");
     command.add(Integer.toString(metricsPort));
-    if (kind == Command.NODE) {
-      // never the default 30303: tests run beside each other and beside a developer's devnet
-      command.add("--p2p-port");
-      command.add(Integer.toString(p2pPort));
-    }
+    // never the default 30303: tests run beside each other and beside a developer's devnet
+    command.add("--p2p-port");
+    command.add(Integer.toString(p2pPort));
     command.addAll(extraArgs);
     return command;
   }
 
   private void awaitReady() {
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    Duration timeout = kind == Command.DEVNET ? DEVNET_STARTUP_TIMEOUT : STARTUP_TIMEOUT;
+    long deadline = System.nanoTime() + timeout.toNanos();
     Exception lastFailure = null;
     while (System.nanoTime() - deadline < 0) {
       if (!process.isAlive()) {
@@ -381,7 +420,7 @@ public final class NodeProcess implements AutoCloseable {
         new AssertionError(
             name
                 + " did not answer eth_blockNumber within "
-                + STARTUP_TIMEOUT.toSeconds()
+                + timeout.toSeconds()
                 + " s\n"
                 + logTail());
     error.initCause(lastFailure);
@@ -427,7 +466,10 @@ public final class NodeProcess implements AutoCloseable {
   private void destroyQuietly() {
     Process running = process;
     if (running != null && running.isAlive()) {
+      // a devnet's validators would outlive a SIGKILLed devnet by a few seconds: end them too
+      List<ProcessHandle> children = running.toHandle().descendants().toList();
       running.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
       try {
         running.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -458,6 +500,43 @@ public final class NodeProcess implements AutoCloseable {
       return Files.createTempDirectory(root.toAbsolutePath(), name + "-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for " + name, e);
+    }
+  }
+
+  private int devnetOffset(int validator) {
+    if (kind != Command.DEVNET || validator < 0 || validator >= DEVNET_VALIDATORS) {
+      throw new IllegalArgumentException(name + " has no validator " + validator);
+    }
+    return DEVNET_RPC_STRIDE * validator;
+  }
+
+  /**
+   * Base ports for a devnet — HTTP {@code b}, WebSocket {@code b+1}, metrics {@code b+2}, p2p
+   * {@code b+3} — such that every port its validators derive from them (JSON-RPC and metrics plus
+   * 10·i, p2p plus i) is free now. Bases are drawn below Linux's ephemeral range (32768+), where
+   * the OS hands out the ports of {@code freePorts} and of outgoing connections.
+   */
+  private static int[] freeDevnetPorts() {
+    Random random = new Random();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = 20_000 + DEVNET_RPC_STRIDE * random.nextInt(1_200);
+      List<Integer> derived = new ArrayList<>();
+      for (int i = 0; i < DEVNET_VALIDATORS; i++) {
+        int offset = DEVNET_RPC_STRIDE * i;
+        derived.addAll(List.of(base + offset, base + 1 + offset, base + 2 + offset, base + 3 + i));
+      }
+      if (derived.stream().allMatch(NodeProcess::isFree)) {
+        return new int[] {base, base + 1, base + 2, base + 3};
+      }
+    }
+    throw new IllegalStateException("found no free block of devnet ports in 20000..32030");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
