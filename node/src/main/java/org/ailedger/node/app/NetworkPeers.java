@@ -35,7 +35,9 @@ final class NetworkPeers implements PeerSource {
 
   @Override
   public List<PeerInfo> peers() {
-    String local = network.listening() ? "0.0.0.0:" + network.listenPort() : "";
+    // the address peers reach this node at, as its enode says
+    String local =
+        network.listening() ? network.localEnode().host() + ":" + network.listenPort() : "";
     return network.peers().stream().map(peer -> info(peer, local)).toList();
   }
 
