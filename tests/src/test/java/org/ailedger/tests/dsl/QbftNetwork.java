@@ -40,6 +40,15 @@ public final class QbftNetwork implements AutoCloseable {
    * also names {@code replicaKeys}, so replicas started later are admitted.
    */
   public static QbftNetwork start(String name, int count, Path dir, List<KeyPair> replicaKeys) {
+    return start(name, count, count, dir, replicaKeys);
+  }
+
+  /**
+   * Starts the first {@code running} of the {@code count} validators the genesis names; the others'
+   * keys (dev validator keys {@code running..count-1}) are the test's, e.g. a Byzantine harness's.
+   */
+  public static QbftNetwork start(
+      String name, int count, int running, Path dir, List<KeyPair> replicaKeys) {
     GenesisWriter.Spec devnet = DevnetGenesis.spec(count);
     List<Address> nodes = new ArrayList<>(devnet.nodes());
     replicaKeys.forEach(k -> nodes.add(k.address()));
@@ -57,13 +66,13 @@ public final class QbftNetwork implements AutoCloseable {
             devnet.parameters());
     QbftNetwork network = new QbftNetwork(name, new GenesisWriter().write(spec), dir);
     try {
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < running; i++) {
         network.validators.add(
             NodeProcess.prepareNode(name + "-" + i, network.genesis, DevAccounts.validator(i)));
       }
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < running; i++) {
         List<String> others = new ArrayList<>();
-        for (int j = 0; j < count; j++) {
+        for (int j = 0; j < running; j++) {
           if (j != i) {
             others.add(network.validators.get(j).enode());
           }

@@ -3,14 +3,10 @@ package org.ailedger.tests.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,8 +17,6 @@ import org.ailedger.node.consensus.qbft.message.RoundId;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1s;
 import org.ailedger.node.genesis.DevAccounts;
-import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.p2p.peers.EnodeUrl;
 import org.ailedger.node.p2p.rlpx.DisconnectCause;
 import org.ailedger.node.p2p.rlpx.PeerConnection;
@@ -34,6 +28,7 @@ import org.ailedger.node.p2p.wire.Capability;
 import org.ailedger.node.p2p.wire.SubProtocol;
 import org.ailedger.tests.dsl.Await;
 import org.ailedger.tests.dsl.NodeProcess;
+import org.ailedger.tests.dsl.QbftNetwork;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ByzantinePeerIT {
   private static final Capability ISTANBUL = SubProtocol.ISTANBUL_100.capability();
-  private static final String GENESIS = new GenesisWriter().write(DevnetGenesis.spec(4));
   private static final Duration PROGRESS = Duration.ofSeconds(90);
 
   @TempDir Path dir;
-  private final List<NodeProcess> honest = new ArrayList<>();
+  private QbftNetwork network;
+  private List<NodeProcess> honest;
   private final LinkedBlockingQueue<DisconnectCause> dropped = new LinkedBlockingQueue<>();
   private final KeyPair byzantineKey = DevAccounts.validator(3);
   private Vertx vertx;
@@ -61,7 +56,9 @@ class ByzantinePeerIT {
 
   @AfterEach
   void stopAll() throws Exception {
-    honest.forEach(NodeProcess::close);
+    if (network != null) {
+      network.close();
+    }
     if (vertx != null) {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
@@ -69,7 +66,9 @@ class ByzantinePeerIT {
 
   @Test
   void aByzantinePeerIsBoundedThenDroppedAndTheChainGoesOn() throws Exception {
-    startHonestValidators();
+    // a genesis of four validators; the fourth key is the harness's
+    network = QbftNetwork.start("honest", 4, 3, dir, List.of());
+    honest = network.validators();
     NodeProcess target = honest.get(0);
     long start = target.awaitBlockAbove(1, PROGRESS);
     PeerConnection peer = connectHarness(target);
@@ -110,28 +109,7 @@ class ByzantinePeerIT {
     for (NodeProcess node : honest) {
       node.awaitBlockAbove(now + 2, PROGRESS);
     }
-    assertSameChain(now + 2);
-  }
-
-  private void startHonestValidators() {
-    for (int i = 0; i < 3; i++) {
-      honest.add(NodeProcess.prepareNode("honest-" + i, GENESIS, DevAccounts.validator(i)));
-    }
-    for (int i = 0; i < 3; i++) {
-      List<String> others = new ArrayList<>();
-      for (int j = 0; j < 3; j++) {
-        if (j != i) {
-          others.add('"' + honest.get(j).enode() + '"');
-        }
-      }
-      Path file = dir.resolve("static-" + i + ".json");
-      try {
-        Files.writeString(file, "[" + String.join(",", others) + "]");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      honest.get(i).start("--static-nodes-file", file.toString());
-    }
+    QbftNetwork.assertSameChain(honest, now + 2);
   }
 
   private PeerConnection connectHarness(NodeProcess target) throws Exception {
@@ -168,19 +146,6 @@ class ByzantinePeerIT {
 
   private static void send(PeerConnection peer, int code, Bytes data) {
     assertThat(peer.send(ISTANBUL, code, data)).isEqualTo(SendResult.QUEUED);
-  }
-
-  private void assertSameChain(long upTo) {
-    for (long n = 1; n <= upTo; n++) {
-      String hex = "0x" + Long.toHexString(n);
-      String expected =
-          honest.get(0).rpc().result("eth_getBlockByNumber", hex, false).get("hash").asText();
-      for (NodeProcess node : honest) {
-        assertThat(node.rpc().result("eth_getBlockByNumber", hex, false).get("hash").asText())
-            .as(node.name() + " block " + n)
-            .isEqualTo(expected);
-      }
-    }
   }
 
   private final class Listener implements PeerListener {

@@ -3,20 +3,14 @@ package org.ailedger.tests.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.ailedger.node.genesis.DevAccounts;
-import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.tests.dsl.Await;
 import org.ailedger.tests.dsl.NodeProcess;
+import org.ailedger.tests.dsl.QbftNetwork;
 import org.ailedger.tests.dsl.SignedTransactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,52 +23,22 @@ import org.web3j.crypto.Credentials;
  * transaction sent to one is committed on all.
  */
 class QbftNetworkIT {
-  private static final int VALIDATORS = 4;
   private static final Duration PROGRESS = Duration.ofSeconds(60);
-  private static final String GENESIS = new GenesisWriter().write(DevnetGenesis.spec(VALIDATORS));
 
   @TempDir Path dir;
-  private final List<NodeProcess> nodes = new ArrayList<>();
+  private QbftNetwork network;
 
   @AfterEach
   void stopAll() {
-    nodes.forEach(NodeProcess::close);
-  }
-
-  private void startNetwork() {
-    for (int i = 0; i < VALIDATORS; i++) {
-      nodes.add(NodeProcess.prepareNode("qbft-" + i, GENESIS, DevAccounts.validator(i)));
+    if (network != null) {
+      network.close();
     }
-    for (int i = 0; i < VALIDATORS; i++) {
-      List<String> others = new ArrayList<>();
-      for (int j = 0; j < VALIDATORS; j++) {
-        if (j != i) {
-          others.add('"' + nodes.get(j).enode() + '"');
-        }
-      }
-      Path file = dir.resolve("static-" + i + ".json");
-      try {
-        Files.writeString(file, "[" + String.join(",", others) + "]");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      nodes.get(i).start("--static-nodes-file", file.toString());
-    }
-  }
-
-  private static String hashAt(NodeProcess node, long number) {
-    return node.rpc()
-        .result("eth_getBlockByNumber", "0x" + Long.toHexString(number), false)
-        .get("hash")
-        .asText();
   }
 
   @Test
   void fourValidatorProcessesCommitTheSameChainAndATransaction() {
-    startNetwork();
-    for (NodeProcess node : nodes) {
-      node.awaitBlockAbove(3, PROGRESS);
-    }
+    network = QbftNetwork.start("qbft", 4, dir, List.of());
+    QbftNetwork.awaitAllAtLeast(network.validators(), 4, PROGRESS);
 
     Credentials sender =
         Credentials.create(DevAccounts.account(6).privateKey().bytes().toHexString());
@@ -87,34 +51,20 @@ class QbftNetworkIT {
             DevAccounts.account(7).address().toHexString(),
             BigInteger.ONE,
             "0x");
-    String txHash = nodes.get(2).rpc().result("eth_sendRawTransaction", raw).asText();
+    String txHash = network.validator(2).rpc().result("eth_sendRawTransaction", raw).asText();
     JsonNode receipt =
         Await.until(
             "the transfer to be committed on validator 0",
             PROGRESS,
-            () -> {
-              JsonNode r = nodes.get(0).rpc().result("eth_getTransactionReceipt", txHash);
-              return r.isNull() ? Optional.empty() : Optional.of(r);
-            });
+            () -> QbftNetwork.receipt(network.validator(0), txHash));
     long included = Long.decode(receipt.get("blockNumber").asText());
-    for (NodeProcess node : nodes) {
-      node.awaitBlockAbove(included, PROGRESS);
-    }
+    QbftNetwork.awaitAllAtLeast(network.validators(), included, PROGRESS);
 
-    for (long n = 1; n <= included; n++) {
-      String expected = hashAt(nodes.get(0), n);
-      for (NodeProcess node : nodes) {
-        assertThat(hashAt(node, n)).as(node.name() + " block " + n).isEqualTo(expected);
-      }
-    }
-    JsonNode block =
-        nodes
-            .get(3)
-            .rpc()
-            .result("eth_getBlockByNumber", receipt.get("blockNumber").asText(), false);
+    QbftNetwork.assertSameChain(network.validators(), included);
+    JsonNode block = QbftNetwork.block(network.validator(3), included);
     assertThat(block.get("transactions")).extracting(JsonNode::asText).contains(txHash);
     // every validator proposed: the coinbase rotates
-    JsonNode metrics = nodes.get(1).rpc().result("qbft_getSignerMetrics", "0x1", "latest");
-    assertThat(metrics.size()).isEqualTo(VALIDATORS);
+    NodeProcess any = network.validator(1);
+    assertThat(any.rpc().result("qbft_getSignerMetrics", "0x1", "latest").size()).isEqualTo(4);
   }
 }
