@@ -56,12 +56,8 @@ public final class DevnetFiles implements Callable<Integer> {
       KeyFile.write(out.resolve("validator-" + i).resolve("key"), DevAccounts.validator(i));
       enodes.add(new EnodeUrl(DevAccounts.validator(i).publicKey(), "127.0.0.1", p2pBase + i));
     }
-    for (int i = 0; i < validators; i++) {
-      List<EnodeUrl> others = new ArrayList<>(enodes);
-      others.remove(i);
-      StaticNodesFile.write(
-          out.resolve("validator-" + i).resolve(StaticNodesFile.DEFAULT_NAME), others);
-    }
+    StaticNodesFile.writeFullMesh(
+        enodes, i -> out.resolve("validator-" + i).resolve(StaticNodesFile.DEFAULT_NAME));
     System.out.println(out);
     return 0;
   }

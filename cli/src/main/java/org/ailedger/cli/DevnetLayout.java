@@ -102,15 +102,11 @@ final class DevnetLayout {
       throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
     }
     // rewritten on every start: the p2p ports may differ from the last one's
+    List<EnodeUrl> enodes = new ArrayList<>();
     for (int i = 0; i < VALIDATORS; i++) {
-      List<EnodeUrl> others = new ArrayList<>();
-      for (int j = 0; j < VALIDATORS; j++) {
-        if (j != i) {
-          others.add(new EnodeUrl(DevAccounts.validator(j).publicKey(), P2P_HOST, ports.p2p(j)));
-        }
-      }
-      StaticNodesFile.write(staticNodesFile(i), others);
+      enodes.add(new EnodeUrl(DevAccounts.validator(i).publicKey(), P2P_HOST, ports.p2p(i)));
     }
+    StaticNodesFile.writeFullMesh(enodes, this::staticNodesFile);
     return fresh;
   }
 

@@ -131,11 +131,9 @@ final class GenesisCommand implements Runnable {
         validatorAddresses.add(key.address());
         enodes.add(new EnodeUrl(key.publicKey(), hosts.get(i), p2pPort(i)));
       }
+      StaticNodesFile.writeFullMesh(
+          enodes, i -> out.resolve(validatorDir(i)).resolve(StaticNodesFile.DEFAULT_NAME));
       for (int i = 0; i < validators; i++) {
-        List<EnodeUrl> others = new ArrayList<>(enodes);
-        others.remove(i);
-        StaticNodesFile.write(
-            out.resolve(validatorDir(i)).resolve(StaticNodesFile.DEFAULT_NAME), others);
         writeArgs(i, hosts.get(i));
       }
       KeyPair admin = KeysCommand.newKey();

@@ -3,9 +3,6 @@ package org.ailedger.tests.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +12,8 @@ import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.node.p2p.peers.EnodeUrl;
+import org.ailedger.node.p2p.peers.StaticNodesFile;
 import org.ailedger.types.Address;
 
 /**
@@ -166,16 +165,8 @@ public final class QbftNetwork implements AutoCloseable {
   }
 
   private String staticFile(int index, List<String> enodes) {
-    StringBuilder json = new StringBuilder("[");
-    for (int i = 0; i < enodes.size(); i++) {
-      json.append(i == 0 ? "" : ",").append('"').append(enodes.get(i)).append('"');
-    }
-    try {
-      Path file = staticFiles.resolve(name + "-static-" + index + ".json");
-      Files.writeString(file, json.append(']').toString());
-      return file.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a static-nodes file in " + staticFiles, e);
-    }
+    Path file = staticFiles.resolve(name + "-static-" + index + ".json");
+    StaticNodesFile.write(file, enodes.stream().map(EnodeUrl::parse).toList());
+    return file.toString();
   }
 }

@@ -10,10 +10,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
+import org.ailedger.node.p2p.peers.EnodeUrl;
+import org.ailedger.node.p2p.peers.StaticNodesFile;
 import org.ailedger.tests.dsl.Await;
 import org.ailedger.tests.dsl.NodeProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -44,11 +47,9 @@ class PeerNetworkIT {
   }
 
   private Path staticNodes(String... enodes) throws IOException {
-    StringBuilder json = new StringBuilder("[");
-    for (int i = 0; i < enodes.length; i++) {
-      json.append(i == 0 ? "" : ",").append('"').append(enodes[i]).append('"');
-    }
-    return Files.writeString(Files.createTempFile(dir, "static", ".json"), json + "]");
+    Path file = Files.createTempFile(dir, "static", ".json");
+    StaticNodesFile.write(file, Stream.of(enodes).map(EnodeUrl::parse).toList());
+    return file;
   }
 
   private static List<String> peerIds(NodeProcess node) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Besu's {@code static-nodes.json}: a JSON array of enode URLs the node keeps connected to. Read
@@ -54,6 +55,18 @@ public final class StaticNodesFile {
       }
     }
     return List.copyOf(nodes);
+  }
+
+  /**
+   * Writes, for each of {@code nodes}, the file {@code fileOf} names for it listing every other
+   * node: the full mesh a consortium's validators keep among themselves.
+   */
+  public static void writeFullMesh(List<EnodeUrl> nodes, IntFunction<Path> fileOf) {
+    for (int i = 0; i < nodes.size(); i++) {
+      List<EnodeUrl> others = new ArrayList<>(nodes);
+      others.remove(i);
+      write(fileOf.apply(i), others);
+    }
   }
 
   /** Writes {@code nodes} as Besu would read them, one URL per line. */

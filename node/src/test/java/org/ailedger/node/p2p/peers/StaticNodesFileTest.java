@@ -28,6 +28,24 @@ class StaticNodesFileTest {
   }
 
   @Test
+  void aFullMeshNamesEveryOtherNodeInEachFile() {
+    List<EnodeUrl> nodes =
+        List.of(
+            new EnodeUrl(DevAccounts.validator(0).publicKey(), "h0", 30303),
+            new EnodeUrl(DevAccounts.validator(1).publicKey(), "h1", 30304),
+            new EnodeUrl(DevAccounts.validator(2).publicKey(), "h2", 30305));
+
+    StaticNodesFile.writeFullMesh(nodes, i -> dir.resolve("v" + i + ".json"));
+
+    assertThat(StaticNodesFile.read(dir.resolve("v0.json")))
+        .containsExactly(nodes.get(1), nodes.get(2));
+    assertThat(StaticNodesFile.read(dir.resolve("v1.json")))
+        .containsExactly(nodes.get(0), nodes.get(2));
+    assertThat(StaticNodesFile.read(dir.resolve("v2.json")))
+        .containsExactly(nodes.get(0), nodes.get(1));
+  }
+
+  @Test
   void anEmptyArrayMeansNoStaticPeers() throws Exception {
     Path file = Files.writeString(dir.resolve("s.json"), "[]");
 
