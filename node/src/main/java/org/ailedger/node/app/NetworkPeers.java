@@ -9,7 +9,7 @@ import org.ailedger.node.p2p.rlpx.PeerConnection;
 import org.ailedger.node.rpc.NodeInfo;
 import org.ailedger.node.rpc.PeerInfo;
 import org.ailedger.node.rpc.PeerSource;
-import org.ailedger.node.rpc.SyncState;
+import org.ailedger.node.sync.SyncProgress;
 import org.ailedger.node.sync.Synchronizer;
 
 /** JSON-RPC's view of the peer network: admin_* and net_* read and change it through this. */
@@ -23,9 +23,8 @@ final class NetworkPeers implements PeerSource {
   }
 
   @Override
-  public Optional<SyncState> syncing() {
-    return sync.progress()
-        .map(p -> new SyncState(p.startingBlock(), p.currentBlock(), p.highestBlock()));
+  public Optional<SyncProgress> syncing() {
+    return sync.progress();
   }
 
   @Override

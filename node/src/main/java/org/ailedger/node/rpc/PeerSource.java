@@ -3,6 +3,7 @@ package org.ailedger.node.rpc;
 import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.p2p.peers.EnodeUrl;
+import org.ailedger.node.sync.SyncProgress;
 
 /**
  * What the p2p layer tells JSON-RPC about its peers and the sync from them. Implementations are
@@ -35,7 +36,7 @@ public interface PeerSource {
   PeerChange removePeer(EnodeUrl peer);
 
   /** How far a catch-up from peers has come; empty when the node is not behind any peer. */
-  default Optional<SyncState> syncing() {
+  default Optional<SyncProgress> syncing() {
     return Optional.empty();
   }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.rpc.RpcMethod;
 import org.ailedger.node.rpc.RpcRequest;
-import org.ailedger.node.rpc.SyncState;
 import org.ailedger.node.rpc.json.Hex;
 import org.ailedger.node.rpc.json.RpcJson;
+import org.ailedger.node.sync.SyncProgress;
 
 /**
  * eth_syncing: false when the node is not behind a peer it knows of, else the execution-apis object
@@ -30,7 +30,7 @@ public final class EthSyncing implements RpcMethod {
   @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
-    Optional<SyncState> state = peers.syncing();
+    Optional<SyncProgress> state = peers.syncing();
     if (state.isEmpty()) {
       return BooleanNode.FALSE;
     }

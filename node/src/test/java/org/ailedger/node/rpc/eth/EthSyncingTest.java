@@ -11,8 +11,8 @@ import org.ailedger.node.rpc.NodeInfo;
 import org.ailedger.node.rpc.PeerInfo;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.rpc.RpcRequest;
-import org.ailedger.node.rpc.SyncState;
 import org.ailedger.node.rpc.params.RpcParams;
+import org.ailedger.node.sync.SyncProgress;
 import org.junit.jupiter.api.Test;
 
 class EthSyncingTest {
@@ -20,7 +20,7 @@ class EthSyncingTest {
       new RpcRequest(
           "eth_syncing", RpcParams.of(JsonNodeFactory.instance.arrayNode()), Optional.empty());
 
-  private static PeerSource catchingUp(SyncState state) {
+  private static PeerSource catchingUp(SyncProgress state) {
     PeerSource none = PeerSource.none();
     return new PeerSource() {
       @Override
@@ -49,7 +49,7 @@ class EthSyncingTest {
       }
 
       @Override
-      public Optional<SyncState> syncing() {
+      public Optional<SyncProgress> syncing() {
         return Optional.of(state);
       }
     };
@@ -62,7 +62,7 @@ class EthSyncingTest {
 
   @Test
   void aCatchUpIsReportedInTheExecutionApisShape() {
-    JsonNode result = new EthSyncing(catchingUp(new SyncState(5, 120, 300))).execute(REQUEST);
+    JsonNode result = new EthSyncing(catchingUp(new SyncProgress(5, 120, 300))).execute(REQUEST);
 
     assertThat(result.get("startingBlock").asText()).isEqualTo("0x5");
     assertThat(result.get("currentBlock").asText()).isEqualTo("0x78");
