@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.statemachine.ConsensusChain;
 import org.ailedger.node.consensus.qbft.statemachine.ConsensusThread;
@@ -32,19 +33,17 @@ final class ConsensusWiring {
   record Running(
       ConsensusThread thread,
       ScheduledExecutorService timers,
-      AutoCloseable heads,
-      AutoCloseable syncing)
+      Registration heads,
+      Registration syncing)
       implements AutoCloseable {
     @Override
     public void close() {
+      heads.close();
+      syncing.close();
       try {
-        heads.close();
-        syncing.close();
         thread.stop();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        LOG.debug("Removing the head listener failed", e);
       }
       timers.shutdownNow();
     }
@@ -90,11 +89,11 @@ final class ConsensusWiring {
             config,
             queue);
     // every new head, committed here or synced, moves consensus to the next height
-    AutoCloseable heads =
+    Registration heads =
         chain.onBlockAdded(
             added -> queue.offer(new QbftEvent.NewChainHead(added.block().header())));
     // consensus pauses while the node catches up, and resumes at the synced head
-    AutoCloseable syncing =
+    Registration syncing =
         synchronizer.onSyncingChanged(now -> queue.offer(new QbftEvent.SyncingChanged(now)));
     if (synchronizer.isSyncing()) {
       queue.offer(new QbftEvent.SyncingChanged(true));

@@ -15,6 +15,7 @@ import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.HeaderRules;
 import org.ailedger.node.chain.HeaderRulesConfig;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.BlockProductionLoop;
 import org.ailedger.node.consensus.qbft.CommitSeals;
@@ -66,8 +67,8 @@ public final class LedgerNode implements AutoCloseable {
   private BlockProductionLoop production;
   private RpcEndpoint rpc;
   private MetricsServer metricsServer;
-  private AutoCloseable metricsListener;
-  private AutoCloseable poolPruning;
+  private Registration metricsListener;
+  private Registration poolPruning;
   private NetworkWiring.Running network;
   private SyncWiring.Running sync;
   private ConsensusWiring.Running consensus;
@@ -284,8 +285,12 @@ public final class LedgerNode implements AutoCloseable {
     if (sync != null) {
       sync.close();
     }
-    closeListener(metricsListener, "metrics");
-    closeListener(poolPruning, "pool pruning");
+    if (metricsListener != null) {
+      metricsListener.close();
+    }
+    if (poolPruning != null) {
+      poolPruning.close();
+    }
     if (metricsServer != null) {
       await(metricsServer.stop());
     }
@@ -297,17 +302,6 @@ public final class LedgerNode implements AutoCloseable {
       store = null;
     }
     LOG.info("Node stopped");
-  }
-
-  private static void closeListener(AutoCloseable listener, String name) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      listener.close();
-    } catch (Exception e) {
-      LOG.debug("Removing the {} listener failed", name, e);
-    }
   }
 
   static <T> T await(io.vertx.core.Future<T> future) {

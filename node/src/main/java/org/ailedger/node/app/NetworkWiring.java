@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
 import org.ailedger.node.p2p.peers.PeerNetwork;
@@ -14,27 +15,19 @@ import org.ailedger.node.p2p.peers.ProtocolHandler;
 import org.ailedger.node.p2p.rlpx.RlpxConfig;
 import org.ailedger.node.p2p.wire.Capability;
 import org.ailedger.node.state.WorldStateArchive;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds and starts the peer network, admitting nodes by the chain's node allowlist. */
 final class NetworkWiring {
-  private static final Logger LOG = LoggerFactory.getLogger(NetworkWiring.class);
-
   private NetworkWiring() {}
 
   /** A started network and what it holds; closing it stops dialling and frees its thread. */
   record Running(
-      PeerNetwork network, ScheduledExecutorService scheduler, AutoCloseable allowlistRefresh)
+      PeerNetwork network, ScheduledExecutorService scheduler, Registration allowlistRefresh)
       implements AutoCloseable {
     @Override
     public void close() {
       network.stop();
-      try {
-        allowlistRefresh.close();
-      } catch (Exception e) {
-        LOG.debug("Removing the allowlist listener failed", e);
-      }
+      allowlistRefresh.close();
       scheduler.shutdownNow();
     }
   }
@@ -63,7 +56,7 @@ final class NetworkWiring {
     PeerNetwork network =
         new PeerNetwork(peers, rlpx, nodeKey, secp256k1, allowlist, handlers, scheduler, clock);
     // governance may add or remove nodes in any block; a removed node is dropped at once
-    AutoCloseable refresh =
+    Registration refresh =
         chain.onBlockAdded(
             added -> {
               if (allowlist.refresh()) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.p2p.eth.EthRequestServer;
 import org.ailedger.node.p2p.eth.EthSessions;
 import org.ailedger.node.p2p.eth.StatusExchange;
@@ -31,15 +32,11 @@ final class SyncWiring {
       TransactionGossip gossip,
       ScheduledExecutorService threads,
       ScheduledExecutorService gossipThread,
-      AutoCloseable announcements)
+      Registration announcements)
       implements AutoCloseable {
     @Override
     public void close() {
-      try {
-        announcements.close();
-      } catch (Exception e) {
-        LOG.debug("Removing the block announcer failed", e);
-      }
+      announcements.close();
       eth.close();
       gossipThread.shutdownNow();
       threads.shutdownNow();
@@ -59,7 +56,7 @@ final class SyncWiring {
         new Synchronizer(
             chain, importer, status, SyncConfig.DEFAULT, Timeouts.on(threads), threads);
     BlockPropagator propagator = new BlockPropagator(status, synchronizer::isSyncing);
-    AutoCloseable announcements = chain.onBlockAdded(propagator::blockAdded);
+    Registration announcements = chain.onBlockAdded(propagator::blockAdded);
     TransactionGossip gossip = new TransactionGossip(pool::submit);
     ScheduledExecutorService gossipThread =
         Executors.newSingleThreadScheduledExecutor(

@@ -193,7 +193,7 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
   }
 
   @Override
-  public AutoCloseable onBlockAdded(Consumer<BlockAdded> listener) {
+  public Registration onBlockAdded(Consumer<BlockAdded> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

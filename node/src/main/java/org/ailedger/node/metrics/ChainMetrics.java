@@ -6,13 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ailedger.node.chain.BlockAdded;
 import org.ailedger.node.chain.ChainEvents;
 import org.ailedger.node.chain.ChainReader;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.txpool.PendingTransactions;
 
 /** Chain and pool meters: head height, blocks and transactions committed, pool size. */
 public final class ChainMetrics {
   private ChainMetrics() {}
 
-  public static AutoCloseable register(
+  public static Registration register(
       MeterRegistry registry, ChainReader chain, ChainEvents events, PendingTransactions pool) {
     Gauge.builder("ailedger_chain_head", chain, c -> c.head().number())
         .description("number of the head block")

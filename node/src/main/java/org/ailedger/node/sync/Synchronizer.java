@@ -13,6 +13,7 @@ import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.BlockRejection;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.chain.ImportResult;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.p2p.eth.EthMessage;
 import org.ailedger.node.p2p.eth.EthMessage.Announcement;
 import org.ailedger.node.p2p.eth.EthMessage.BlockBodies;
@@ -124,7 +125,7 @@ public final class Synchronizer implements EthMessages {
   }
 
   /** Returns a handle that removes the listener when closed. */
-  public AutoCloseable onSyncingChanged(SyncStatusListener listener) {
+  public Registration onSyncingChanged(SyncStatusListener listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

@@ -15,6 +15,7 @@ import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.chain.BlockAdded;
 import org.ailedger.node.chain.ChainEvents;
 import org.ailedger.node.chain.ChainReader;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.chain.TransactionLocation;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.types.Address;
@@ -145,7 +146,7 @@ public final class TestChain implements ChainReader, ChainEvents {
   }
 
   @Override
-  public AutoCloseable onBlockAdded(Consumer<BlockAdded> listener) {
+  public Registration onBlockAdded(Consumer<BlockAdded> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.ailedger.node.chain.BlockAdded;
 import org.ailedger.node.chain.ChainEvents;
+import org.ailedger.node.chain.Registration;
 import org.ailedger.node.rpc.JsonRpcProcessor;
 import org.ailedger.node.rpc.RandomIds;
 import org.ailedger.node.rpc.RpcConfig;
@@ -36,7 +37,7 @@ public final class WebSocketRpcVerticle extends VerticleBase {
   private final RandomIds ids;
   private final Set<WebSocketConnection> connections = new LinkedHashSet<>();
   private HttpServer server;
-  private AutoCloseable headsListener;
+  private Registration headsListener;
 
   public WebSocketRpcVerticle(
       RpcConfig config,
@@ -97,7 +98,7 @@ public final class WebSocketRpcVerticle extends VerticleBase {
   }
 
   @Override
-  public Future<?> stop() throws Exception {
+  public Future<?> stop() {
     if (headsListener != null) {
       headsListener.close();
     }
