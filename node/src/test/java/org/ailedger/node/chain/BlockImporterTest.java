@@ -111,6 +111,12 @@ class BlockImporterTest {
                   new SenderRecovery(secp256k1)));
       creator = new BlockCreator(processor, seals, 1337);
     }
+
+    /** This node's validator proposing an empty block on its head, one period after genesis. */
+    BlockCreator.Proposal emptyProposal(int round) {
+      return creator.propose(
+          chain.head(), List.of(), DevnetGenesis.TIMESTAMP + 1, round, validator, UInt256.ZERO);
+    }
   }
 
   /** A store that runs a probe right after each batch commits, before the writer goes on. */
@@ -413,14 +419,7 @@ class BlockImporterTest {
   @Test
   void aBlockWithoutAQuorumOfSealsIsRejected() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal =
-        producer.creator.propose(
-            producer.chain.head(),
-            List.of(),
-            DevnetGenesis.TIMESTAMP + 1,
-            0,
-            validator,
-            UInt256.ZERO);
+    BlockCreator.Proposal proposal = producer.emptyProposal(0);
 
     ImportResult result = new Node().importer.importBlock(proposal.block());
 
@@ -430,14 +429,7 @@ class BlockImporterTest {
   @Test
   void aBlockSealedByANonValidatorIsRejected() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal =
-        producer.creator.propose(
-            producer.chain.head(),
-            List.of(),
-            DevnetGenesis.TIMESTAMP + 1,
-            0,
-            validator,
-            UInt256.ZERO);
+    BlockCreator.Proposal proposal = producer.emptyProposal(0);
     Block forged = producer.creator.seal(proposal.block(), DevAccounts.account(0));
 
     ImportResult result = new Node().importer.importBlock(forged);
@@ -448,14 +440,7 @@ class BlockImporterTest {
   @Test
   void aBlockWhoseStateRootWasTamperedWithIsRejected() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal =
-        producer.creator.propose(
-            producer.chain.head(),
-            List.of(),
-            DevnetGenesis.TIMESTAMP + 1,
-            0,
-            validator,
-            UInt256.ZERO);
+    BlockCreator.Proposal proposal = producer.emptyProposal(0);
     var h = proposal.block().header();
     var tampered =
         new org.ailedger.node.block.BlockHeader(
@@ -537,14 +522,7 @@ class BlockImporterTest {
   @Test
   void aBadSealIsFoundBeforeAnyTransactionIsLookedAt() {
     Node producer = new Node();
-    BlockCreator.Proposal proposal =
-        producer.creator.propose(
-            producer.chain.head(),
-            List.of(),
-            DevnetGenesis.TIMESTAMP + 1,
-            0,
-            validator,
-            UInt256.ZERO);
+    BlockCreator.Proposal proposal = producer.emptyProposal(0);
     Transaction otherChain =
         new TransactionSigner(secp256k1).sign(renounceCall(0), 1, DevAccounts.account(2));
     Block unsealedWithBadTx = new Block(proposal.block().header(), List.of(otherChain));
@@ -556,15 +534,8 @@ class BlockImporterTest {
   @Test
   void aBlockCommittedInALaterRoundKeepsTheHashOfRoundZeroAndItsSealsBindTheRound() {
     Node producer = new Node();
-    BlockHeader parent = producer.chain.head();
-    Block round0 =
-        producer
-            .creator
-            .propose(parent, List.of(), DevnetGenesis.TIMESTAMP + 1, 0, validator, UInt256.ZERO)
-            .block();
-    BlockCreator.Proposal round2 =
-        producer.creator.propose(
-            parent, List.of(), DevnetGenesis.TIMESTAMP + 1, 2, validator, UInt256.ZERO);
+    Block round0 = producer.emptyProposal(0).block();
+    BlockCreator.Proposal round2 = producer.emptyProposal(2);
     Block sealed = producer.creator.seal(round2.block(), validator);
 
     assertThat(sealed.header().hash()).isEqualTo(round0.header().hash());
@@ -591,14 +562,7 @@ class BlockImporterTest {
   void aBlockThatConsensusAndSyncBothBringIsImportedOnceAndThenKnown() {
     Node producer = new Node();
     Node follower = new Node();
-    BlockCreator.Proposal proposal =
-        producer.creator.propose(
-            producer.chain.head(),
-            List.of(),
-            DevnetGenesis.TIMESTAMP + 1,
-            0,
-            validator,
-            UInt256.ZERO);
+    BlockCreator.Proposal proposal = producer.emptyProposal(0);
     Block sealed = producer.creator.seal(proposal.block(), validator);
 
     assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
@@ -613,14 +577,7 @@ class BlockImporterTest {
   /** A valid sealed empty block whose body is swapped for {@code tx}; its header stays sealed. */
   private Block sealedEmptyBlockCarrying(Transaction tx) {
     Node producer = new Node();
-    BlockCreator.Proposal proposal =
-        producer.creator.propose(
-            producer.chain.head(),
-            List.of(),
-            DevnetGenesis.TIMESTAMP + 1,
-            0,
-            validator,
-            UInt256.ZERO);
+    BlockCreator.Proposal proposal = producer.emptyProposal(0);
     Block sealed = producer.creator.seal(proposal.block(), validator);
     return new Block(sealed.header(), List.of(tx));
   }
