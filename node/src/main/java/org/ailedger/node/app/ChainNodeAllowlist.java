@@ -1,6 +1,5 @@
 package org.ailedger.node.app;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ailedger.node.chain.ChainReader;
@@ -27,8 +26,8 @@ final class ChainNodeAllowlist implements PeerNetwork.NodeAllowlist {
 
   /** Re-reads the allowlist at the head; returns whether it changed. */
   boolean refresh() {
-    List<Address> nodes = bindings.nodes(state.slotsAt(chain.head().stateRoot()));
-    return !allowed.getAndSet(Set.copyOf(nodes)).equals(Set.copyOf(nodes));
+    Set<Address> nodes = Set.copyOf(bindings.nodes(state.slotsAt(chain.head().stateRoot())));
+    return !allowed.getAndSet(nodes).equals(nodes);
   }
 
   @Override
