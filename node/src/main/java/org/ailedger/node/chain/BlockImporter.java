@@ -1,7 +1,9 @@
 package org.ailedger.node.chain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
@@ -13,6 +15,7 @@ import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RecoveryResult;
 import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.Transaction;
+import org.apache.tuweni.bytes.Bytes32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * validators, every transaction's stateless rules (the pool's own checks) and sender, and only then
  * execution, which must reproduce every root. A block this node just built and executed is checked
  * for header rules and seals only. Imports are serialized.
+ *
+ * <p>Executions of the head's possible children are remembered by block hash, which leaves out the
+ * round and the seals: a proposal checked by consensus, and then committed by it or announced by a
+ * peer in a NewBlock that overtakes the commit, is executed once, whichever path imports it.
+ * Appending a block forgets them all, since none can follow the new head.
  */
 public final class BlockImporter {
   private static final Logger LOG = LoggerFactory.getLogger(BlockImporter.class);
@@ -31,6 +39,8 @@ public final class BlockImporter {
   private final HeaderRules rules;
   private final SealRule seals;
   private final StatelessChecks transactions;
+  // children of the head only, so at most one per proposal seen at this height
+  private final Map<Bytes32, ExecutedBlock> executions = new HashMap<>();
 
   public BlockImporter(
       DefaultBlockchain chain,
@@ -57,6 +67,10 @@ public final class BlockImporter {
     if (invalid.isPresent()) {
       return reject(invalid.get());
     }
+    ExecutedBlock remembered = executions.get(header.hash());
+    if (remembered != null) {
+      return append(block, remembered);
+    }
     return switch (execute(block, parent)) {
       case ProposalCheck.Executed executed -> append(block, executed.executed());
       case ProposalCheck.Rejected rejected -> reject(rejected.rejection());
@@ -66,17 +80,36 @@ public final class BlockImporter {
   /**
    * Checks a block that is not sealed yet, a consensus proposal, as {@link #importBlock} would
    * check it apart from the seals, and keeps nothing: header rules against the head, every
-   * transaction, and execution reproducing every root. The execution comes back so the block, once
-   * sealed, can be imported with {@link #importExecuted} without running it again.
+   * transaction, and execution reproducing every root. The execution is remembered, so the block,
+   * once sealed, is imported by {@link #importBlock} without running it again.
    */
   public synchronized ProposalCheck checkProposal(Block block) {
+    Bytes32 hash = block.header().hash();
+    ExecutedBlock remembered = executions.get(hash);
+    if (remembered != null) {
+      return new ProposalCheck.Executed(remembered);
+    }
     BlockHeader parent = chain.head();
     Optional<BlockRejection> invalid = rules.check(block.header(), parent);
     if (invalid.isPresent()) {
       LOG.debug("Rejected proposal: {} ({})", invalid.get().message(), invalid.get().reason());
       return new ProposalCheck.Rejected(invalid.get());
     }
-    return execute(block, parent);
+    ProposalCheck check = execute(block, parent);
+    if (check instanceof ProposalCheck.Executed executed) {
+      executions.put(hash, executed.executed());
+    }
+    return check;
+  }
+
+  /**
+   * Remembers the execution of a block this node built on the head, so that importing it once
+   * sealed, through any path, does not run it again.
+   */
+  public synchronized void remember(Block block, ExecutedBlock executed) {
+    if (block.header().parentHash().equals(chain.head().hash())) {
+      executions.put(block.header().hash(), executed);
+    }
   }
 
   private ProposalCheck execute(Block block, BlockHeader parent) {
@@ -138,6 +171,7 @@ public final class BlockImporter {
   }
 
   private ImportResult append(Block block, ExecutedBlock executed) {
+    executions.clear();
     chain.append(block, executed.receipts(), executed.state());
     return new ImportResult.Imported(block);
   }

@@ -78,6 +78,9 @@ class BlockImporterTest {
     final CommitSeals seals = new CommitSeals(secp256k1);
     final BlockImporter importer;
     final BlockCreator creator;
+    // how many transactions this node's processor has executed, seen through its allowlist check
+    final java.util.concurrent.atomic.AtomicInteger executedTransactions =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     Node() {
       this(new InMemoryKeyValueStore());
@@ -92,7 +95,10 @@ class BlockImporterTest {
               new TransactionProcessor(
                   contracts,
                   new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-                  bindings::isAccountAllowed),
+                  (state, account) -> {
+                    executedTransactions.incrementAndGet();
+                    return bindings.isAccountAllowed(state, account);
+                  }),
               bindings::validators);
       GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
       genesisBlock = genesisState.block();
@@ -259,12 +265,33 @@ class BlockImporterTest {
 
     assertThat(check).isInstanceOf(ProposalCheck.Executed.class);
     assertThat(follower.chain.head().hash()).isEqualTo(genesisHash);
+    int executedByCheck = follower.executedTransactions.get();
+    assertThat(executedByCheck).isPositive();
     Block sealed = follower.creator.seal(proposal.block(), validator);
-    assertThat(
-            follower.importer.importExecuted(sealed, ((ProposalCheck.Executed) check).executed()))
-        .isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+    assertThat(follower.executedTransactions.get()).isEqualTo(executedByCheck);
     assertThat(producer.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
     assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
+  }
+
+  @Test
+  void aBlockThisNodeBuiltAndRememberedIsImportedWithoutRunningItAgain() {
+    Node producer = new Node();
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            renouncing(DevAccounts.account(2), Role.CONTRIBUTOR),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    int executedByBuild = producer.executedTransactions.get();
+    producer.importer.remember(proposal.block(), proposal.executed());
+
+    Block sealed = producer.creator.seal(proposal.block(), validator);
+
+    assertThat(producer.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
+    assertThat(producer.executedTransactions.get()).isEqualTo(executedByBuild);
   }
 
   @Test

@@ -1,8 +1,6 @@
 package org.ailedger.node.consensus.qbft.statemachine;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.block.Block;
@@ -15,9 +13,7 @@ import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.BlockProductionLoop;
 import org.ailedger.node.consensus.qbft.validation.BlockValidity;
 import org.ailedger.node.crypto.KeyPair;
-import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.tx.RecoveredTransaction;
-import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's chain as consensus uses it: builds this validator's proposals with {@link
  * BlockCreator}, checks peers' proposals with {@link BlockImporter#checkProposal}, and imports
- * committed blocks. The executions of the last few proposals are remembered by block hash, which
- * leaves out the round and the seals, so a committed block (or a prepared one proposed again in a
- * later round) is not executed a second time. Used on the consensus thread only.
+ * committed blocks. The importer remembers each execution by block hash, which leaves out the round
+ * and the seals, so a committed block (or a prepared one proposed again in a later round) is not
+ * executed a second time. Used on the consensus thread only.
  */
 public final class ConsensusChain implements ProposalBuilder, BlockValidity, CommittedBlockImport {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusChain.class);
-
-  /** Proposals seen at one height are few: one per round reached. */
-  static final int REMEMBERED_EXECUTIONS = 8;
 
   /** Where proposal candidates come from; the node passes its pool's {@code selectForBlock}. */
   @FunctionalInterface
@@ -47,13 +40,6 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
   private final KeyPair key;
   private final UInt256 baseFee;
   private final long selectionNanos;
-  private final Map<Bytes32, ExecutedBlock> executions =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Bytes32, ExecutedBlock> eldest) {
-          return size() > REMEMBERED_EXECUTIONS;
-        }
-      };
 
   /**
    * @param selectionMillis how long a proposal may spend executing candidates, so a flood of
@@ -89,31 +75,22 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
             key,
             baseFee,
             () -> System.nanoTime() - stopAt > 0);
-    executions.put(proposal.block().header().hash(), proposal.executed());
+    importer.remember(proposal.block(), proposal.executed());
     return proposal.block();
   }
 
   @Override
   public Optional<BlockRejection> check(Block block, BlockHeader parent) {
-    Bytes32 hash = block.header().hash();
-    if (executions.containsKey(hash)) {
-      return Optional.empty();
-    }
     return switch (importer.checkProposal(block)) {
-      case ProposalCheck.Executed executed -> {
-        executions.put(hash, executed.executed());
-        yield Optional.empty();
-      }
+      case ProposalCheck.Executed executed -> Optional.empty();
       case ProposalCheck.Rejected rejected -> Optional.of(rejected.rejection());
     };
   }
 
   @Override
   public boolean importCommitted(Block sealed) {
-    ExecutedBlock executed = executions.remove(sealed.header().hash());
     long started = System.nanoTime();
-    ImportResult result =
-        executed != null ? importer.importExecuted(sealed, executed) : importer.importBlock(sealed);
+    ImportResult result = importer.importBlock(sealed);
     if (result instanceof ImportResult.Imported) {
       LOG.info(
           "Committed block {} in round {} with {} transactions, proposer {}, {} seals, stored in {} ms ({})",
