@@ -56,8 +56,12 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
 
     @Override
     public void send(EthMessage message) {
-      connection.send(
-          SubProtocol.ETH_68.capability(), message.code(), EthMessageCodec.encode(message));
+      send(message, EthMessageCodec.encode(message));
+    }
+
+    @Override
+    public void send(EthMessage message, Bytes encoded) {
+      connection.send(SubProtocol.ETH_68.capability(), message.code(), encoded);
     }
 
     @Override

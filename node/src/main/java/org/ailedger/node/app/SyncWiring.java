@@ -2,6 +2,7 @@ package org.ailedger.node.app;
 
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
@@ -56,7 +57,16 @@ final class SyncWiring {
         new Synchronizer(
             chain, importer, status, SyncConfig.DEFAULT, Timeouts.on(threads), threads);
     BlockPropagator propagator = new BlockPropagator(status, synchronizer::isSyncing);
-    Registration announcements = chain.onBlockAdded(propagator::blockAdded);
+    // announced from the sync thread: the appending thread, often consensus, goes straight on
+    Registration announcements =
+        chain.onBlockAdded(
+            added -> {
+              try {
+                threads.execute(() -> propagator.blockAdded(added));
+              } catch (RejectedExecutionException stopping) {
+                // the node is stopping: its peers are about to be disconnected anyway
+              }
+            });
     TransactionGossip gossip = new TransactionGossip(pool::submit);
     ScheduledExecutorService gossipThread =
         Executors.newSingleThreadScheduledExecutor(

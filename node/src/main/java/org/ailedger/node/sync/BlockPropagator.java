@@ -10,10 +10,12 @@ import org.ailedger.node.p2p.eth.EthMessage.Announcement;
 import org.ailedger.node.p2p.eth.EthMessage.NewBlock;
 import org.ailedger.node.p2p.eth.EthMessage.NewBlockHashes;
 import org.ailedger.node.p2p.eth.EthMessage.Status;
+import org.ailedger.node.p2p.eth.EthMessageCodec;
 import org.ailedger.node.p2p.eth.EthMessages;
 import org.ailedger.node.p2p.eth.EthPeer;
 import org.ailedger.node.p2p.eth.EthSessions;
 import org.ailedger.node.p2p.eth.StatusExchange;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -28,8 +30,10 @@ import org.apache.tuweni.bytes.Bytes32;
  * <p>A block is never sent back to a peer it came from or that announced it: what a peer sends or
  * announces is remembered per peer ({@link KnownBlocks}). Blocks imported while catching up are not
  * announced, as Besu does not broadcast blocks its synchronizer imports; peers learn of them from
- * Status and announcements of newer heads. Register with {@code chainEvents.onBlockAdded(
- * propagator::blockAdded)} and place before the synchronizer in {@link EthSessions}' followers.
+ * Status and announcements of newer heads. Register with {@code chainEvents.onBlockAdded} and place
+ * before the synchronizer in {@link EthSessions}' followers; the block is encoded once for all
+ * peers, and {@link #blockAdded} may run on any thread, so the node calls it off the thread that
+ * appended the block (consensus, whose next height should not wait for the encoding).
  */
 public final class BlockPropagator implements EthMessages {
   private final StatusExchange status;
@@ -49,12 +53,15 @@ public final class BlockPropagator implements EthMessages {
     Block block = event.block();
     Bytes32 hash = block.header().hash();
     NewBlock message = new NewBlock(block, status.totalDifficulty(block.number()));
-    peers.forEach(
-        (peer, known) -> {
-          if (known.addIfAbsent(hash)) {
-            peer.send(message);
-          }
-        });
+    Bytes encoded = null;
+    for (Map.Entry<EthPeer, KnownBlocks> entry : peers.entrySet()) {
+      if (entry.getValue().addIfAbsent(hash)) {
+        if (encoded == null) {
+          encoded = EthMessageCodec.encode(message);
+        }
+        entry.getKey().send(message, encoded);
+      }
+    }
   }
 
   @Override

@@ -13,6 +13,14 @@ public interface EthPeer {
 
   void send(EthMessage message);
 
+  /**
+   * Sends {@code message} whose encoding by {@link EthMessageCodec} the caller already holds, so a
+   * block announced to every peer is encoded once, not once per peer.
+   */
+  default void send(EthMessage message, Bytes encoded) {
+    send(message);
+  }
+
   /** Sends Disconnect with {@code reason}'s devp2p code and closes the connection. */
   void disconnect(EthProtocolViolation reason);
 }
