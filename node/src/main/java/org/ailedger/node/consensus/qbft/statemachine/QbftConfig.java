@@ -26,12 +26,6 @@ public record QbftConfig(
     int gossipedHistoryLimit,
     int futureMessagesLimit,
     int futureMessagesMaxDistance) {
-  public static final int DEFAULT_MESSAGE_QUEUE_LIMIT = 1000;
-  public static final int DEFAULT_DUPLICATE_MESSAGE_LIMIT = 100;
-  public static final int DEFAULT_GOSSIPED_HISTORY_LIMIT = 1000;
-  public static final int DEFAULT_FUTURE_MESSAGES_LIMIT = 1000;
-  public static final int DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE = 10;
-
   /** Beyond 2^62 ms a round never expires in practice; the doubling stops there, not overflows. */
   private static final int LAST_DOUBLING = 62;
 
@@ -42,22 +36,22 @@ public record QbftConfig(
     if (messageQueueLimit < 1
         || duplicateMessageLimit < 1
         || gossipedHistoryLimit < 1
-        || futureMessagesLimit < 0
-        || futureMessagesMaxDistance < 0) {
+        || futureMessagesLimit < 1
+        || futureMessagesMaxDistance < 1) {
       throw new IllegalArgumentException("QBFT bounds must be positive");
     }
   }
 
-  /** The genesis timing with Besu's default bounds. */
+  /** The genesis {@code config.qbft} timing and bounds. */
   public static QbftConfig from(QbftOptions options) {
     return new QbftConfig(
         options.blockPeriodSeconds(),
         options.requestTimeoutSeconds(),
-        DEFAULT_MESSAGE_QUEUE_LIMIT,
-        DEFAULT_DUPLICATE_MESSAGE_LIMIT,
-        DEFAULT_GOSSIPED_HISTORY_LIMIT,
-        DEFAULT_FUTURE_MESSAGES_LIMIT,
-        DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE);
+        options.messageQueueLimit(),
+        options.duplicateMessageLimit(),
+        options.gossipedHistoryLimit(),
+        options.futureMessagesLimit(),
+        options.futureMessagesMaxDistance());
   }
 
   /** requesttimeoutseconds × 2^round, without a cap, as Besu's BftRoundExpiryTimeCalculator. */
