@@ -82,8 +82,11 @@ public final class GenesisParser {
    */
   private static QbftOptions qbft(JsonNode node) {
     JsonNode qbft = lowerCaseKeys(node, "config.qbft");
+    int blockPeriod =
+        intQuantity(qbft, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS);
     return new QbftOptions(
-        intQuantity(qbft, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS),
+        blockPeriod,
+        emptyBlockPeriod(qbft, blockPeriod),
         longField(qbft, "epochlength", QbftOptions.DEFAULT_EPOCH_LENGTH),
         intQuantity(qbft, "requesttimeoutseconds", QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS),
         booleanField(qbft, "createemptyblocks", true),
@@ -93,6 +96,24 @@ public final class GenesisParser {
         positiveInt(qbft, "futuremessageslimit", QbftOptions.DEFAULT_FUTURE_MESSAGES_LIMIT),
         positiveInt(
             qbft, "futuremessagesmaxdistance", QbftOptions.DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE));
+  }
+
+  /**
+   * Besu read {@code xemptyblockperiodseconds} until 26.4, both names from 26.5, and only {@code
+   * emptyblockperiodseconds} since; a genesis shared with Besu nodes of either side gives both, so
+   * both are read, and refused when they disagree. Absent, the empty period is the block period,
+   * which has the effect of Besu's default 0.
+   */
+  private static int emptyBlockPeriod(JsonNode qbft, int blockPeriod) {
+    JsonNode current = qbft.get("emptyblockperiodseconds");
+    JsonNode experimental = qbft.get("xemptyblockperiodseconds");
+    if (current != null && experimental != null && !current.equals(experimental)) {
+      throw new GenesisFileException(
+          "genesis fields 'config.qbft.emptyblockperiodseconds' and"
+              + " 'config.qbft.xemptyblockperiodseconds' disagree");
+    }
+    String key = current != null ? "emptyblockperiodseconds" : "xemptyblockperiodseconds";
+    return nonNegativeInt(qbft, key, blockPeriod);
   }
 
   private static ObjectNode lowerCaseKeys(JsonNode node, String section) {
@@ -115,13 +136,21 @@ public final class GenesisParser {
   }
 
   private static int positiveInt(JsonNode section, String key, int fallback) {
+    return jsonInt(section, key, fallback, 1, "a positive integer");
+  }
+
+  private static int nonNegativeInt(JsonNode section, String key, int fallback) {
+    return jsonInt(section, key, fallback, 0, "an integer of 0 or more");
+  }
+
+  private static int jsonInt(JsonNode section, String key, int fallback, int min, String what) {
     JsonNode node = section.get(key);
     if (node == null || node.isNull()) {
       return fallback;
     }
-    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
+    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min) {
       throw new GenesisFileException(
-          "genesis field 'config.qbft." + key + "' must be a positive integer, not " + node);
+          "genesis field 'config.qbft." + key + "' must be " + what + ", not " + node);
     }
     return node.intValue();
   }

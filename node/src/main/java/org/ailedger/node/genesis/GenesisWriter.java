@@ -49,6 +49,7 @@ public final class GenesisWriter {
     config.put("zeroBaseFee", true);
     ObjectNode qbft = config.putObject("qbft");
     qbft.put("blockperiodseconds", spec.qbft().blockPeriodSeconds());
+    qbft.put("emptyblockperiodseconds", spec.qbft().emptyBlockPeriodSeconds());
     qbft.put("epochlength", spec.qbft().epochLength());
     qbft.put("requesttimeoutseconds", spec.qbft().requestTimeoutSeconds());
     qbft.put("createemptyblocks", spec.qbft().createEmptyBlocks());

@@ -5,12 +5,15 @@ package org.ailedger.node.genesis;
  * for the message bounds, and our {@code createemptyblocks}.
  *
  * @param blockPeriodSeconds {@code blockperiodseconds}: target seconds between blocks
+ * @param emptyBlockPeriodSeconds {@code emptyblockperiodseconds}: a block without transactions is
+ *     made only this long after its parent; a value up to the block period (Besu's default 0
+ *     included) changes nothing
  * @param epochLength {@code epochlength}: blocks per epoch (votes reset; kept for Besu
  *     compatibility)
  * @param requestTimeoutSeconds {@code requesttimeoutseconds}: QBFT round-0 timeout, doubled on
  *     every round change
- * @param createEmptyBlocks {@code createemptyblocks} (our extension): whether a block is produced
- *     when the pool is empty
+ * @param createEmptyBlocks {@code createemptyblocks} (our extension): false, and no block without
+ *     transactions is made at all, however long the pool stays empty
  * @param messageQueueLimit {@code messagequeuelimit}: peers' messages waiting for the consensus
  *     thread; more are dropped
  * @param duplicateMessageLimit {@code duplicatemessagelimit}: received messages remembered, so a
@@ -23,6 +26,7 @@ package org.ailedger.node.genesis;
  */
 public record QbftOptions(
     int blockPeriodSeconds,
+    int emptyBlockPeriodSeconds,
     long epochLength,
     int requestTimeoutSeconds,
     boolean createEmptyBlocks,
@@ -43,6 +47,10 @@ public record QbftOptions(
 
   public QbftOptions {
     atLeastOne("blockperiodseconds", blockPeriodSeconds);
+    if (emptyBlockPeriodSeconds < 0) {
+      throw new IllegalArgumentException(
+          "qbft.emptyblockperiodseconds must not be negative, not " + emptyBlockPeriodSeconds);
+    }
     atLeastOne("epochlength", epochLength);
     atLeastOne("requesttimeoutseconds", requestTimeoutSeconds);
     atLeastOne("messagequeuelimit", messageQueueLimit);
@@ -52,9 +60,13 @@ public record QbftOptions(
     atLeastOne("futuremessagesmaxdistance", futureMessagesMaxDistance);
   }
 
-  /** Every key at its default but the block period, as a new network's genesis writes them. */
+  /**
+   * Every key at its default but the block period, as a new network's genesis writes them; the
+   * empty-block period is the block period, so empty blocks come as often as any.
+   */
   public static QbftOptions defaults(int blockPeriodSeconds) {
     return new QbftOptions(
+        blockPeriodSeconds,
         blockPeriodSeconds,
         DEFAULT_EPOCH_LENGTH,
         DEFAULT_REQUEST_TIMEOUT_SECONDS,
@@ -64,6 +76,17 @@ public record QbftOptions(
         DEFAULT_GOSSIPED_HISTORY_LIMIT,
         DEFAULT_FUTURE_MESSAGES_LIMIT,
         DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE);
+  }
+
+  /**
+   * When a block without transactions may first be made on a parent of {@code parentTimestamp}, in
+   * epoch milliseconds; never ({@link Long#MAX_VALUE}) when {@code createemptyblocks} is false.
+   */
+  public long emptyBlockDueMillis(long parentTimestamp) {
+    if (!createEmptyBlocks) {
+      return Long.MAX_VALUE;
+    }
+    return (parentTimestamp + Math.max(blockPeriodSeconds, emptyBlockPeriodSeconds)) * 1000L;
   }
 
   private static void atLeastOne(String key, long value) {

@@ -65,6 +65,7 @@ class GenesisParserTest {
                     q -> {
                       q.removeAll();
                       q.put("blockPeriodSeconds", 2);
+                      q.put("emptyblockperiodseconds", 30);
                       q.put("epochlength", 100);
                       q.put("requesttimeoutseconds", 6);
                       q.put("createemptyblocks", false);
@@ -76,7 +77,7 @@ class GenesisParserTest {
                     }))
             .qbft();
 
-    assertThat(qbft).isEqualTo(new QbftOptions(2, 100, 6, false, 11, 12, 13, 14, 15));
+    assertThat(qbft).isEqualTo(new QbftOptions(2, 30, 100, 6, false, 11, 12, 13, 14, 15));
   }
 
   @Test
@@ -102,11 +103,76 @@ class GenesisParserTest {
     "blockperiodseconds, 4294967297",
     "requesttimeoutseconds, -4",
     "createemptyblocks, '\"no\"'",
+    "emptyblockperiodseconds, -1",
+    "xemptyblockperiodseconds, 1.5",
   })
   void refusesAQbftValueOutOfRangeNamingTheKey(String key, String json) {
-    assertThatThrownBy(() -> parser.parse(withQbft(q -> q.set(key, json(json)))))
+    assertThatThrownBy(() -> parser.parse(withQbft(q -> q.removeAll().set(key, json(json)))))
         .isInstanceOf(GenesisFileException.class)
         .hasMessageContaining(key);
+  }
+
+  @Test
+  void theEmptyBlockPeriodIsTheBlockPeriodUnlessGiven() {
+    QbftOptions qbft =
+        parser
+            .parse(
+                withQbft(
+                    q -> {
+                      q.removeAll();
+                      q.put("blockperiodseconds", 3);
+                    }))
+            .qbft();
+
+    assertThat(qbft.emptyBlockPeriodSeconds()).isEqualTo(3);
+    assertThat(qbft.emptyBlockDueMillis(100)).isEqualTo(103_000);
+  }
+
+  @Test
+  void readsBesusEarlierNameForTheEmptyBlockPeriodAndItsZero() {
+    assertThat(
+            parser
+                .parse(withQbft(q -> q.removeAll().put("xemptyblockperiodseconds", 60)))
+                .qbft()
+                .emptyBlockPeriodSeconds())
+        .isEqualTo(60);
+    QbftOptions zero = parser.parse(withQbft(q -> q.put("emptyblockperiodseconds", 0))).qbft();
+    assertThat(zero.emptyBlockPeriodSeconds()).isZero();
+    assertThat(zero.emptyBlockDueMillis(100))
+        .as("no sooner than the block period")
+        .isEqualTo(101_000);
+  }
+
+  @Test
+  void acceptsBothNamesOfTheEmptyBlockPeriodOnlyWhenTheyAgree() {
+    QbftOptions both =
+        parser
+            .parse(
+                withQbft(
+                    q -> {
+                      q.put("emptyblockperiodseconds", 30);
+                      q.put("xemptyblockperiodseconds", 30);
+                    }))
+            .qbft();
+    assertThat(both.emptyBlockPeriodSeconds()).isEqualTo(30);
+
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    withQbft(
+                        q -> {
+                          q.put("emptyblockperiodseconds", 30);
+                          q.put("xemptyblockperiodseconds", 60);
+                        })))
+        .isInstanceOf(GenesisFileException.class)
+        .hasMessageContaining("emptyblockperiodseconds");
+  }
+
+  @Test
+  void withoutCreateEmptyBlocksNoEmptyBlockIsEverDue() {
+    QbftOptions qbft = parser.parse(withQbft(q -> q.put("createemptyblocks", false))).qbft();
+
+    assertThat(qbft.emptyBlockDueMillis(100)).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test

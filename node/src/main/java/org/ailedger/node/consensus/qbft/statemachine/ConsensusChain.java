@@ -94,6 +94,11 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
   }
 
   @Override
+  public boolean hasCandidates(BlockHeader parent) {
+    return !candidates.select(parent.gasLimit(), baseFee, 1).isEmpty();
+  }
+
+  @Override
   public Optional<BlockRejection> check(Block block, BlockHeader parent) {
     Bytes32 hash = block.header().hash();
     if (executions.containsKey(hash)) {

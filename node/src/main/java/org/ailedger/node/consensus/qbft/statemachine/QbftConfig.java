@@ -7,6 +7,10 @@ import org.ailedger.node.genesis.QbftOptions;
  * Timing and bounds of the QBFT state machine, named as Besu's genesis {@code config.qbft} keys.
  *
  * @param blockPeriodSeconds {@code blockperiodseconds}: a block is due this long after its parent
+ * @param emptyBlockPeriodSeconds {@code emptyblockperiodseconds}: a block without transactions is
+ *     proposed only this long after its parent (no sooner than the block period)
+ * @param createEmptyBlocks {@code createemptyblocks}, our extension: false, and this node never
+ *     proposes a block without transactions in round 0
  * @param requestTimeoutSeconds {@code requesttimeoutseconds}: round 0 expires after this, round r
  *     after this × 2^r
  * @param messageQueueLimit {@code messagequeuelimit}: events waiting for the consensus thread
@@ -20,6 +24,8 @@ import org.ailedger.node.genesis.QbftOptions;
  */
 public record QbftConfig(
     int blockPeriodSeconds,
+    int emptyBlockPeriodSeconds,
+    boolean createEmptyBlocks,
     int requestTimeoutSeconds,
     int messageQueueLimit,
     int duplicateMessageLimit,
@@ -32,6 +38,9 @@ public record QbftConfig(
   public QbftConfig {
     if (blockPeriodSeconds < 1 || requestTimeoutSeconds < 1) {
       throw new IllegalArgumentException("block period and request timeout must be at least 1 s");
+    }
+    if (emptyBlockPeriodSeconds < 0) {
+      throw new IllegalArgumentException("empty block period must not be negative");
     }
     if (messageQueueLimit < 1
         || duplicateMessageLimit < 1
@@ -46,12 +55,26 @@ public record QbftConfig(
   public static QbftConfig from(QbftOptions options) {
     return new QbftConfig(
         options.blockPeriodSeconds(),
+        options.emptyBlockPeriodSeconds(),
+        options.createEmptyBlocks(),
         options.requestTimeoutSeconds(),
         options.messageQueueLimit(),
         options.duplicateMessageLimit(),
         options.gossipedHistoryLimit(),
         options.futureMessagesLimit(),
         options.futureMessagesMaxDistance());
+  }
+
+  /**
+   * When round 0 may start without a transaction to include, on a parent of {@code
+   * parentTimestamp}, in epoch milliseconds; never ({@link Long#MAX_VALUE}) without {@code
+   * createemptyblocks}. The same rule as {@link QbftOptions#emptyBlockDueMillis}.
+   */
+  public long emptyBlockDueMillis(long parentTimestamp) {
+    if (!createEmptyBlocks) {
+      return Long.MAX_VALUE;
+    }
+    return (parentTimestamp + Math.max(blockPeriodSeconds, emptyBlockPeriodSeconds)) * 1000L;
   }
 
   /** requesttimeoutseconds × 2^round, without a cap, as Besu's BftRoundExpiryTimeCalculator. */

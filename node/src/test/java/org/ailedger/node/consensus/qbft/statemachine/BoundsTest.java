@@ -73,8 +73,9 @@ class BoundsTest {
 
   @Test
   void everyGenesisTimingAndBoundReachesTheConfig() {
-    QbftConfig config = QbftConfig.from(new QbftOptions(2, 30_000, 4, true, 11, 12, 13, 14, 15));
+    QbftConfig config =
+        QbftConfig.from(new QbftOptions(2, 9, 30_000, 4, false, 11, 12, 13, 14, 15));
 
-    assertThat(config).isEqualTo(new QbftConfig(2, 4, 11, 12, 13, 14, 15));
+    assertThat(config).isEqualTo(new QbftConfig(2, 9, false, 4, 11, 12, 13, 14, 15));
   }
 }
