@@ -149,11 +149,7 @@ final class GenesisCommand implements Runnable {
       GenesisWriter.Spec spec =
           new GenesisWriter.Spec(
               chainId,
-              new QbftOptions(
-                  blockPeriod,
-                  QbftOptions.DEFAULT_EPOCH_LENGTH,
-                  QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS,
-                  true),
+              QbftOptions.defaults(blockPeriod),
               gasLimit,
               Instant.now().getEpochSecond(),
               validatorAddresses,

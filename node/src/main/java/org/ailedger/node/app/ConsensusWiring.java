@@ -101,10 +101,15 @@ final class ConsensusWiring {
     ConsensusThread thread = new ConsensusThread(controller);
     thread.start();
     LOG.info(
-        "QBFT for {} from block {} (block period {} s, round timeout {} s)",
+        "QBFT for {} from block {} (block period {} s, empty blocks {}, round timeout {} s)",
         key.address(),
         chain.head().number() + 1,
         config.blockPeriodSeconds(),
+        config.createEmptyBlocks()
+            ? "after "
+                + Math.max(config.blockPeriodSeconds(), config.emptyBlockPeriodSeconds())
+                + " s"
+            : "never",
         config.requestTimeoutSeconds());
     return new Running(thread, timers, heads, syncing);
   }

@@ -86,8 +86,7 @@ public final class DevnetGenesis {
     parameters.put("maxRewardPerRound", tokens(1_000));
     return new GenesisWriter.Spec(
         DevAccounts.DEVNET_CHAIN_ID,
-        new QbftOptions(
-            1, QbftOptions.DEFAULT_EPOCH_LENGTH, QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS, true),
+        QbftOptions.defaults(1),
         GAS_LIMIT,
         TIMESTAMP,
         validators,

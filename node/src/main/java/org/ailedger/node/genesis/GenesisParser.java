@@ -3,6 +3,8 @@ package org.ailedger.node.genesis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ailedger.node.block.BlockHeader;
@@ -43,19 +46,7 @@ public final class GenesisParser {
     }
     try {
       JsonNode config = required(root, "config");
-      JsonNode qbftNode = required(config, "qbft");
-      QbftOptions qbft =
-          new QbftOptions(
-              (int)
-                  longField(
-                      qbftNode, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS),
-              longField(qbftNode, "epochlength", QbftOptions.DEFAULT_EPOCH_LENGTH),
-              (int)
-                  longField(
-                      qbftNode,
-                      "requesttimeoutseconds",
-                      QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS),
-              qbftNode.path("createemptyblocks").asBoolean(true));
+      QbftOptions qbft = qbft(required(config, "qbft"));
       checkQbftHeader(root);
       boolean zeroBaseFee = config.path("zeroBaseFee").asBoolean(false);
       UInt256 baseFee =
@@ -82,6 +73,107 @@ public final class GenesisParser {
     } catch (IllegalArgumentException e) {
       throw new GenesisFileException("invalid genesis: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Besu lower-cases genesis keys before reading them, so {@code blockPeriodSeconds} means {@code
+   * blockperiodseconds} there; it does here too. The bounds are read as Besu reads them, JSON
+   * integers, and a bound that is zero, negative or no integer is refused rather than guessed at.
+   */
+  private static QbftOptions qbft(JsonNode node) {
+    JsonNode qbft = lowerCaseKeys(node, "config.qbft");
+    int blockPeriod =
+        intQuantity(qbft, "blockperiodseconds", QbftOptions.DEFAULT_BLOCK_PERIOD_SECONDS);
+    return new QbftOptions(
+        blockPeriod,
+        emptyBlockPeriod(qbft, blockPeriod),
+        longField(qbft, "epochlength", QbftOptions.DEFAULT_EPOCH_LENGTH),
+        intQuantity(qbft, "requesttimeoutseconds", QbftOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS),
+        booleanField(qbft, "createemptyblocks", true),
+        positiveInt(qbft, "messagequeuelimit", QbftOptions.DEFAULT_MESSAGE_QUEUE_LIMIT),
+        positiveInt(qbft, "duplicatemessagelimit", QbftOptions.DEFAULT_DUPLICATE_MESSAGE_LIMIT),
+        positiveInt(qbft, "gossipedhistorylimit", QbftOptions.DEFAULT_GOSSIPED_HISTORY_LIMIT),
+        positiveInt(qbft, "futuremessageslimit", QbftOptions.DEFAULT_FUTURE_MESSAGES_LIMIT),
+        positiveInt(
+            qbft, "futuremessagesmaxdistance", QbftOptions.DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE));
+  }
+
+  /**
+   * Besu read {@code xemptyblockperiodseconds} until 26.4, both names from 26.5, and only {@code
+   * emptyblockperiodseconds} since; a genesis shared with Besu nodes of either side gives both, so
+   * both are read, and refused when they disagree. Absent, the empty period is the block period,
+   * which has the effect of Besu's default 0.
+   */
+  private static int emptyBlockPeriod(JsonNode qbft, int blockPeriod) {
+    JsonNode current = qbft.get("emptyblockperiodseconds");
+    JsonNode experimental = qbft.get("xemptyblockperiodseconds");
+    if (current != null && experimental != null && !current.equals(experimental)) {
+      throw new GenesisFileException(
+          "genesis fields 'config.qbft.emptyblockperiodseconds' and"
+              + " 'config.qbft.xemptyblockperiodseconds' disagree");
+    }
+    String key = current != null ? "emptyblockperiodseconds" : "xemptyblockperiodseconds";
+    return nonNegativeInt(qbft, key, blockPeriod);
+  }
+
+  private static ObjectNode lowerCaseKeys(JsonNode node, String section) {
+    if (!node.isObject()) {
+      throw new GenesisFileException("genesis field '" + section + "' must be an object");
+    }
+    ObjectNode lowered = JsonNodeFactory.instance.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = field.getKey().toLowerCase(Locale.ROOT);
+      if (lowered.has(key)) {
+        // Besu would silently keep one of the two; a genesis that says two things is refused
+        throw new GenesisFileException(
+            "genesis field '" + section + "." + key + "' is given twice, in different cases");
+      }
+      lowered.set(key, field.getValue());
+    }
+    return lowered;
+  }
+
+  private static int positiveInt(JsonNode section, String key, int fallback) {
+    return jsonInt(section, key, fallback, 1, "a positive integer");
+  }
+
+  private static int nonNegativeInt(JsonNode section, String key, int fallback) {
+    return jsonInt(section, key, fallback, 0, "an integer of 0 or more");
+  }
+
+  private static int jsonInt(JsonNode section, String key, int fallback, int min, String what) {
+    JsonNode node = section.get(key);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min) {
+      throw new GenesisFileException(
+          "genesis field 'config.qbft." + key + "' must be " + what + ", not " + node);
+    }
+    return node.intValue();
+  }
+
+  /** A quantity (number, decimal or hex string) that must fit an int, not wrap around. */
+  private static int intQuantity(JsonNode section, String key, int fallback) {
+    long value = longField(section, key, fallback);
+    if (value > Integer.MAX_VALUE) {
+      throw new GenesisFileException("genesis field 'config.qbft." + key + "' is too large");
+    }
+    return (int) value;
+  }
+
+  private static boolean booleanField(JsonNode section, String key, boolean fallback) {
+    JsonNode node = section.get(key);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isBoolean()) {
+      throw new GenesisFileException(
+          "genesis field 'config.qbft." + key + "' must be true or false, not " + node);
+    }
+    return node.booleanValue();
   }
 
   private static void checkQbftHeader(JsonNode root) {

@@ -49,9 +49,16 @@ public final class GenesisWriter {
     config.put("zeroBaseFee", true);
     ObjectNode qbft = config.putObject("qbft");
     qbft.put("blockperiodseconds", spec.qbft().blockPeriodSeconds());
+    qbft.put("emptyblockperiodseconds", spec.qbft().emptyBlockPeriodSeconds());
     qbft.put("epochlength", spec.qbft().epochLength());
     qbft.put("requesttimeoutseconds", spec.qbft().requestTimeoutSeconds());
     qbft.put("createemptyblocks", spec.qbft().createEmptyBlocks());
+    // the bounds are written at their defaults too, so operators see what they may tune
+    qbft.put("messagequeuelimit", spec.qbft().messageQueueLimit());
+    qbft.put("duplicatemessagelimit", spec.qbft().duplicateMessageLimit());
+    qbft.put("gossipedhistorylimit", spec.qbft().gossipedHistoryLimit());
+    qbft.put("futuremessageslimit", spec.qbft().futureMessagesLimit());
+    qbft.put("futuremessagesmaxdistance", spec.qbft().futureMessagesMaxDistance());
     root.put("nonce", "0x0");
     root.put("timestamp", "0x" + Long.toHexString(spec.timestamp()));
     root.put("gasLimit", "0x" + Long.toHexString(spec.gasLimit()));

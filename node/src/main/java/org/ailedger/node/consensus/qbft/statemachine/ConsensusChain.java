@@ -80,6 +80,11 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
   }
 
   @Override
+  public boolean hasCandidates(BlockHeader parent) {
+    return !candidates.select(parent.gasLimit(), baseFee, 1).isEmpty();
+  }
+
+  @Override
   public Optional<BlockRejection> check(Block block, BlockHeader parent) {
     return switch (importer.checkProposal(block)) {
       case ProposalCheck.Executed executed -> Optional.empty();

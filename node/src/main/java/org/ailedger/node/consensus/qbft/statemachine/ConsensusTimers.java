@@ -31,8 +31,21 @@ public final class ConsensusTimers {
 
   /** Fires at parent.timestamp + blockperiodseconds (Besu's BlockTimer), at once if that passed. */
   public void startBlockTimer(RoundId roundId, BlockHeader parent) {
+    startBlockTimerAt(roundId, (parent.timestamp() + config.blockPeriodSeconds()) * 1000L);
+  }
+
+  /**
+   * Re-arms the block timer of a height that waits for transactions, as Besu's
+   * resetTimerForEmptyBlock: it fires when an empty block falls due, or one block period from now
+   * if that is sooner, so a transaction that arrives meanwhile waits at most one period.
+   */
+  public void startEmptyBlockTimer(RoundId roundId, BlockHeader parent) {
+    long nextLook = clock.millis() + config.blockPeriodSeconds() * 1000L;
+    startBlockTimerAt(roundId, Math.min(config.emptyBlockDueMillis(parent.timestamp()), nextLook));
+  }
+
+  private void startBlockTimerAt(RoundId roundId, long dueMillis) {
     cancelBlockTimer();
-    long dueMillis = (parent.timestamp() + config.blockPeriodSeconds()) * 1000L;
     long delay = Math.max(0, dueMillis - clock.millis());
     blockTimer =
         Optional.of(

@@ -24,13 +24,16 @@ final class FutureMessageBuffer<T> {
   private record Entry<T>(T message, long size) {}
 
   FutureMessageBuffer(int maxDistance, int limit) {
+    if (maxDistance < 1 || limit < 1) {
+      throw new IllegalArgumentException("future message bounds must be positive");
+    }
     this.maxDistance = maxDistance;
     this.limit = limit;
   }
 
   /** Holds {@code message} for {@code height} if it is ahead of {@code current} and in range. */
   void add(long current, long height, T message, long size) {
-    if (limit == 0 || height <= current || height > current + maxDistance) {
+    if (height <= current || height > current + maxDistance) {
       return;
     }
     byHeight.computeIfAbsent(height, h -> new ArrayList<>()).add(new Entry<>(message, size));

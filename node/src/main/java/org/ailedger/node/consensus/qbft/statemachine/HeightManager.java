@@ -76,6 +76,11 @@ final class HeightManager {
     if (current.isPresent()) {
       return;
     }
+    if (waitsForTransactions()) {
+      LOG.debug("Nothing to include at height {} yet; looking again later", height());
+      services.timers().startEmptyBlockTimer(roundId, context.parent());
+      return;
+    }
     startRound(0);
     if (isProposer(0)) {
       current.get().propose(build(0), RoundChangeCertificate.EMPTY);
@@ -233,6 +238,20 @@ final class HeightManager {
     laterRounds.keySet().removeIf(r -> r <= round);
     current = Optional.of(new Round(state, context, services, proposals));
     roundChangeQuorums.discardRoundsBefore(round);
+  }
+
+  /**
+   * Besu's empty-block period: until it has passed, no validator starts round 0 while its pool
+   * holds nothing to include. The proposer would have nothing to propose, and the others must wait
+   * with it, or their round timers would change the round under a proposer that is rightly waiting
+   * (Besu #10917, fixed by #11031 in the same way). A proposal that arrives meanwhile still starts
+   * the round. Besu decides on the block it builds; this node looks at its pool, which answers the
+   * same but for a candidate that fails to execute, and costs nothing while the pool is empty.
+   */
+  private boolean waitsForTransactions() {
+    long parentTimestamp = context.parent().timestamp();
+    return services.clock().millis() < services.config().emptyBlockDueMillis(parentTimestamp)
+        && !services.builder().hasCandidates(context.parent());
   }
 
   private boolean isProposer(int round) {

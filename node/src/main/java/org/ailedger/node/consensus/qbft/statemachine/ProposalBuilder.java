@@ -8,7 +8,12 @@ import org.ailedger.node.block.BlockHeader;
  * BlockCreator} over its pool. The block's coinbase is this node and its extra-data names the
  * round.
  */
-@FunctionalInterface
 public interface ProposalBuilder {
   Block build(BlockHeader parent, int round, long timestampSeconds);
+
+  /**
+   * Whether a block on {@code parent} would have a transaction to include: a look at the pool that
+   * builds and executes nothing, as consensus asks it every block period while it waits.
+   */
+  boolean hasCandidates(BlockHeader parent);
 }

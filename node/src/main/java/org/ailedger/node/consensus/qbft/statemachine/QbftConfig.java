@@ -7,6 +7,10 @@ import org.ailedger.node.genesis.QbftOptions;
  * Timing and bounds of the QBFT state machine, named as Besu's genesis {@code config.qbft} keys.
  *
  * @param blockPeriodSeconds {@code blockperiodseconds}: a block is due this long after its parent
+ * @param emptyBlockPeriodSeconds {@code emptyblockperiodseconds}: a block without transactions is
+ *     proposed only this long after its parent (no sooner than the block period)
+ * @param createEmptyBlocks {@code createemptyblocks}, our extension: false, and this node never
+ *     proposes a block without transactions in round 0
  * @param requestTimeoutSeconds {@code requesttimeoutseconds}: round 0 expires after this, round r
  *     after this × 2^r
  * @param messageQueueLimit {@code messagequeuelimit}: events waiting for the consensus thread
@@ -20,18 +24,14 @@ import org.ailedger.node.genesis.QbftOptions;
  */
 public record QbftConfig(
     int blockPeriodSeconds,
+    int emptyBlockPeriodSeconds,
+    boolean createEmptyBlocks,
     int requestTimeoutSeconds,
     int messageQueueLimit,
     int duplicateMessageLimit,
     int gossipedHistoryLimit,
     int futureMessagesLimit,
     int futureMessagesMaxDistance) {
-  public static final int DEFAULT_MESSAGE_QUEUE_LIMIT = 1000;
-  public static final int DEFAULT_DUPLICATE_MESSAGE_LIMIT = 100;
-  public static final int DEFAULT_GOSSIPED_HISTORY_LIMIT = 1000;
-  public static final int DEFAULT_FUTURE_MESSAGES_LIMIT = 1000;
-  public static final int DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE = 10;
-
   /** Beyond 2^62 ms a round never expires in practice; the doubling stops there, not overflows. */
   private static final int LAST_DOUBLING = 62;
 
@@ -39,25 +39,42 @@ public record QbftConfig(
     if (blockPeriodSeconds < 1 || requestTimeoutSeconds < 1) {
       throw new IllegalArgumentException("block period and request timeout must be at least 1 s");
     }
+    if (emptyBlockPeriodSeconds < 0) {
+      throw new IllegalArgumentException("empty block period must not be negative");
+    }
     if (messageQueueLimit < 1
         || duplicateMessageLimit < 1
         || gossipedHistoryLimit < 1
-        || futureMessagesLimit < 0
-        || futureMessagesMaxDistance < 0) {
+        || futureMessagesLimit < 1
+        || futureMessagesMaxDistance < 1) {
       throw new IllegalArgumentException("QBFT bounds must be positive");
     }
   }
 
-  /** The genesis timing with Besu's default bounds. */
+  /** The genesis {@code config.qbft} timing and bounds. */
   public static QbftConfig from(QbftOptions options) {
     return new QbftConfig(
         options.blockPeriodSeconds(),
+        options.emptyBlockPeriodSeconds(),
+        options.createEmptyBlocks(),
         options.requestTimeoutSeconds(),
-        DEFAULT_MESSAGE_QUEUE_LIMIT,
-        DEFAULT_DUPLICATE_MESSAGE_LIMIT,
-        DEFAULT_GOSSIPED_HISTORY_LIMIT,
-        DEFAULT_FUTURE_MESSAGES_LIMIT,
-        DEFAULT_FUTURE_MESSAGES_MAX_DISTANCE);
+        options.messageQueueLimit(),
+        options.duplicateMessageLimit(),
+        options.gossipedHistoryLimit(),
+        options.futureMessagesLimit(),
+        options.futureMessagesMaxDistance());
+  }
+
+  /**
+   * When round 0 may start without a transaction to include, on a parent of {@code
+   * parentTimestamp}, in epoch milliseconds; never ({@link Long#MAX_VALUE}) without {@code
+   * createemptyblocks}. The same rule as {@link QbftOptions#emptyBlockDueMillis}.
+   */
+  public long emptyBlockDueMillis(long parentTimestamp) {
+    if (!createEmptyBlocks) {
+      return Long.MAX_VALUE;
+    }
+    return (parentTimestamp + Math.max(blockPeriodSeconds, emptyBlockPeriodSeconds)) * 1000L;
   }
 
   /** requesttimeoutseconds × 2^round, without a cap, as Besu's BftRoundExpiryTimeCalculator. */

@@ -72,15 +72,10 @@ class BoundsTest {
   }
 
   @Test
-  void genesisTimingWithBesusDefaultBounds() {
-    QbftConfig config = QbftConfig.from(new QbftOptions(2, 30_000, 4, true));
+  void everyGenesisTimingAndBoundReachesTheConfig() {
+    QbftConfig config =
+        QbftConfig.from(new QbftOptions(2, 9, 30_000, 4, false, 11, 12, 13, 14, 15));
 
-    assertThat(config.blockPeriodSeconds()).isEqualTo(2);
-    assertThat(config.requestTimeoutSeconds()).isEqualTo(4);
-    assertThat(config.messageQueueLimit()).isEqualTo(1000);
-    assertThat(config.duplicateMessageLimit()).isEqualTo(100);
-    assertThat(config.gossipedHistoryLimit()).isEqualTo(1000);
-    assertThat(config.futureMessagesLimit()).isEqualTo(1000);
-    assertThat(config.futureMessagesMaxDistance()).isEqualTo(10);
+    assertThat(config).isEqualTo(new QbftConfig(2, 9, false, 4, 11, 12, 13, 14, 15));
   }
 }

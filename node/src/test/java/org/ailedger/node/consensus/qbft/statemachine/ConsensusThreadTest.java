@@ -34,8 +34,10 @@ class ConsensusThreadTest {
             key,
             QbftFixtures.SECP,
             (recipients, code, data) -> {},
-            (parent, round, timestamp) ->
-                new Block(
+            new ProposalBuilder() {
+              @Override
+              public Block build(BlockHeader parent, int round, long timestamp) {
+                return new Block(
                     QbftFixtures.header(
                         parent.number() + 1,
                         parent.hash(),
@@ -43,7 +45,14 @@ class ConsensusThreadTest {
                         List.of(key.address()),
                         round,
                         timestamp),
-                    List.of()),
+                    List.of());
+              }
+
+              @Override
+              public boolean hasCandidates(BlockHeader parent) {
+                return false;
+              }
+            },
             (block, parent) -> Optional.empty(),
             committed -> {
               head[0] = committed.header();

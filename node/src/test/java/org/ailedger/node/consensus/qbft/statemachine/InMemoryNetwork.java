@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
 import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.tx.Transaction;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 
@@ -27,6 +28,13 @@ final class InMemoryNetwork {
   final ManualScheduler scheduler;
   final Map<Address, TestValidator> nodes = new LinkedHashMap<>();
   final List<Sent> sent = new ArrayList<>();
+
+  /**
+   * The transactions waiting, in every validator's pool at once, as if gossiped without delay; a
+   * committed block takes out those it includes.
+   */
+  final List<Transaction> pending = new ArrayList<>();
+
   private final Set<Address> down = new HashSet<>();
   private Predicate<Sent> dropped = s -> false;
 
@@ -50,7 +58,8 @@ final class InMemoryNetwork {
   }
 
   static QbftConfig config(int blockPeriod, int requestTimeout) {
-    return new QbftConfig(blockPeriod, requestTimeout, 1000, 100, 1000, 1000, 10);
+    return new QbftConfig(
+        blockPeriod, blockPeriod, true, requestTimeout, 1000, 100, 1000, 1000, 10);
   }
 
   /** A node's report that a peer misbehaved, which a real network answers by dropping it. */

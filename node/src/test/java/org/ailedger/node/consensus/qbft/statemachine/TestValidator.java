@@ -10,11 +10,12 @@ import org.ailedger.node.consensus.qbft.CommitSeals;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
 import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.crypto.KeyPair;
+import org.ailedger.node.tx.Transaction;
 
 /**
  * One validator with an in-memory chain. Its import checks the committed seals with the real {@link
  * SealVerifier}, appends, and announces the new head to its own queue as the node's chain events
- * would; blocks are built without execution.
+ * would; blocks are built without execution, from the network's shared pool.
  */
 final class TestValidator {
   final KeyPair key;
@@ -22,7 +23,12 @@ final class TestValidator {
   final QbftController controller;
   final List<Block> chain = new ArrayList<>();
   final List<Block> refused = new ArrayList<>();
+
+  /** Set, and this validator's pool has none of the network's pending transactions yet. */
+  boolean poolBehind;
+
   private final BlockHeader genesis;
+  private final InMemoryNetwork network;
   private final SealVerifier seals = new SealVerifier(new CommitSeals(QbftFixtures.SECP));
 
   TestValidator(KeyPair key, BlockHeader genesis, InMemoryNetwork network, QbftConfig config) {
@@ -38,6 +44,7 @@ final class TestValidator {
       QbftConfig config) {
     this.key = key;
     this.genesis = genesis;
+    this.network = network;
     this.chain.addAll(synced);
     this.queue = new EventQueue(config.messageQueueLimit());
     this.controller =
@@ -46,7 +53,17 @@ final class TestValidator {
             key,
             QbftFixtures.SECP,
             network.multicasterOf(key.address()),
-            this::build,
+            new ProposalBuilder() {
+              @Override
+              public Block build(BlockHeader parent, int round, long timestamp) {
+                return TestValidator.this.build(parent, round, timestamp);
+              }
+
+              @Override
+              public boolean hasCandidates(BlockHeader parent) {
+                return !pool().isEmpty();
+              }
+            },
             this::check,
             this::importCommitted,
             network.scheduler,
@@ -72,7 +89,12 @@ final class TestValidator {
             parent.qbftExtraData().validators(),
             round,
             timestamp),
-        List.of());
+        pool());
+  }
+
+  /** What this validator's pool holds: the network's, unless its gossip has not arrived yet. */
+  private List<Transaction> pool() {
+    return poolBehind ? List.of() : List.copyOf(network.pending);
   }
 
   private Optional<BlockRejection> check(Block block, BlockHeader parent) {
@@ -92,6 +114,7 @@ final class TestValidator {
       return false;
     }
     chain.add(sealed);
+    network.pending.removeAll(sealed.transactions());
     queue.offer(new QbftEvent.NewChainHead(sealed.header()));
     return true;
   }
