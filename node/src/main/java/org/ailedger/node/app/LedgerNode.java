@@ -21,6 +21,7 @@ import org.ailedger.node.consensus.qbft.BlockProductionLoop;
 import org.ailedger.node.consensus.qbft.CommitSeals;
 import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.consensus.qbft.statemachine.EventQueue;
+import org.ailedger.node.consensus.qbft.statemachine.ExecutorScheduler;
 import org.ailedger.node.consensus.qbft.statemachine.QbftConfig;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
@@ -204,7 +205,7 @@ public final class LedgerNode implements AutoCloseable {
               rules.baseFee(),
               clock,
               config.blockTxsSelectionPercent(),
-              producerThread);
+              new ExecutorScheduler(producerThread));
       production.start();
     }
 

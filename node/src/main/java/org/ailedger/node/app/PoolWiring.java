@@ -8,11 +8,14 @@ import org.ailedger.node.txpool.AdmissionResult;
 import org.ailedger.node.txpool.TransactionPool;
 import org.ailedger.node.txpool.TxPoolConfig;
 
-/** Builds the pool with the same stateless checks and sender recovery block import uses. */
-final class PoolWiring {
+/**
+ * Builds the pool with the same stateless checks and sender recovery block import uses. Public so
+ * tests of other packages get the pool a node runs, not a look-alike.
+ */
+public final class PoolWiring {
   private PoolWiring() {}
 
-  static TransactionPool create(
+  public static TransactionPool create(
       ChainReader chain, WorldStateReader state, StatelessChecks checks, LedgerBindings bindings) {
     return new TransactionPool(
         tx ->

@@ -1,14 +1,16 @@
 package org.ailedger.node.consensus.qbft;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.chain.ImportResult;
+import org.ailedger.node.consensus.qbft.statemachine.Scheduler;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.genesis.QbftOptions;
@@ -26,7 +28,13 @@ import org.slf4j.LoggerFactory;
  * one step. A node on the network runs the QBFT round state machine instead, whatever the number of
  * validators; with more validators and no peers this loop stands aside.
  *
- * <p>Runs on one scheduler thread, so proposals never race each other.
+ * <p>Empty blocks follow the same rule as the QBFT path (HeightManager and ConsensusTimers): with
+ * nothing to include, no block comes before {@code emptyblockperiodseconds} after the parent, and
+ * none at all with {@code createemptyblocks: false}. Meanwhile the loop looks at the pool once at
+ * every block period boundary after the parent, so a transaction that arrives waits at most one
+ * period, and an idle node costs one look per period.
+ *
+ * <p>Every look is one task on one scheduler thread, so proposals never race each other.
  */
 public final class BlockProductionLoop {
   private static final Logger LOG = LoggerFactory.getLogger(BlockProductionLoop.class);
@@ -45,8 +53,11 @@ public final class BlockProductionLoop {
   // how long a block may spend executing transactions: the node option's percentage (NodeConfig
   // keeps it within 1..100) of the block period
   private final long selectionNanos;
-  private final ScheduledExecutorService scheduler;
-  private volatile boolean running;
+  private final long periodMillis;
+  private final Scheduler scheduler;
+  // guarded by this, so stop() cannot miss a look being scheduled at the same time
+  private boolean running;
+  private Optional<Scheduler.Cancellable> nextLook = Optional.empty();
   private boolean warnedNotSole;
 
   public BlockProductionLoop(
@@ -59,7 +70,7 @@ public final class BlockProductionLoop {
       UInt256 baseFee,
       Clock clock,
       int selectionPercent,
-      ScheduledExecutorService scheduler) {
+      Scheduler scheduler) {
     this.chain = chain;
     this.pool = pool;
     this.creator = creator;
@@ -70,40 +81,54 @@ public final class BlockProductionLoop {
     this.clock = clock;
     this.selectionNanos =
         TimeUnit.SECONDS.toNanos(options.blockPeriodSeconds()) * selectionPercent / 100;
+    this.periodMillis = options.blockPeriodSeconds() * 1000L;
     this.scheduler = scheduler;
   }
 
-  public void start() {
+  public synchronized void start() {
     running = true;
-    scheduleNext();
+    lookAt(blockDueMillis(chain.head()));
   }
 
-  public void stop() {
+  /** Calls off the next look, so a node shutting down waits for no timer. */
+  public synchronized void stop() {
     running = false;
+    nextLook.ifPresent(Scheduler.Cancellable::cancel);
+    nextLook = Optional.empty();
   }
 
-  private void scheduleNext() {
+  private synchronized void lookAt(long dueMillis) {
     if (!running) {
       return;
     }
-    long dueMillis = (chain.head().timestamp() + options.blockPeriodSeconds()) * 1000;
     long delay = Math.max(0, dueMillis - clock.millis());
-    scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+    nextLook = Optional.of(scheduler.schedule(Duration.ofMillis(delay), this::tick));
   }
 
   private void tick() {
+    synchronized (this) {
+      if (!running) {
+        return;
+      }
+    }
+    long next;
     try {
-      produceIfDue();
+      next = produceIfDue();
     } catch (RuntimeException e) {
       LOG.error("Block production failed; retrying next period", e);
-      sleepOnePeriodAfterFailure();
-    } finally {
-      scheduleNext();
+      next = nextBoundaryMillis(chain.head(), clock.millis());
     }
+    lookAt(next);
   }
 
-  private void produceIfDue() {
+  /**
+   * Makes a block if one is due and answers when to look again: at once after a block, since the
+   * next is then due one period after it; otherwise never sooner than the next period boundary,
+   * because a due time already past would be looked at again and again.
+   */
+  private long produceIfDue() {
     BlockHeader parent = chain.head();
+    long now = clock.millis();
     List<Address> validators = parent.qbftExtraData().validators();
     if (!validators.equals(List.of(validatorKey.address()))) {
       if (!warnedNotSole) {
@@ -112,15 +137,15 @@ public final class BlockProductionLoop {
             validators.size());
         warnedNotSole = true;
       }
-      sleepOnePeriodAfterFailure();
-      return;
+      return nextBoundaryMillis(parent, now);
     }
-    long now = clock.millis() / 1000;
-    long timestamp = Math.max(now, parent.timestamp() + options.blockPeriodSeconds());
+    long timestamp = Math.max(now / 1000, parent.timestamp() + options.blockPeriodSeconds());
     List<RecoveredTransaction> candidates =
         pool.selectForBlock(parent.gasLimit(), baseFee, MAX_TRANSACTIONS_PER_BLOCK);
-    if (candidates.isEmpty() && !options.createEmptyBlocks()) {
-      return;
+    long emptyBlockDue = options.emptyBlockDueMillis(parent.timestamp());
+    if (candidates.isEmpty() && now < emptyBlockDue) {
+      LOG.debug("Nothing to include in block {} yet; looking again later", parent.number() + 1);
+      return Math.min(emptyBlockDue, nextBoundaryMillis(parent, now));
     }
     long started = System.nanoTime();
     // under a flood, a block that took every candidate would come out late and make the next
@@ -137,7 +162,8 @@ public final class BlockProductionLoop {
             () -> System.nanoTime() - stopAt > 0);
     Block sealed = creator.seal(proposal.block(), validatorKey);
     long built = System.nanoTime();
-    switch (importer.importExecuted(sealed, proposal.executed())) {
+    ImportResult result = importer.importExecuted(sealed, proposal.executed());
+    switch (result) {
       case ImportResult.Imported imported -> {
         LOG.info(
             "Produced block {} with {} transactions ({} candidates), gas {}, built in {} ms, stored in {} ms ({})",
@@ -168,15 +194,28 @@ public final class BlockProductionLoop {
           sealed.number(),
           left.rejection().message());
     }
+    // a block this node could not store would fail the same way at once; retry it next period
+    return result instanceof ImportResult.Imported
+        ? blockDueMillis(chain.head())
+        : nextBoundaryMillis(parent, clock.millis());
   }
 
-  /** Without this, a failure or an idle follower would spin on a due time in the past. */
-  private void sleepOnePeriodAfterFailure() {
-    try {
-      Thread.sleep(options.blockPeriodSeconds() * 1000L);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+  /** The earliest time a block may follow {@code parent}. */
+  private long blockDueMillis(BlockHeader parent) {
+    return (parent.timestamp() + options.blockPeriodSeconds()) * 1000L;
+  }
+
+  /**
+   * The first boundary after {@code now} of the periods counted from {@code parent}, when a loop
+   * that waits looks at the pool again: one look a period keeps an idle node cheap, as the QBFT
+   * path's re-armed block timer does, and a transaction that arrives waits at most one period.
+   * Counting from the parent rather than from the last look keeps late looks from drifting.
+   */
+  private long nextBoundaryMillis(BlockHeader parent, long now) {
+    long parentMillis = parent.timestamp() * 1000L;
+    if (now < parentMillis) {
+      return parentMillis + periodMillis;
     }
+    return parentMillis + ((now - parentMillis) / periodMillis + 1) * periodMillis;
   }
 }

@@ -10,23 +10,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** A scheduler and clock that tests move by hand; tasks run on the test thread. */
-final class ManualScheduler implements Scheduler {
+/**
+ * A scheduler and clock that tests move by hand; tasks run on the test thread. Public for the
+ * sole-validator loop's tests, which schedule through the same interface.
+ */
+public final class ManualScheduler implements Scheduler {
   private final List<Task> tasks = new ArrayList<>();
   private long nowMillis;
   private long sequence;
 
   /** A scheduled task; {@code delay} is what it was scheduled with, for timing assertions. */
-  record Task(
+  public record Task(
       long dueMillis, long sequence, Duration delay, Runnable action, boolean[] cancelled) {}
 
   private final List<Duration> history = new ArrayList<>();
 
-  ManualScheduler(Instant start) {
+  public ManualScheduler(Instant start) {
     this.nowMillis = start.toEpochMilli();
   }
 
-  final Clock clock =
+  public final Clock clock =
       new Clock() {
         @Override
         public ZoneId getZone() {
@@ -57,12 +60,12 @@ final class ManualScheduler implements Scheduler {
   }
 
   /** Delays of every task ever scheduled, in order. */
-  List<Duration> history() {
+  public List<Duration> history() {
     return List.copyOf(history);
   }
 
   /** Runs the next due task within {@code until}, moving the clock to its due time. */
-  Optional<Task> runNext(long untilMillis) {
+  public Optional<Task> runNext(long untilMillis) {
     tasks.removeIf(t -> t.cancelled()[0]);
     Optional<Task> next =
         tasks.stream()
@@ -77,11 +80,11 @@ final class ManualScheduler implements Scheduler {
     return next;
   }
 
-  long nowMillis() {
+  public long nowMillis() {
     return nowMillis;
   }
 
-  void setNow(long millis) {
+  public void setNow(long millis) {
     nowMillis = Math.max(nowMillis, millis);
   }
 }
