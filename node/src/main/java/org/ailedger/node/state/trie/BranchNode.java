@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * Sixteen children, one per next nibble, plus the value of the key that ends here:
@@ -82,13 +81,17 @@ final class BranchNode extends Node {
 
   @Override
   Bytes encode() {
-    return RLP.encodeList(
-        w -> {
-          for (Node child : children) {
-            child.writeReference(w);
-          }
-          w.writeValue(value);
-        });
+    int payload = NodeRlp.stringSize(value);
+    for (Node child : children) {
+      payload += child.referenceSize();
+    }
+    byte[] out = NodeRlp.list(payload);
+    int at = NodeRlp.listPayloadStart(payload);
+    for (Node child : children) {
+      at = child.writeReference(out, at);
+    }
+    NodeRlp.writeString(out, at, value);
+    return Bytes.wrap(out);
   }
 
   @Override

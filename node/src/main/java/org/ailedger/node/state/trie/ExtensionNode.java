@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.rlp.RLP;
 
 /**
  * A path shared by every key below, leading to one branch: RLP([hexPrefix(path, extension),
@@ -65,11 +64,12 @@ final class ExtensionNode extends Node {
 
   @Override
   Bytes encode() {
-    return RLP.encodeList(
-        w -> {
-          w.writeValue(HexPrefix.encode(path, false));
-          child.writeReference(w);
-        });
+    Bytes encodedPath = HexPrefix.encode(path, false);
+    int payload = NodeRlp.stringSize(encodedPath) + child.referenceSize();
+    byte[] out = NodeRlp.list(payload);
+    int at = NodeRlp.writeString(out, NodeRlp.listPayloadStart(payload), encodedPath);
+    child.writeReference(out, at);
+    return Bytes.wrap(out);
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * A stored node known only by its hash, loaded on first access and kept once loaded. Only nodes
@@ -43,8 +42,13 @@ final class HashNode extends Node {
   }
 
   @Override
-  void writeReference(RLPWriter writer) {
-    writer.writeValue(hash);
+  int referenceSize() {
+    return HASH_REFERENCE_SIZE;
+  }
+
+  @Override
+  int writeReference(byte[] out, int at) {
+    return writeHashReference(out, at, hash);
   }
 
   @Override

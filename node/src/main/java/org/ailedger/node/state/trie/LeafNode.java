@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.rlp.RLP;
 
 /** The rest of a key's path and its value: RLP([hexPrefix(path, leaf), value]). */
 final class LeafNode extends Node {
@@ -60,11 +59,12 @@ final class LeafNode extends Node {
 
   @Override
   Bytes encode() {
-    return RLP.encodeList(
-        w -> {
-          w.writeValue(HexPrefix.encode(path, true));
-          w.writeValue(value);
-        });
+    Bytes encodedPath = HexPrefix.encode(path, true);
+    int payload = NodeRlp.stringSize(encodedPath) + NodeRlp.stringSize(value);
+    byte[] out = NodeRlp.list(payload);
+    int at = NodeRlp.writeString(out, NodeRlp.listPayloadStart(payload), encodedPath);
+    NodeRlp.writeString(out, at, value);
+    return Bytes.wrap(out);
   }
 
   @Override

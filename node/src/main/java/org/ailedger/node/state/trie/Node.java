@@ -5,7 +5,6 @@ import java.util.function.BiConsumer;
 import org.ailedger.types.Keccak;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.rlp.RLPWriter;
 
 /**
  * A trie node. Nodes are immutable: an update builds new nodes along the changed path and shares
@@ -18,6 +17,9 @@ import org.apache.tuweni.rlp.RLPWriter;
 abstract sealed class Node permits NullNode, LeafNode, ExtensionNode, BranchNode, HashNode {
   /** A reference to a node whose RLP is shorter than this is the RLP itself, not its hash. */
   static final int INLINE_LIMIT = 32;
+
+  /** A 32-byte hash as an RLP string. */
+  static final int HASH_REFERENCE_SIZE = 1 + Bytes32.SIZE;
 
   private Bytes encoded;
   private Bytes32 hash;
@@ -61,14 +63,26 @@ abstract sealed class Node permits NullNode, LeafNode, ExtensionNode, BranchNode
     return hash;
   }
 
-  /** How a parent refers to this node: embedded when short, by hash otherwise. */
-  void writeReference(RLPWriter writer) {
+  /** The size of {@link #writeReference}'s output. */
+  int referenceSize() {
+    int size = encoded().size();
+    return size < INLINE_LIMIT ? size : HASH_REFERENCE_SIZE;
+  }
+
+  /**
+   * Writes how a parent refers to this node, embedded when short and by hash otherwise, at {@code
+   * at}; returns the position after it.
+   */
+  int writeReference(byte[] out, int at) {
     Bytes rlp = encoded();
     if (rlp.size() < INLINE_LIMIT) {
-      writer.writeRLP(rlp);
-    } else {
-      writer.writeValue(hash());
+      return NodeRlp.writeRaw(out, at, rlp);
     }
+    return writeHashReference(out, at, hash());
+  }
+
+  static int writeHashReference(byte[] out, int at, Bytes32 hash) {
+    return NodeRlp.writeString(out, at, hash);
   }
 
   /**

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.apache.tuweni.rlp.RLP;
-import org.apache.tuweni.rlp.RLPException;
-import org.apache.tuweni.rlp.RLPReader;
 
 /** Turns a stored node's RLP back into a node; children referenced by hash stay unloaded. */
 final class NodeDecoder {
@@ -20,43 +17,28 @@ final class NodeDecoder {
 
   static Node decode(Bytes32 hash, Bytes rlp, TrieNodeLoader loader) {
     try {
-      Bytes contents =
-          RLP.decode(
-              rlp,
-              false,
-              r -> {
-                if (!r.nextIsList()) {
-                  throw new IllegalArgumentException("not an RLP list");
-                }
-                Bytes listContents = r.readList(RLPReader::readRemaining);
-                if (!r.isComplete()) {
-                  throw new IllegalArgumentException("bytes after the node's list");
-                }
-                return listContents;
-              });
-      return decodeContents(contents, loader);
-    } catch (RLPException | IllegalArgumentException e) {
+      byte[] in = rlp.toArrayUnsafe();
+      NodeRlp.Item node = NodeRlp.read(in, 0, in.length);
+      if (!node.list()) {
+        throw new IllegalArgumentException("not an RLP list");
+      }
+      if (node.end() != in.length) {
+        throw new IllegalArgumentException("bytes after the node's list");
+      }
+      return decodeContents(in, node, loader);
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
           "stored trie node " + hash.toHexString() + " is malformed: " + e.getMessage(), e);
     }
   }
 
-  private static Node decodeContents(Bytes contents, TrieNodeLoader loader) {
-    List<Item> items =
-        RLP.decode(
-            contents,
-            false,
-            r -> {
-              List<Item> read = new ArrayList<>(BRANCH_ITEMS);
-              while (!r.isComplete()) {
-                if (r.nextIsList()) {
-                  read.add(new Item(r.readList(RLPReader::readRemaining), true));
-                } else {
-                  read.add(new Item(r.readValue(), false));
-                }
-              }
-              return read;
-            });
+  private static Node decodeContents(byte[] in, NodeRlp.Item node, TrieNodeLoader loader) {
+    List<Item> items = new ArrayList<>(BRANCH_ITEMS);
+    for (int at = node.start(); at < node.end(); ) {
+      NodeRlp.Item item = NodeRlp.read(in, at, node.end());
+      items.add(new Item(item.bytes(in), item.list()));
+      at = item.end();
+    }
     return switch (items.size()) {
       case SHORT_NODE_ITEMS -> shortNode(items, loader);
       case BRANCH_ITEMS -> branch(items, loader);
@@ -102,7 +84,8 @@ final class NodeDecoder {
 
   private static Node reference(Item item, TrieNodeLoader loader) {
     if (item.list()) {
-      Node embedded = decodeContents(item.bytes(), loader);
+      byte[] contents = item.bytes().toArrayUnsafe();
+      Node embedded = decodeContents(contents, new NodeRlp.Item(0, contents.length, true), loader);
       embedded.markPersisted();
       return embedded;
     }
