@@ -10,7 +10,6 @@ import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.chain.ImportResult;
-import org.ailedger.node.consensus.qbft.statemachine.Scheduler;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.execution.ExecutedBlock;
 import org.ailedger.node.genesis.QbftOptions;

@@ -12,7 +12,6 @@ import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.HeaderRules;
 import org.ailedger.node.chain.HeaderRulesConfig;
-import org.ailedger.node.consensus.qbft.statemachine.ManualScheduler;
 import org.ailedger.node.crypto.BouncyCastleSecp256k1;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.consensus.qbft.Scheduler;
 import org.ailedger.node.consensus.qbft.message.RoundId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

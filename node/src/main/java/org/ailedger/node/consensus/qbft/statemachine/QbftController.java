@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.consensus.qbft.CommitSeals;
+import org.ailedger.node.consensus.qbft.Scheduler;
 import org.ailedger.node.consensus.qbft.message.Commit;
 import org.ailedger.node.consensus.qbft.message.MessageDecoding;
 import org.ailedger.node.consensus.qbft.message.MessageFactory;

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.consensus.qbft.ExecutorScheduler;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
 import org.ailedger.node.crypto.KeyPair;
 import org.apache.tuweni.bytes.Bytes32;

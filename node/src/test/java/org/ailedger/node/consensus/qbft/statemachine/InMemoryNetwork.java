@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.consensus.qbft.ManualScheduler;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.tx.Transaction;

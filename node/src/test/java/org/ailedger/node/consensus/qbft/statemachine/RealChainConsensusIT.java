@@ -16,6 +16,7 @@ import org.ailedger.node.chain.HeaderRules;
 import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.CommitSeals;
+import org.ailedger.node.consensus.qbft.ManualScheduler;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
 import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.crypto.KeyPair;

@@ -1,4 +1,4 @@
-package org.ailedger.node.consensus.qbft.statemachine;
+package org.ailedger.node.consensus.qbft;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
