@@ -81,6 +81,16 @@ class AbiCodecTest {
   }
 
   @Test
+  void arrayLengthThatOverflowsWhenCountedInBytesIsRefused() {
+    // 2^58 + 3 elements of 32 bytes each is 2^63 + 96 bytes, negative as a long
+    Bytes length = UInt256.ONE.shiftLeft(58).add(UInt256.valueOf(3)).toBytes();
+    Bytes data = words(word(32), length, word(1), word(2), word(3));
+
+    assertThat(codec("bytes32[]").decode(data)).isEmpty();
+    assertThat(codec("bytes").decode(data)).isEmpty();
+  }
+
+  @Test
   void arrayLongerThanItsDataIsRefused() {
     Bytes data = words(word(32), word(2), word(1));
 
