@@ -245,6 +245,58 @@ class LedgerWriterTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theExampleQueriesOfTheDocsRunOnBothEngines(Engine engine) throws Exception {
+    Database database = stores.open(engine);
+    LedgerWriter writer = new LedgerWriter(database);
+    writer.seedGenesis(SampleEvents.genesis());
+    writer.commit(everyEventBatch());
+    LedgerQueries queries = new LedgerQueries(database);
+
+    // docs/indexer.md, "Example queries": the blast radius of the revoked parent dataset
+    assertThat(
+            rows(
+                queries,
+                "WITH RECURSIVE tainted(dataset_id) AS ("
+                    + " SELECT dataset_id FROM revocations"
+                    + " UNION SELECT l.dataset_id FROM lineage l"
+                    + " JOIN tainted t ON l.parent_id = t.dataset_id)"
+                    + " SELECT DISTINCT u.model_id, u.round, u.contributor"
+                    + " FROM update_datasets u JOIN tainted t ON u.dataset_id = t.dataset_id"))
+        .containsExactly(SampleEvents.MODEL.toHexString() + " 1 " + SampleEvents.CONTRIBUTOR.hex());
+    assertThat(
+            rows(
+                queries,
+                "SELECT validator FROM validators v WHERE action = 'added' AND NOT EXISTS ("
+                    + " SELECT 1 FROM validators later WHERE later.validator = v.validator"
+                    + " AND (later.block_number, later.log_index)"
+                    + " > (v.block_number, v.log_index))"))
+        .containsExactly(SampleEvents.address(100).hex());
+    assertThat(rows(queries, "SELECT member_id, support FROM votes WHERE proposal_id = 1"))
+        .containsExactly(SampleEvents.MEMBER.toHexString() + " 1");
+  }
+
+  private static List<String> rows(LedgerQueries queries, String sql) {
+    LedgerQueries.Read<List<String>> read =
+        connection -> {
+          List<String> rows = new ArrayList<>();
+          try (PreparedStatement query = connection.prepareStatement(sql);
+              ResultSet row = query.executeQuery()) {
+            int columns = row.getMetaData().getColumnCount();
+            while (row.next()) {
+              List<String> values = new ArrayList<>();
+              for (int i = 1; i <= columns; i++) {
+                values.add(row.getString(i));
+              }
+              rows.add(String.join(" ", values));
+            }
+          }
+          return rows;
+        };
+    return queries.read(read);
+  }
+
   private static Batch everyEventBatch() {
     List<Block> blocks = new ArrayList<>();
     for (long n = 1; n <= 3; n++) {
