@@ -19,8 +19,14 @@ import java.util.List;
  * batches let one round trip fetch many headers.
  */
 public final class JsonRpcClient {
-  /** The longest node answer accepted in a message, so a broken node cannot flood a log line. */
+  /** The longest node answer quoted in a message, so a broken node cannot flood a log line. */
   private static final int MAX_ERROR_TEXT = 200;
+
+  /**
+   * The largest answer read, so a broken or hostile node cannot exhaust the heap; a batch of 1000
+   * blocks of this ledger's logs is far below it.
+   */
+  public static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
   private final URI endpoint;
   private final HttpClient http;
