@@ -118,12 +118,13 @@ public final class GenesisReader implements GenesisSource {
       throws NodeException {
     Bytes answer =
         chain.call(contract.address(), Bytes.fromHexString(function.encodeFunctionCall()), GENESIS);
-    List<Type> values = function.decodeFunctionResponse(answer.toHexString());
+    // web3j answers a raw List<Type>; each element is a Type<?>
+    List<?> values = function.decodeFunctionResponse(answer.toHexString());
     if (values.size() != 1) {
       throw new NodeException(
           "a view of " + contract + " answered " + values.size() + " values, expected 1");
     }
-    return values.getFirst();
+    return (Type<?>) values.getFirst();
   }
 
   private List<EthAddress> addresses(NativeContract contract, RemoteFunctionCall<?> function)

@@ -122,9 +122,12 @@ final class PostgresCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     try {
       run("pg_ctl", "-D", dataDir.toString(), "-m", "immediate", "-w", "stop");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping PostgreSQL in " + dataDir, e);
     } finally {
       deleteDir();
     }
