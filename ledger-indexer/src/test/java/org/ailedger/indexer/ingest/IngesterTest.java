@@ -2,7 +2,6 @@ package org.ailedger.indexer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,40 +9,35 @@ import java.util.Map;
 import org.ailedger.indexer.event.EventDecoder;
 import org.ailedger.indexer.store.Cursor;
 import org.ailedger.indexer.store.Database;
+import org.ailedger.indexer.store.Engine;
 import org.ailedger.indexer.store.GenesisState;
 import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.LedgerWriter;
-import org.ailedger.indexer.store.StoreConfig;
-import org.ailedger.indexer.store.StoreLocation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.ailedger.indexer.store.TestStores;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The ingester step by step against an in-memory chain, storing into both engines. */
 class IngesterTest {
   private static final IngestConfig CONFIG =
       new IngestConfig(10, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(400));
 
-  @TempDir Path dir;
-  private Database database;
+  @RegisterExtension final TestStores stores = new TestStores();
   private LedgerWriter writer;
   private LedgerQueries queries;
 
-  @BeforeEach
-  void open() {
-    database =
-        Database.open(StoreConfig.of(new StoreLocation.SqliteFile(dir.resolve("indexer.db"))));
+  private void open(Engine engine) throws Exception {
+    Database database = stores.open(engine);
     writer = new LedgerWriter(database);
     queries = new LedgerQueries(database);
   }
 
-  @AfterEach
-  void close() {
-    database.close();
-  }
-
-  @Test
-  void aNewChainIsSeededFromGenesisThenEveryLogIsStoredOnceInBoundedBatches() {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aNewChainIsSeededFromGenesisThenEveryLogIsStoredOnceInBoundedBatches(Engine engine)
+      throws Exception {
+    open(engine);
     FakeChain chain = new FakeChain("a", 25);
     Ingester ingester = ingester(chain);
 
@@ -59,8 +53,10 @@ class IngesterTest {
         .isEqualTo(new IngestStatus.Following(java.util.Optional.of(chain.block(25).cursor()), 25));
   }
 
-  @Test
-  void aRestartedIngesterContinuesFromTheCursorWithoutDuplicates() {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aRestartedIngesterContinuesFromTheCursorWithoutDuplicates(Engine engine) throws Exception {
+    open(engine);
     FakeChain chain = new FakeChain("a", 25);
     Ingester first = ingester(chain);
     first.step();
@@ -74,8 +70,10 @@ class IngesterTest {
     assertThat(writer.cursor()).contains(chain.block(40).cursor());
   }
 
-  @Test
-  void anUnreachableNodeIsRetriedWithDoublingBackoffUntilItAnswers() {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void anUnreachableNodeIsRetriedWithDoublingBackoffUntilItAnswers(Engine engine) throws Exception {
+    open(engine);
     FakeChain chain = new FakeChain("a", 5);
     Ingester ingester = ingester(chain);
     chain.unreachable(true);
@@ -97,8 +95,10 @@ class IngesterTest {
     assertThat(queries.rowCount("token_transfers")).isEqualTo(FakeChain.eventsUpTo(5));
   }
 
-  @Test
-  void aNodeBehindTheCursorIsWaitedForNotTreatedAsAnotherChain() {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aNodeBehindTheCursorIsWaitedForNotTreatedAsAnotherChain(Engine engine) throws Exception {
+    open(engine);
     FakeChain chain = new FakeChain("a", 20);
     Ingester ingester = ingester(chain);
     runUntilCaughtUp(ingester);
@@ -115,8 +115,10 @@ class IngesterTest {
     assertThat(queries.rowCount("token_transfers")).isEqualTo(FakeChain.eventsUpTo(30));
   }
 
-  @Test
-  void aNodeOnAnotherChainHaltsIngestionAndNothingMoreIsWritten() {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aNodeOnAnotherChainHaltsIngestionAndNothingMoreIsWritten(Engine engine) throws Exception {
+    open(engine);
     runUntilCaughtUp(ingester(new FakeChain("a", 12)));
     long stored = queries.rowCount("outbox");
 
@@ -132,8 +134,10 @@ class IngesterTest {
     assertThat(writer.cursor()).contains(new FakeChain("a", 12).block(12).cursor());
   }
 
-  @Test
-  void theLoopFollowsTheChainOnItsOwnThreadAndStopsOnClose() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void theLoopFollowsTheChainOnItsOwnThreadAndStopsOnClose(Engine engine) throws Exception {
+    open(engine);
     FakeChain chain = new FakeChain("a", 35);
     Ingester ingester = ingester(chain);
     IngestLoop loop = new IngestLoop(ingester);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * end. If PostgreSQL cannot be started the test fails when {@code CI=true} and is reported as
  * aborted (skipped, with the reason) on a developer's machine.
  */
-final class TestStores implements BeforeEachCallback, AfterEachCallback {
+public final class TestStores implements BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TestStores.class);
 
@@ -23,19 +23,19 @@ final class TestStores implements BeforeEachCallback, AfterEachCallback {
   private ExtensionContext context;
 
   /** A fresh store on {@code engine}, closed after the test. */
-  Database open(Engine engine) throws Exception {
+  public Database open(Engine engine) throws Exception {
     return open(location(engine));
   }
 
   /** Opens (or reopens) the store at {@code location}, closed after the test. */
-  Database open(StoreLocation location) {
+  public Database open(StoreLocation location) {
     Database database = Database.open(StoreConfig.of(location));
     opened.add(database);
     return database;
   }
 
   /** A fresh location on {@code engine}; the caller opens it (possibly several times). */
-  StoreLocation location(Engine engine) throws Exception {
+  public StoreLocation location(Engine engine) throws Exception {
     return switch (engine) {
       case SQLITE -> {
         Path dir = Files.createTempDirectory("ailedger-store-");
