@@ -95,9 +95,9 @@ final class PostgresCluster implements AutoCloseable {
           "-o",
           "-p "
               + port
-              + " -k "
-              + dataDir
-              + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+              // TCP only: a Unix socket path is limited to about 100 characters, and a deep
+              // checkout's directory would exceed it
+              + " -c unix_socket_directories= -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
               + " -c full_page_writes=off",
           "start");
     } catch (IOException | RuntimeException e) {
