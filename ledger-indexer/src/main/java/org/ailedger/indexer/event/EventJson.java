@@ -34,6 +34,7 @@ public final class EventJson {
 
   private static Object value(Object value) {
     return switch (value) {
+      case null -> null;
       case Bytes bytes -> bytes.toHexString();
       case EthAddress address -> address.hex();
       case BigInteger number -> number.toString();

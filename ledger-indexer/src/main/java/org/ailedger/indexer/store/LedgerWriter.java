@@ -58,6 +58,7 @@ public final class LedgerWriter {
                 1,
                 state.genesis().number(),
                 state.genesis().hash());
+            sql.flush();
           }
           return null;
         });
@@ -93,6 +94,7 @@ public final class LedgerWriter {
                 "UPDATE cursor SET block_number = ?, block_hash = ? WHERE id = 1",
                 next.blockNumber(),
                 next.blockHash());
+            sql.flush();
           }
           return null;
         });
