@@ -47,6 +47,7 @@ public final class IngestLoop implements AutoCloseable {
     } catch (RuntimeException bug) {
       // a step answers node and store trouble itself; anything else is a bug worth a loud stop
       LOG.error("ingestion failed unexpectedly and stops", bug);
+      ingester.crashed(bug);
       return;
     }
     try {

@@ -24,8 +24,9 @@ public sealed interface IngestStatus {
       implements IngestStatus {}
 
   /**
-   * Ingestion stopped for good: the node serves a different chain than the store holds. Nothing
-   * more is written until an operator points the indexer at the right node or a fresh store.
+   * Ingestion stopped for good: the node serves a different chain than the store holds, or a step
+   * failed in a way no retry can mend. Nothing more is written until an operator acts (points the
+   * indexer at the right node or a fresh store, or reports the failure).
    */
   record Halted(Optional<Cursor> cursor, String reason) implements IngestStatus {}
 

@@ -79,9 +79,23 @@ public final class Ingester {
     return status.get();
   }
 
+  /**
+   * Marks the ingester halted by a failure no step expects (a bug), so health reports it instead of
+   * the last good state.
+   */
+  void crashed(RuntimeException bug) {
+    status.set(
+        new IngestStatus.Halted(status.get().cursor(), "ingestion failed unexpectedly: " + bug));
+  }
+
   /** Marks the ingester stopped by its owner; a later step does nothing. */
   void stopped() {
-    status.set(new IngestStatus.Stopped(status.get().cursor()));
+    // a halt says more than "stopped": it stays what health reports
+    status.updateAndGet(
+        current ->
+            current instanceof IngestStatus.Halted
+                ? current
+                : new IngestStatus.Stopped(current.cursor()));
   }
 
   /** Ingests at most one batch. Never throws for a node's or the store's trouble. */

@@ -153,6 +153,38 @@ class IngesterTest {
     assertThat(queries.rowCount("token_transfers")).isEqualTo(FakeChain.eventsUpTo(47));
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aFailureNoStepExpectsStopsTheLoopAndShowsInTheStatus(Engine engine) throws Exception {
+    open(engine);
+    FakeChain chain = new FakeChain("a", 5);
+    Ingester ingester =
+        new Ingester(
+            chain,
+            (genesis, chainId) -> {
+              throw new IllegalStateException("a bug in reading the genesis");
+            },
+            writer,
+            EventDecoder.nativeContracts(),
+            CONFIG);
+    IngestLoop loop = new IngestLoop(ingester);
+    try {
+      loop.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!(ingester.status() instanceof IngestStatus.Halted)) {
+        assertThat(System.nanoTime() - deadline).as("the loop halts").isNegative();
+        Thread.sleep(20);
+      }
+    } finally {
+      loop.close();
+    }
+    assertThat(ingester.status())
+        .isInstanceOfSatisfying(
+            IngestStatus.Halted.class,
+            halted -> assertThat(halted.reason()).contains("a bug in reading the genesis"));
+    assertThat(queries.rowCount("outbox")).isZero();
+  }
+
   private void awaitCursor(long number) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (writer.cursor().map(Cursor::blockNumber).orElse(-1L) < number) {
