@@ -103,7 +103,10 @@ class IndexerIngestionIT {
 
       List<String> onChain = logsOnChain(cursor.blockNumber());
       List<OutboxEntry> stored = second.queries().outboxAfter(0, 0, LedgerQueries.MAX_OUTBOX_PAGE);
-      assertThat(stored.stream().map(e -> e.eventId() + " " + e.event()).toList())
+      assertThat(
+              stored.stream()
+                  .map(e -> e.eventId() + " " + e.event() + " " + e.txHash().toHexString())
+                  .toList())
           .as("every log of the five contracts, once, in chain order")
           .containsExactlyElementsOf(onChain);
       assertThat(onChain).hasSizeGreaterThan(20);
@@ -194,7 +197,9 @@ class IndexerIngestionIT {
         .longValueExact();
   }
 
-  /** {@code eth_getLogs} of the five contracts, as "block:logIndex EventName" in chain order. */
+  /**
+   * {@code eth_getLogs} of the five contracts as "block:logIndex EventName txHash", in chain order.
+   */
   private static List<String> logsOnChain(long toBlock) {
     Map<String, String> names = new HashMap<>();
     for (EventType type : EventCatalogue.nativeContracts()) {
@@ -219,7 +224,9 @@ class IndexerIngestionIT {
               + ":"
               + Numeric.toBigInt(log.get("logIndex").asText())
               + " "
-              + names.getOrDefault(key, "unknown " + key));
+              + names.getOrDefault(key, "unknown " + key)
+              + " "
+              + log.get("transactionHash").asText().toLowerCase());
     }
     return logs;
   }
