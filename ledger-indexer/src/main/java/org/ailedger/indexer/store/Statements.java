@@ -1,0 +1,143 @@
+package org.ailedger.indexer.store;
+
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.ailedger.indexer.event.EthAddress;
+import org.ailedger.indexer.event.LogPosition;
+import org.apache.tuweni.bytes.Bytes;
+
+/**
+ * The statements of one write transaction, prepared once and reused for every row of the batch.
+ * Every insert is keyed by the log's natural key and ignores a row already there, so replaying a
+ * block range cannot duplicate anything.
+ *
+ * <p>Inserts are sent to the database in JDBC batches, a round trip per table rather than per row;
+ * any other statement (the updates that complete a row) first flushes them, since it may refer to a
+ * row inserted earlier in the same transaction. Call {@link #flush()} before committing.
+ */
+final class Statements implements AutoCloseable {
+  private final Connection connection;
+  private final Engine engine;
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private final Set<PreparedStatement> pending = new LinkedHashSet<>();
+
+  Statements(Connection connection, Engine engine) {
+    this.connection = connection;
+    this.engine = engine;
+  }
+
+  /** Inserts a row produced by the log at {@code at}; {@code columns} name {@code values}. */
+  void insert(LogPosition at, String table, String columns, Object... values) throws SQLException {
+    Object[] row = new Object[values.length + 3];
+    row[0] = at.blockNumber();
+    row[1] = at.logIndex();
+    row[2] = at.txHash();
+    System.arraycopy(values, 0, row, 3, values.length);
+    queue(insertSql(table, "block_number, log_index, tx_hash, " + columns, row.length), row);
+  }
+
+  /** Inserts a row read from the genesis state: block 0, log index {@code index}, no tx hash. */
+  void insertGenesis(int index, String table, String columns, Object... values)
+      throws SQLException {
+    Object[] row = new Object[values.length + 3];
+    row[0] = 0L;
+    row[1] = index;
+    row[2] = null;
+    System.arraycopy(values, 0, row, 3, values.length);
+    queue(insertSql(table, "block_number, log_index, tx_hash, " + columns, row.length), row);
+  }
+
+  /** Inserts a row with exactly the given columns. */
+  void insertPlain(String table, String columns, Object... values) throws SQLException {
+    queue(insertSql(table, columns, values.length), values);
+  }
+
+  /**
+   * Runs any statement with its parameters after the queued inserts; answers the number of rows
+   * changed.
+   */
+  int execute(String sql, Object... values) throws SQLException {
+    flush();
+    PreparedStatement statement = statement(sql, values);
+    return statement.executeUpdate();
+  }
+
+  /** Sends the queued inserts. */
+  void flush() throws SQLException {
+    for (PreparedStatement statement : pending) {
+      statement.executeBatch();
+    }
+    pending.clear();
+  }
+
+  private void queue(String sql, Object... values) throws SQLException {
+    PreparedStatement statement = statement(sql, values);
+    statement.addBatch();
+    pending.add(statement);
+  }
+
+  private PreparedStatement statement(String sql, Object... values) throws SQLException {
+    PreparedStatement statement = prepared.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      prepared.put(sql, statement);
+    }
+    for (int i = 0; i < values.length; i++) {
+      bind(statement, i + 1, values[i]);
+    }
+    return statement;
+  }
+
+  private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    switch (value) {
+      case null -> statement.setNull(index, Types.VARCHAR);
+      case Long number -> statement.setLong(index, number);
+      case Integer number -> statement.setInt(index, number);
+      case String text -> statement.setString(index, text);
+      case BigInteger number -> engine.bindUint(statement, index, number);
+      case Bytes bytes -> statement.setString(index, bytes.toHexString());
+      case EthAddress address -> statement.setString(index, address.hex());
+      default ->
+          throw new IllegalArgumentException(
+              "cannot store a " + value.getClass().getName() + " in column " + index);
+    }
+  }
+
+  private static String insertSql(String table, String columns, int count) {
+    return "INSERT INTO "
+        + table
+        + " ("
+        + columns
+        + ") VALUES ("
+        + "?, ".repeat(count - 1)
+        + "?) ON CONFLICT DO NOTHING";
+  }
+
+  @Override
+  public void close() throws SQLException {
+    SQLException first = null;
+    for (PreparedStatement statement : prepared.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    prepared.clear();
+    pending.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
+}
