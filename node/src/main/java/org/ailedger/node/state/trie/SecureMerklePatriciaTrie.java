@@ -1,5 +1,7 @@
 package org.ailedger.node.state.trie;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.ailedger.types.Keccak;
@@ -11,10 +13,18 @@ import org.apache.tuweni.bytes.Bytes32;
  * tries are: paths have a fixed length and callers cannot choose keys that make the trie deep. The
  * trie stores only the hashes, so the original keys cannot be listed back.
  *
+ * <p>A block reads a slot, writes it and commits it, hashing its key each time; the hashes of keys
+ * seen are kept (up to {@link #MAX_REMEMBERED_KEYS}, then forgotten all at once), as a trie lives
+ * for one block or one read.
+ *
  * <p>Not thread-safe, like the trie it wraps.
  */
 public final class SecureMerklePatriciaTrie {
+  /** Hashed keys kept per trie: a block of 4,000 submissions touches about 40,000 slots. */
+  static final int MAX_REMEMBERED_KEYS = 1 << 16;
+
   private final MerklePatriciaTrie trie;
+  private final Map<Bytes, Bytes32> hashedKeys = new HashMap<>();
 
   /** The secure trie whose root node has hash {@code rootHash}, loading nodes on access. */
   public SecureMerklePatriciaTrie(TrieNodeLoader loader, Bytes32 rootHash) {
@@ -63,7 +73,16 @@ public final class SecureMerklePatriciaTrie {
     trie.forEach((key, value) -> visitor.accept(Bytes32.wrap(key), value));
   }
 
-  private static Bytes32 hashed(Bytes key) {
-    return Keccak.hash(key);
+  private Bytes32 hashed(Bytes key) {
+    Bytes32 hash = hashedKeys.get(key);
+    if (hash == null) {
+      if (hashedKeys.size() >= MAX_REMEMBERED_KEYS) {
+        hashedKeys.clear();
+      }
+      hash = Keccak.hash(key);
+      // the caller may reuse the array behind its key
+      hashedKeys.put(key.copy(), hash);
+    }
+    return hash;
   }
 }
