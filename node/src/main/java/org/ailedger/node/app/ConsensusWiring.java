@@ -31,6 +31,7 @@ final class ConsensusWiring {
 
   /** Running consensus; closing it stops the thread, then its timers. */
   record Running(
+      QbftController controller,
       ConsensusThread thread,
       ScheduledExecutorService timers,
       Registration heads,
@@ -111,6 +112,6 @@ final class ConsensusWiring {
                 + " s"
             : "never",
         config.requestTimeoutSeconds());
-    return new Running(thread, timers, heads, syncing);
+    return new Running(controller, thread, timers, heads, syncing);
   }
 }

@@ -23,6 +23,7 @@ import org.ailedger.node.consensus.qbft.ExecutorScheduler;
 import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.consensus.qbft.statemachine.EventQueue;
 import org.ailedger.node.consensus.qbft.statemachine.QbftConfig;
+import org.ailedger.node.consensus.qbft.statemachine.QbftController;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
@@ -36,11 +37,14 @@ import org.ailedger.node.genesis.GenesisParser;
 import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.metrics.ChainMetrics;
 import org.ailedger.node.metrics.MetricsServer;
+import org.ailedger.node.metrics.NetworkMetrics;
 import org.ailedger.node.p2p.wire.SubProtocol;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.RocksDbKeyValueStore;
 import org.ailedger.node.storage.StorageConfig;
+import org.ailedger.node.sync.SyncProgress;
+import org.ailedger.node.sync.Synchronizer;
 import org.ailedger.node.tx.SenderRecovery;
 import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.TransactionValidator;
@@ -68,6 +72,7 @@ public final class LedgerNode implements AutoCloseable {
   private BlockProductionLoop production;
   private RpcEndpoint rpc;
   private MetricsServer metricsServer;
+  private Registration networkMetrics = () -> {};
   private Registration metricsListener;
   private Registration poolPruning;
   private NetworkWiring.Running network;
@@ -211,6 +216,24 @@ public final class LedgerNode implements AutoCloseable {
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metricsListener = ChainMetrics.register(registry, chain, chain, pool);
+    if (consensus != null) {
+      PeerSource peers = peerSource;
+      Synchronizer synchronizer = sync.synchronizer();
+      QbftController controller = consensus.controller();
+      networkMetrics =
+          NetworkMetrics.register(
+              registry,
+              new NetworkMetrics.Network(
+                  () -> peers.peers().size(),
+                  synchronizer::isSyncing,
+                  () ->
+                      synchronizer
+                          .progress()
+                          .map(SyncProgress::highestBlock)
+                          .orElseGet(() -> chain.head().number())),
+              new NetworkMetrics.Consensus(
+                  controller::height, controller::round, controller::roundChanges));
+    }
     metricsServer = new MetricsServer(vertx, registry, config.rpcHost(), config.metricsPort());
     metricsPort = await(metricsServer.start());
     rpc =
@@ -286,6 +309,7 @@ public final class LedgerNode implements AutoCloseable {
     if (sync != null) {
       sync.close();
     }
+    networkMetrics.close();
     if (metricsListener != null) {
       metricsListener.close();
     }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,6 +194,27 @@ public final class NodeProcess implements AutoCloseable {
 
   public JsonRpc rpc() {
     return rpc;
+  }
+
+  /** The value of one Prometheus sample (name and labels as printed) on this node's /metrics. */
+  public double metric(String sample) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      String text = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+      return text.lines()
+          .filter(line -> line.startsWith(sample + " "))
+          .map(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError(name + " has no metric " + sample));
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + "'s metrics did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public Path logFile() {

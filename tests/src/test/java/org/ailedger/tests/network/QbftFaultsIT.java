@@ -145,6 +145,8 @@ class QbftFaultsIT {
         Duration.ofSeconds(20),
         () -> highestHead(survivors) == stalled && lowestHead(survivors) == stalled);
     assertSameChain(survivors, stalled);
+    // the survivors keep changing rounds while they wait, and say so on /metrics
+    assertThat(survivors.get(0).metric("ailedger_qbft_round_changes_total")).isPositive();
 
     network.validator(2).restart();
     long quorumBack = System.nanoTime(); // three of four answer again

@@ -66,5 +66,10 @@ class QbftNetworkIT {
     // every validator proposed: the coinbase rotates
     NodeProcess any = network.validator(1);
     assertThat(any.rpc().result("qbft_getSignerMetrics", "0x1", "latest").size()).isEqualTo(4);
+    // and an operator's dashboard sees the same: three peers, in sync, agreeing above the block
+    assertThat(any.metric("ailedger_p2p_peers")).isEqualTo(3);
+    assertThat(any.metric("ailedger_sync_syncing")).isZero();
+    assertThat(any.metric("ailedger_qbft_height")).isGreaterThan(included);
+    assertThat(any.metric("ailedger_sync_highest_known_block")).isGreaterThanOrEqualTo(included);
   }
 }

@@ -3,6 +3,7 @@ package org.ailedger.node.consensus.qbft.statemachine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.consensus.qbft.Scheduler;
 import org.ailedger.node.consensus.qbft.message.RoundId;
@@ -22,6 +23,8 @@ public final class ConsensusTimers {
   private final QbftConfig config;
   private Optional<Scheduler.Cancellable> blockTimer = Optional.empty();
   private Optional<Scheduler.Cancellable> roundTimer = Optional.empty();
+  // read by the metrics thread
+  private final LongAdder roundChanges = new LongAdder();
 
   public ConsensusTimers(Scheduler scheduler, EventQueue queue, Clock clock, QbftConfig config) {
     this.scheduler = scheduler;
@@ -58,6 +61,9 @@ public final class ConsensusTimers {
   public void startRoundTimer(RoundId roundId) {
     cancelRoundTimer();
     Duration timeout = config.roundTimeout(roundId.round());
+    if (roundId.round() > 0) {
+      roundChanges.increment();
+    }
     if (roundId.round() >= 2) {
       LOG.info("Moved to round {}, which expires in {} s", roundId, timeout.toSeconds());
     }
@@ -65,6 +71,11 @@ public final class ConsensusTimers {
         Optional.of(
             scheduler.schedule(
                 timeout, () -> queue.offer(new QbftEvent.RoundTimerExpired(roundId))));
+  }
+
+  /** Rounds above 0 started so far, at any height: each is a round change. */
+  public long roundChanges() {
+    return roundChanges.sum();
   }
 
   public void cancelBlockTimer() {

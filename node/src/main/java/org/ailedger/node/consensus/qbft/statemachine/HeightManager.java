@@ -43,7 +43,8 @@ final class HeightManager {
   private final RoundChangeValidator roundChanges;
   private final RoundChangeManager roundChangeQuorums;
   private final Map<Integer, RoundState> laterRounds = new HashMap<>();
-  private Optional<Round> current = Optional.empty();
+  // volatile: the metrics thread reads the round through QbftController.round()
+  private volatile Optional<Round> current = Optional.empty();
   private Optional<PreparedCertificate> latestPrepared = Optional.empty();
   private Optional<RoundChange> ownRoundChange = Optional.empty();
 

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * the height above the chain head, swapped for a fresh one on every new head. Peers' messages are
  * de-duplicated, decoded, dropped when for an old height, held when for a later one (bounded), and
  * for this height handled and gossiped when signed by a validator. Every method runs on the one
- * consensus thread ({@link ConsensusThread}, or a test's); nothing here is locked.
+ * consensus thread ({@link ConsensusThread}, or a test's); nothing here is locked. Only {@link
+ * #height()}, {@link #round()} and {@link #roundChanges()} may be read from elsewhere (metrics),
+ * and may lag the consensus thread by an event.
  */
 public final class QbftController {
   private static final Logger LOG = LoggerFactory.getLogger(QbftController.class);
@@ -42,8 +44,8 @@ public final class QbftController {
   private final FutureMessageBuffer<Received> laterHeights;
   private final Address self;
   private final Multicaster network;
-  private BlockHeader head;
-  private Optional<HeightManager> height = Optional.empty();
+  private volatile BlockHeader head;
+  private volatile Optional<HeightManager> height = Optional.empty();
   private boolean syncing;
 
   private record Received(Address sender, QbftMessage message, Bytes data) {}
@@ -121,6 +123,11 @@ public final class QbftController {
   /** The height being agreed on. */
   public long height() {
     return head.number() + 1;
+  }
+
+  /** Round changes so far, at any height. */
+  public long roundChanges() {
+    return services.timers().roundChanges();
   }
 
   /** The round being run at {@link #height()}, or -1 before round 0 or when not a validator. */
