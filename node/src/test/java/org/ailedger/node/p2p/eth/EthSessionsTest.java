@@ -17,7 +17,7 @@ class EthSessionsTest {
   private final EthSessions sessions =
       new EthSessions(
           exchange,
-          new EthRequestServer(chain),
+          new EthRequestServer(chain, new FakePool()),
           List.of(
               new EthMessages() {
                 @Override
