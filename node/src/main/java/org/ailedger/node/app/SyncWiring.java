@@ -1,5 +1,6 @@
 package org.ailedger.node.app;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -53,7 +54,9 @@ final class SyncWiring {
   /** How often queued transactions go out to peers: a fraction of any block period. */
   static final long GOSSIP_EVERY_MILLIS = 20;
 
-  static Running start(DefaultBlockchain chain, BlockImporter importer, TransactionPool pool) {
+  static Running start(
+      DefaultBlockchain chain, BlockImporter importer, TransactionPool pool, Clock clock) {
+    PoolAccess poolAccess = poolAccess(pool);
     // one thread for request timeouts and imports: imports are serialized by the importer anyway
     ScheduledExecutorService threads =
         Executors.newSingleThreadScheduledExecutor(
@@ -73,7 +76,7 @@ final class SyncWiring {
                 // the node is stopping: its peers are about to be disconnected anyway
               }
             });
-    TransactionGossip gossip = new TransactionGossip(pool::submit);
+    TransactionGossip gossip = new TransactionGossip(poolAccess, clock);
     ScheduledExecutorService gossipThread =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("tx-gossip").daemon().factory());
@@ -92,7 +95,7 @@ final class SyncWiring {
     EthSessions sessions =
         new EthSessions(
             status,
-            new EthRequestServer(chain, poolAccess(pool)),
+            new EthRequestServer(chain, poolAccess),
             List.of(propagator, synchronizer, gossip));
     return new Running(
         new EthBridge(sessions), synchronizer, gossip, threads, gossipThread, announcements);
