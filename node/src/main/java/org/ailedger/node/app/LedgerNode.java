@@ -159,7 +159,7 @@ public final class LedgerNode implements AutoCloseable {
       QbftConfig qbftConfig = QbftConfig.from(genesis.qbft());
       EventQueue consensusQueue = ConsensusWiring.queue(qbftConfig);
       IstanbulBridge istanbul = new IstanbulBridge(consensusQueue);
-      sync = SyncWiring.start(chain, importer, pool);
+      sync = SyncWiring.start(chain, importer, pool, clock);
       network =
           NetworkWiring.start(
               vertx,

@@ -1,6 +1,8 @@
 package org.ailedger.node.app;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,13 +12,18 @@ import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.Registration;
 import org.ailedger.node.p2p.eth.EthRequestServer;
 import org.ailedger.node.p2p.eth.EthSessions;
+import org.ailedger.node.p2p.eth.PoolAccess;
 import org.ailedger.node.p2p.eth.StatusExchange;
 import org.ailedger.node.p2p.eth.TransactionGossip;
 import org.ailedger.node.sync.BlockPropagator;
 import org.ailedger.node.sync.SyncConfig;
 import org.ailedger.node.sync.Synchronizer;
 import org.ailedger.node.sync.Timeouts;
+import org.ailedger.node.tx.RecoveredTransaction;
+import org.ailedger.node.tx.Transaction;
+import org.ailedger.node.txpool.SubmitResult;
 import org.ailedger.node.txpool.TransactionPool;
+import org.apache.tuweni.bytes.Bytes32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +54,9 @@ final class SyncWiring {
   /** How often queued transactions go out to peers: a fraction of any block period. */
   static final long GOSSIP_EVERY_MILLIS = 20;
 
-  static Running start(DefaultBlockchain chain, BlockImporter importer, TransactionPool pool) {
+  static Running start(
+      DefaultBlockchain chain, BlockImporter importer, TransactionPool pool, Clock clock) {
+    PoolAccess poolAccess = poolAccess(pool);
     // one thread for request timeouts and imports: imports are serialized by the importer anyway
     ScheduledExecutorService threads =
         Executors.newSingleThreadScheduledExecutor(
@@ -67,7 +76,7 @@ final class SyncWiring {
                 // the node is stopping: its peers are about to be disconnected anyway
               }
             });
-    TransactionGossip gossip = new TransactionGossip(pool::submit);
+    TransactionGossip gossip = new TransactionGossip(poolAccess, clock);
     ScheduledExecutorService gossipThread =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("tx-gossip").daemon().factory());
@@ -85,8 +94,25 @@ final class SyncWiring {
     // the propagator first: it learns which peer a block came from before its import announces it
     EthSessions sessions =
         new EthSessions(
-            status, new EthRequestServer(chain), List.of(propagator, synchronizer, gossip));
+            status,
+            new EthRequestServer(chain, poolAccess),
+            List.of(propagator, synchronizer, gossip));
     return new Running(
         new EthBridge(sessions), synchronizer, gossip, threads, gossipThread, announcements);
+  }
+
+  /** The pool as eth sees it: lookups by hash, and admission telling whether it was new. */
+  static PoolAccess poolAccess(TransactionPool pool) {
+    return new PoolAccess() {
+      @Override
+      public Optional<Transaction> pooled(Bytes32 hash) {
+        return pool.byHash(hash).map(RecoveredTransaction::transaction);
+      }
+
+      @Override
+      public boolean submit(Transaction tx) {
+        return pool.submit(tx) instanceof SubmitResult.Accepted;
+      }
+    };
   }
 }

@@ -31,6 +31,7 @@ import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.p2p.eth.EthRequestServer;
 import org.ailedger.node.p2p.eth.EthSessions;
+import org.ailedger.node.p2p.eth.FakePool;
 import org.ailedger.node.p2p.eth.StatusExchange;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.InMemoryKeyValueStore;
@@ -128,7 +129,9 @@ public final class SyncTestNode {
         });
     propagator = new BlockPropagator(status, sync::isSyncing);
     chain.onBlockAdded(propagator::blockAdded);
-    sessions = new EthSessions(status, new EthRequestServer(chain), List.of(propagator, sync));
+    sessions =
+        new EthSessions(
+            status, new EthRequestServer(chain, new FakePool()), List.of(propagator, sync));
   }
 
   /** Seals {@code count} blocks as the validator; every tenth carries a transaction. */

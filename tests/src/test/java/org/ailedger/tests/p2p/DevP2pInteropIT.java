@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.ailedger.node.block.BlockBody;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1s;
+import org.ailedger.node.genesis.DevAccounts;
+import org.ailedger.node.p2p.eth.EthMessage.NewPooledTransactionHashes;
+import org.ailedger.node.p2p.eth.EthMessageCodec;
+import org.ailedger.node.p2p.peers.EnodeUrl;
 import org.ailedger.node.p2p.rlpx.DisconnectCause;
 import org.ailedger.node.p2p.rlpx.PeerConnectException;
 import org.ailedger.node.p2p.rlpx.PeerConnection;
@@ -30,19 +37,27 @@ import org.ailedger.node.p2p.wire.Capability;
 import org.ailedger.node.p2p.wire.DisconnectReason;
 import org.ailedger.node.p2p.wire.SharedCapability;
 import org.ailedger.node.p2p.wire.SubProtocol;
+import org.ailedger.node.tx.Transaction;
 import org.ailedger.tests.dsl.Await;
+import org.ailedger.tests.dsl.NodeProcess;
 import org.ailedger.tests.dsl.NodeScript;
+import org.ailedger.tests.dsl.QbftNetwork;
+import org.ailedger.tests.dsl.SignedTransactions;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.rlp.RLP;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
 
 /**
  * Our RLPx listener against @ethereumjs/devp2p, an implementation written independently of ours
  * ({@code tests/scripts/devp2p-interop.mjs}), once dialled by it and once dialling it: EIP-8
  * handshake in both roles, Hello exchange with snappy, Ping and Pong, and istanbul/100 messages
- * both ways through each side's capability multiplexer.
+ * both ways through each side's capability multiplexer. Then as an eth/68 peer of a validator
+ * process that announces a transaction by hash only, as a Besu validator announces most: our node
+ * asks for it with GetPooledTransactions, pools it and the validators commit it.
  */
 class DevP2pInteropIT {
   private static final Capability ISTANBUL = SubProtocol.ISTANBUL_100.capability();
@@ -70,7 +85,11 @@ class DevP2pInteropIT {
             w.writeValue(Bytes.fromHexString("0x" + "44".repeat(65)));
           });
 
+  private static final Duration PROGRESS = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
   private final LinkedBlockingQueue<Object> seen = new LinkedBlockingQueue<>();
+  private QbftNetwork network;
   private Vertx vertx;
   private RlpxTransport transport;
   private KeyPair nodeKey;
@@ -100,7 +119,74 @@ class DevP2pInteropIT {
 
   @AfterEach
   void stopListener() throws Exception {
+    if (network != null) {
+      network.close();
+    }
     vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void ethereumjsAnnouncesATransactionByHashAndOurValidatorsFetchAndCommitIt() throws Exception {
+    NodeScript script = NodeScript.named("devp2p-interop.mjs", "@ethereumjs/devp2p");
+    // a genesis of four validators, three running; the fourth key is the script's, so it is
+    // admitted
+    network = QbftNetwork.start("pooled", 4, 3, dir, List.of());
+    NodeProcess target = network.validators().get(0);
+    target.awaitBlockAbove(1, PROGRESS);
+    Credentials sender =
+        Credentials.create(DevAccounts.account(6).privateKey().bytes().toHexString());
+    Bytes envelope =
+        Bytes.fromHexString(
+            SignedTransactions.eip1559(
+                sender,
+                DevAccounts.DEVNET_CHAIN_ID,
+                0,
+                21_000,
+                DevAccounts.account(7).address().toHexString(),
+                BigInteger.ONE,
+                "0x"));
+    Transaction tx = BlockBody.decodeTransaction(RLP.encodeValue(envelope), 0);
+    Bytes announcement =
+        EthMessageCodec.encode(
+            new NewPooledTransactionHashes(
+                Bytes.of(2), List.of((long) envelope.size()), List.of(tx.hash())));
+    EnodeUrl enode = EnodeUrl.parse(target.enode());
+
+    String output =
+        script
+            .run(
+                Map.of(
+                    "DEVP2P_KEY",
+                    DevAccounts.validator(3).privateKey().bytes().toUnprefixedHexString()),
+                SCRIPT_TIMEOUT,
+                "--eth",
+                "--port",
+                Integer.toString(enode.port()),
+                "--node-id",
+                enode.nodeId().bytes().toUnprefixedHexString(),
+                "--announce",
+                announcement.toUnprefixedHexString(),
+                "--tx",
+                BlockBody.encodeTransaction(tx).toUnprefixedHexString())
+            .output();
+
+    List<JsonNode> events = parse(output);
+    assertThat(names(events))
+        .containsSubsequence("hello", "status", "announced", "request", "answered", "closed");
+    assertThat(names(events)).doesNotContain("error");
+    assertThat(event(events, "request").get("hashes"))
+        .extracting(JsonNode::asText)
+        .containsExactly(tx.hash().toUnprefixedHexString());
+    String hash = tx.hash().toHexString();
+    assertThat(target.rpc().result("eth_getTransactionByHash", hash).path("hash").asText())
+        .as("pooled (or already committed) on the node that fetched it")
+        .isEqualTo(hash);
+    for (NodeProcess validator : network.validators()) {
+      Await.until(
+          "the fetched transaction to be committed on " + validator.name(),
+          PROGRESS,
+          () -> QbftNetwork.receipt(validator, hash));
+    }
   }
 
   @Test

@@ -18,15 +18,17 @@ import org.ailedger.node.p2p.eth.EthMessage.GetReceipts;
 import org.ailedger.node.p2p.eth.EthMessage.PooledTransactions;
 import org.ailedger.node.p2p.eth.EthMessage.Receipts;
 import org.ailedger.node.p2p.eth.EthMessage.StartBlock;
+import org.ailedger.node.tx.Transaction;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLP;
 
 /**
- * Answers a peer's data requests from the canonical chain, as Besu's {@code EthServer} does: at
- * most a fixed number of items per answer, and no more bytes than the spec's recommended soft limit
- * (though always the first item found), so one request cannot make this node read or send without
- * bound. Unknown blocks are left out; an answer may be empty.
+ * Answers a peer's data requests from the canonical chain and the transaction pool, as Besu's
+ * {@code EthServer} does: at most a fixed number of items per answer, and no more bytes than the
+ * spec's recommended soft limit (though always the first item found), so one request cannot make
+ * this node read or send without bound. Unknown blocks and transactions are left out; an answer may
+ * be empty.
  */
 public final class EthRequestServer {
   /** Besu's {@code EthProtocolConfiguration.DEFAULT_MAX_GET_BLOCK_HEADERS} (192 before 2024). */
@@ -38,13 +40,21 @@ public final class EthRequestServer {
   /** Besu's {@code DEFAULT_MAX_GET_RECEIPTS}. */
   public static final int MAX_RECEIPTS_SERVED = 256;
 
+  /**
+   * Hashes of one GetPooledTransactions looked at, found or not: Besu's {@code
+   * DEFAULT_MAX_GET_POOLED_TRANSACTIONS}, and caps/eth.md's soft limit for the request (256).
+   */
+  public static final int MAX_POOLED_TRANSACTIONS_SERVED = 256;
+
   /** caps/eth.md: "The recommended soft limit for BlockHeaders responses is 2 MiB" (and bodies). */
   public static final int SOFT_RESPONSE_BYTES = 2 * 1024 * 1024;
 
   private final ChainReader chain;
+  private final PoolAccess pool;
 
-  public EthRequestServer(ChainReader chain) {
+  public EthRequestServer(ChainReader chain, PoolAccess pool) {
     this.chain = chain;
+    this.pool = pool;
   }
 
   public BlockHeaders headers(GetBlockHeaders request) {
@@ -128,10 +138,31 @@ public final class EthRequestServer {
   }
 
   /**
-   * This node does not gossip its pool over eth yet, so it knows none of the asked transactions;
-   * caps/eth.md allows the empty answer when none of the hashes match.
+   * The asked transactions this node has pooled, in the order asked, each in the wire form of
+   * Transactions; unknown hashes are skipped, which caps/eth.md allows (a transaction may have been
+   * included since it was announced). Looks at no more than {@link #MAX_POOLED_TRANSACTIONS_SERVED}
+   * hashes and stops before the answer passes {@link #SOFT_RESPONSE_BYTES}, so the requester knows
+   * to ask again from the first missing one.
    */
   public PooledTransactions pooledTransactions(GetPooledTransactions request) {
-    return new PooledTransactions(request.requestId(), List.of());
+    List<Bytes> found = new ArrayList<>();
+    long bytes = 0;
+    int looked = 0;
+    for (Bytes32 hash : request.hashes()) {
+      if (looked++ >= MAX_POOLED_TRANSACTIONS_SERVED) {
+        break;
+      }
+      Optional<Transaction> tx = pool.pooled(hash);
+      if (tx.isEmpty()) {
+        continue;
+      }
+      Bytes encoded = BlockBody.encodeTransaction(tx.get());
+      bytes += encoded.size();
+      if (bytes > SOFT_RESPONSE_BYTES && !found.isEmpty()) {
+        break;
+      }
+      found.add(encoded);
+    }
+    return new PooledTransactions(request.requestId(), found);
   }
 }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Status passes {@link StatusExchange#check}, answers its data requests, and hands its Status,
  * announcements and responses to the {@code followers} (block propagation, then sync) in that
  * order, so a block is known to have come from a peer before its import announces it onwards.
- * Gossiped Transactions go to the followers (the node's transaction gossip); announcements by hash
- * are dropped, as this node never asks for pooled transactions.
+ * Transactions, their announcements by hash and the answers to this node's requests for them go to
+ * the followers too (the node's transaction gossip asks for and checks them). A stray Receipts is
+ * dropped: this node never asks for receipts.
  */
 public final class EthSessions implements EthMessages {
   private static final Logger LOG = LoggerFactory.getLogger(EthSessions.class);
@@ -77,10 +78,9 @@ public final class EthSessions implements EthMessages {
       case BlockHeaders h -> forward(peer, h);
       case BlockBodies b -> forward(peer, b);
       case Transactions t -> forward(peer, t);
-      case NewPooledTransactionHashes n ->
-          LOG.debug("Ignored {} announced transactions", n.hashes().size());
+      case NewPooledTransactionHashes n -> forward(peer, n);
+      case PooledTransactions p -> forward(peer, p);
       // never requested: a stray answer is dropped, as Besu drops unsolicited responses
-      case PooledTransactions p -> LOG.debug("Ignored unrequested PooledTransactions");
       case Receipts r -> LOG.debug("Ignored unrequested Receipts");
     }
   }

@@ -2,8 +2,10 @@ package org.ailedger.node.p2p.eth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.ailedger.node.block.BlockBody;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.block.Roots;
 import org.ailedger.node.p2p.eth.EthMessage.BlockHeaders;
@@ -11,9 +13,11 @@ import org.ailedger.node.p2p.eth.EthMessage.GetBlockBodies;
 import org.ailedger.node.p2p.eth.EthMessage.GetBlockHeaders;
 import org.ailedger.node.p2p.eth.EthMessage.GetPooledTransactions;
 import org.ailedger.node.p2p.eth.EthMessage.GetReceipts;
+import org.ailedger.node.p2p.eth.EthMessage.PooledTransactions;
 import org.ailedger.node.p2p.eth.EthMessage.StartBlock;
 import org.ailedger.node.sync.ManualTimeouts;
 import org.ailedger.node.sync.SyncTestNode;
+import org.ailedger.node.tx.Transaction;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLP;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class EthRequestServerTest {
   private static final ListChain CHAIN = new ListChain(600);
-  private final EthRequestServer server = new EthRequestServer(CHAIN);
+  private final FakePool pool = new FakePool();
+  private final EthRequestServer server = new EthRequestServer(CHAIN, pool);
 
   private List<Long> numbers(GetBlockHeaders request) {
     BlockHeaders answer = server.headers(request);
@@ -108,9 +113,52 @@ class EthRequestServerTest {
   }
 
   @Test
-  void pooledTransactionsAreAnsweredEmptyUnderTheSameRequestId() {
+  void pooledTransactionsAreServedInRequestOrderSkippingUnknownOnes() {
+    Transaction legacy = Transfers.transfer(0, true);
+    Transaction typed = Transfers.transfer(1, false);
+    pool.add(legacy);
+    pool.add(typed);
+
+    assertThat(
+            server.pooledTransactions(
+                new GetPooledTransactions(12, List.of(typed.hash(), Bytes32.ZERO, legacy.hash()))))
+        .isEqualTo(
+            new PooledTransactions(
+                12,
+                List.of(BlockBody.encodeTransaction(typed), BlockBody.encodeTransaction(legacy))));
+  }
+
+  @Test
+  void aRequestForNothingPooledIsAnsweredEmptyUnderTheSameRequestId() {
     assertThat(server.pooledTransactions(new GetPooledTransactions(12, List.of(Bytes32.ZERO))))
-        .isEqualTo(new EthMessage.PooledTransactions(12, List.of()));
+        .isEqualTo(new PooledTransactions(12, List.of()));
+  }
+
+  @Test
+  void noMorePooledTransactionsAreLookedAtThanTheServingBound() {
+    List<Bytes32> asked = new ArrayList<>();
+    for (int i = 0; i < EthRequestServer.MAX_POOLED_TRANSACTIONS_SERVED + 10; i++) {
+      Transaction tx = Transfers.transfer(i, i % 2 == 0);
+      pool.add(tx);
+      asked.add(tx.hash());
+    }
+
+    assertThat(server.pooledTransactions(new GetPooledTransactions(1, asked)).transactions())
+        .hasSize(EthRequestServer.MAX_POOLED_TRANSACTIONS_SERVED);
+  }
+
+  @Test
+  void pooledTransactionsStopBeforeTheSoftByteLimit() {
+    List<Bytes32> asked = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Transaction tx =
+          Transfers.withData(i, Bytes.wrap(new byte[EthRequestServer.SOFT_RESPONSE_BYTES / 3]));
+      pool.add(tx);
+      asked.add(tx.hash());
+    }
+
+    assertThat(server.pooledTransactions(new GetPooledTransactions(1, asked)).transactions())
+        .hasSize(2);
   }
 
   @Test
@@ -120,7 +168,7 @@ class EthRequestServerTest {
     BlockHeader withTransaction = node.chain.header(10).orElseThrow();
 
     List<List<Bytes>> served =
-        new EthRequestServer(node.chain)
+        new EthRequestServer(node.chain, pool)
             .receipts(new GetReceipts(1, List.of(withTransaction.hash())))
             .receipts();
 

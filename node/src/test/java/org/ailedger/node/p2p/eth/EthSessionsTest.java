@@ -4,20 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ailedger.node.block.BlockBody;
 import org.ailedger.node.p2p.eth.EthMessage.BlockHeaders;
 import org.ailedger.node.p2p.eth.EthMessage.GetBlockHeaders;
+import org.ailedger.node.p2p.eth.EthMessage.GetPooledTransactions;
+import org.ailedger.node.p2p.eth.EthMessage.PooledTransactions;
 import org.ailedger.node.p2p.eth.EthMessage.StartBlock;
 import org.ailedger.node.p2p.eth.EthMessage.Status;
+import org.ailedger.node.tx.Transaction;
+import org.apache.tuweni.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
 class EthSessionsTest {
   private final ListChain chain = new ListChain(10);
   private final StatusExchange exchange = new StatusExchange(chain);
   private final List<String> followerSaw = new ArrayList<>();
+  private final FakePool pool = new FakePool();
   private final EthSessions sessions =
       new EthSessions(
           exchange,
-          new EthRequestServer(chain),
+          new EthRequestServer(chain, pool),
           List.of(
               new EthMessages() {
                 @Override
@@ -92,16 +98,37 @@ class EthSessionsTest {
   }
 
   @Test
-  void gossipedTransactionsGoToTheFollowersAndUnaskedAnswersAreDropped() {
+  void transactionExchangeGoesToTheFollowersAndStrayReceiptsAreDropped() {
     sessions.peerConnected(peer);
     sessions.messageReceived(peer, exchange.localStatus());
     sessions.messageReceived(peer, new EthMessage.Transactions(List.of()));
+    sessions.messageReceived(
+        peer, new EthMessage.NewPooledTransactionHashes(Bytes.EMPTY, List.of(), List.of()));
     sessions.messageReceived(peer, new EthMessage.PooledTransactions(3, List.of()));
     sessions.messageReceived(peer, new EthMessage.Receipts(4, List.of()));
 
     assertThat(peer.disconnectedFor).isNull();
     assertThat(peer.sent).hasSize(1);
-    assertThat(followerSaw).containsExactly("connected", "Status", "Transactions");
+    assertThat(followerSaw)
+        .containsExactly(
+            "connected",
+            "Status",
+            "Transactions",
+            "NewPooledTransactionHashes",
+            "PooledTransactions");
+  }
+
+  @Test
+  void getPooledTransactionsIsAnsweredFromThePool() {
+    Transaction tx = Transfers.transfer(0, false);
+    pool.add(tx);
+    sessions.peerConnected(peer);
+    sessions.messageReceived(peer, exchange.localStatus());
+
+    sessions.messageReceived(peer, new GetPooledTransactions(8, List.of(tx.hash())));
+
+    assertThat(peer.sent.get(1))
+        .isEqualTo(new PooledTransactions(8, List.of(BlockBody.encodeTransaction(tx))));
   }
 
   @Test
