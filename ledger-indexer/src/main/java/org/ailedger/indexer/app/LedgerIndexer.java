@@ -107,6 +107,9 @@ public final class LedgerIndexer implements AutoCloseable {
     pool.close();
     loop.close();
     database.close();
+    LOG.info(
+        "indexer stopped at block {}",
+        ingester.status().cursor().map(c -> Long.toString(c.blockNumber())).orElse("none"));
   }
 
   private static void await(java.util.concurrent.CompletableFuture<?> future) {
