@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DevnetCommand.class,
       NodeCommand.class,
+      IndexerCommand.class,
       GenesisCommand.class,
       KeysCommand.class,
       ModelCommand.class,

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.p2p.peers.PeersConfig;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
       "four validators, each an `ailedger node` process with its own key, data",
       "and ports. Creates (or reuses) the data directory, prints the endpoints and",
       "accounts, and stops every validator on Ctrl-C or SIGTERM. Validator i",
-      "listens on the JSON-RPC and metrics ports given plus 10·i, p2p plus i."
+      "listens on the JSON-RPC and metrics ports given plus 10·i, p2p plus i.",
+      "An `ailedger indexer` process follows validator 0 and serves its REST API."
     })
 final class DevnetCommand implements Callable<Integer> {
   /** Four JVMs starting on a small, busy machine take a while; a hung one must not hang us. */
@@ -74,6 +77,12 @@ final class DevnetCommand implements Callable<Integer> {
           "Validator 0's p2p port; validator i uses it plus i (default: ${DEFAULT-VALUE}).")
   int p2pPort;
 
+  @Option(
+      names = "--indexer-port",
+      defaultValue = "" + ApiConfig.DEFAULT_PORT,
+      description = "The indexer's REST API (default: ${DEFAULT-VALUE}).")
+  int indexerPort;
+
   @Override
   public Integer call() {
     DevnetPorts devnetPorts =
@@ -83,52 +92,99 @@ final class DevnetCommand implements Callable<Integer> {
     if (reset) {
       layout.delete();
     }
+    if (devnetPorts.uses(indexerPort)) {
+      throw new IllegalArgumentException(
+          "--indexer-port " + indexerPort + " is one of the validators' ports; pick another");
+    }
     boolean fresh = layout.prepare(devnetPorts);
 
     ValidatorProcesses validators = new ValidatorProcesses(layout, devnetPorts, host);
-    CompletableFuture<String> stopRequest = StopSignals.install(validators::kill);
-    // any other way out (an error, SIGHUP) stops the validators too
+    IndexerProcess indexer =
+        new IndexerProcess(layout, host, indexerPort, validators.localHttpUrl(0));
+    CompletableFuture<String> stopRequest =
+        StopSignals.install(
+            () -> {
+              indexer.kill();
+              validators.kill();
+            });
+    // any other way out (an error, SIGHUP) stops the indexer and the validators too
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> validators.stop(STOP_GRACE), "devnet-stop"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  indexer.stop(STOP_GRACE);
+                  validators.stop(STOP_GRACE);
+                },
+                "devnet-stop"));
     System.out.printf(
         "Starting %d validators (logs in %s)...%n",
         DevnetLayout.VALIDATORS, layout.validatorDir(0).resolveSibling("validator-N/node.log"));
     validators.start();
     CompletableFuture<ValidatorProcesses.Exit> exited = validators.firstExit();
-    Run run = new Run(validators, stopRequest, exited);
+    Run run = new Run(validators, indexer, stopRequest, exited);
 
-    if (!run.awaitJsonRpc()) {
+    if (!run.awaitJsonRpc() || !run.startIndexer()) {
       return run.end();
     }
-    printBanner(validators, devnetPorts, layout);
+    printBanner(validators, indexer, devnetPorts, layout);
     if (fresh && !noDemo && !run.seedDemo()) {
       return run.end();
     }
     if (!run.ending()) {
       System.out.println("Press Ctrl-C to stop.");
     }
-    CompletableFuture.anyOf(stopRequest, exited).join();
+    run.awaitEnd();
     return run.end();
   }
 
   /** One run of the devnet: what it waits for, and how it ends. */
   private static final class Run {
     private final ValidatorProcesses validators;
+    private final IndexerProcess indexer;
     private final CompletableFuture<String> stopRequest;
     private final CompletableFuture<ValidatorProcesses.Exit> exited;
+    private CompletableFuture<Integer> indexerExited = new CompletableFuture<>();
     private boolean failed;
 
     Run(
         ValidatorProcesses validators,
+        IndexerProcess indexer,
         CompletableFuture<String> stopRequest,
         CompletableFuture<ValidatorProcesses.Exit> exited) {
       this.validators = validators;
+      this.indexer = indexer;
       this.stopRequest = stopRequest;
       this.exited = exited;
     }
 
     boolean ending() {
-      return failed || stopRequest.isDone() || exited.isDone();
+      return failed || stopRequest.isDone() || exited.isDone() || indexerExited.isDone();
+    }
+
+    /** Starts the indexer and waits until it answers; false when the devnet must end instead. */
+    boolean startIndexer() {
+      indexer.start();
+      indexerExited = indexer.exit();
+      Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+      while (!indexer.answers()) {
+        if (ending()) {
+          return false;
+        }
+        if (Instant.now().isAfter(deadline)) {
+          System.err.printf(
+              "error: the indexer did not answer within %d s%n%s%n",
+              STARTUP_TIMEOUT.toSeconds(), indexer.logTail());
+          failed = true;
+          return false;
+        }
+        awaitEndFor(POLL);
+      }
+      return true;
+    }
+
+    /** Waits for a stop request or for a validator or the indexer to end. */
+    void awaitEnd() {
+      CompletableFuture.anyOf(stopRequest, exited, indexerExited).join();
     }
 
     /** Waits until every validator answers JSON-RPC; false when the devnet must end instead. */
@@ -164,11 +220,11 @@ final class DevnetCommand implements Callable<Integer> {
             CompletableFuture.supplyAsync(
                 () -> new DevnetDemo(validators.localHttpUrl(0).toString()).seed(), thread);
         try {
-          CompletableFuture.anyOf(seeding, stopRequest, exited).join();
+          CompletableFuture.anyOf(seeding, stopRequest, exited, indexerExited).join();
         } catch (CompletionException e) {
           // the seeding failed; reported below unless the devnet is ending anyway
         }
-        if (stopRequest.isDone() || exited.isDone()) {
+        if (stopRequest.isDone() || exited.isDone() || indexerExited.isDone()) {
           return false;
         }
         try {
@@ -203,10 +259,20 @@ final class DevnetCommand implements Callable<Integer> {
                 + " devnet%n%s%n",
             exit.validator(), exit.pid(), exit.code(), validators.logTail(exit.validator()));
         code = 1;
+      } else if (indexerExited.isDone() && indexerExited.join() != SIGINT_EXIT) {
+        System.err.printf(
+            "error: the indexer (pid %d) exited unexpectedly with code %d; stopping the devnet%n%s%n",
+            indexer.pid(), indexerExited.join(), indexer.logTail());
+        code = 1;
+      } else if (indexerExited.isDone()) {
+        System.out.println("Stopping the devnet (Ctrl-C)...");
+        code = 0;
       } else {
         System.out.println("Stopping the devnet...");
         code = failed ? 1 : 0;
       }
+      // the indexer first: it follows validator 0 and would only log its going as a failure
+      reportIndexerStop();
       List<Integer> codes = validators.stop(STOP_GRACE);
       for (int i = 0; i < codes.size(); i++) {
         System.out.printf(
@@ -219,9 +285,20 @@ final class DevnetCommand implements Callable<Integer> {
       return code;
     }
 
+    private void reportIndexerStop() {
+      if (!indexer.started()) {
+        return;
+      }
+      Optional<Integer> code = indexer.stop(STOP_GRACE);
+      System.out.printf(
+          "  indexer (pid %d) %s%n",
+          indexer.pid(), code.map(c -> "exited with " + c).orElse("still running after SIGKILL"));
+    }
+
     private void awaitEndFor(Duration timeout) {
       try {
-        CompletableFuture.anyOf(stopRequest, exited).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture.anyOf(stopRequest, exited, indexerExited)
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         // nothing happened; poll again
       } catch (ExecutionException e) {
@@ -233,7 +310,11 @@ final class DevnetCommand implements Callable<Integer> {
     }
   }
 
-  private void printBanner(ValidatorProcesses validators, DevnetPorts ports, DevnetLayout layout) {
+  private void printBanner(
+      ValidatorProcesses validators,
+      IndexerProcess indexer,
+      DevnetPorts ports,
+      DevnetLayout layout) {
     System.out.println();
     System.out.println(
         "AI Contribution Ledger devnet  (chain id "
@@ -261,6 +342,9 @@ final class DevnetCommand implements Callable<Integer> {
           DevnetLayout.P2P_HOST,
           ports.p2p(i));
     }
+    System.out.printf(
+        "  indexer      REST %s/v1/  OpenAPI %s/openapi.json  pid %d  log %s%n",
+        indexer.url(), indexer.url(), indexer.pid(), layout.indexerLog());
     System.out.println();
     System.out.println(
         "Dev accounts (mnemonic \""

@@ -61,6 +61,15 @@ final class DevnetLayout {
     return validatorDir(validator).resolve("node.log");
   }
 
+  /** The indexer's data directory: its SQLite store. */
+  Path indexerDir() {
+    return dir.resolve("indexer");
+  }
+
+  Path indexerLog() {
+    return indexerDir().resolve("indexer.log");
+  }
+
   /** Deletes the whole devnet directory, chain and all. */
   void delete() {
     if (!Files.exists(dir)) {
@@ -92,6 +101,7 @@ final class DevnetLayout {
       } else {
         requireSameGenesis(genesis);
       }
+      Files.createDirectories(indexerDir());
       for (int i = 0; i < VALIDATORS; i++) {
         Files.createDirectories(validatorDir(i));
         if (!Files.exists(keyFile(i))) {

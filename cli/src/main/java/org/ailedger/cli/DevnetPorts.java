@@ -53,6 +53,16 @@ record DevnetPorts(int http, int ws, int metrics, int p2p, int validators) {
     return p2p + validator;
   }
 
+  /** Whether any validator listens on {@code port}. */
+  boolean uses(int port) {
+    for (int i = 0; i < validators; i++) {
+      if (port == http(i) || port == ws(i) || port == metrics(i) || port == p2p(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // port 0 (any free port) cannot work: each validator must know where the others listen
   private static void check(String option, int base, int span) {
     if (base < 1 || base + span > 65_535) {

@@ -25,7 +25,7 @@ final class ParentWatch {
   }
 
   private static void stop(long pid) {
-    System.out.println("Process " + pid + " that started this node has ended; stopping.");
+    System.out.println("Process " + pid + " that started this process has ended; stopping.");
     System.exit(0);
   }
 }

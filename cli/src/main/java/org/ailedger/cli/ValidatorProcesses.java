@@ -1,21 +1,13 @@
 package org.ailedger.cli;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,11 +19,8 @@ import java.util.concurrent.TimeUnit;
  * SIGKILL for any that outlast the grace period.
  */
 final class ValidatorProcesses {
-  private static final String MAIN_CLASS = AiLedger.class.getName();
   private static final Duration RPC_PROBE_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
-  private static final int LOG_TAIL_BYTES = 16 * 1024;
-  private static final int LOG_TAIL_LINES = 40;
 
   /** A validator that ended, and how. */
   record Exit(int validator, long pid, int code) {}
@@ -120,90 +109,29 @@ final class ValidatorProcesses {
 
   /** The last lines validator {@code i} logged, to show why it failed. */
   String logTail(int validator) {
-    Path log = layout.logFile(validator);
-    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-      long from = Math.max(0, file.length() - LOG_TAIL_BYTES);
-      byte[] bytes = new byte[(int) (file.length() - from)];
-      file.seek(from);
-      file.readFully(bytes);
-      List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
-      if (from > 0 && !lines.isEmpty()) {
-        lines = lines.subList(1, lines.size()); // the first line is likely cut
-      }
-      List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
-      return "---- last lines of " + log + " ----\n" + String.join("\n", tail);
-    } catch (IOException e) {
-      return "(cannot read " + log + ": " + e.getMessage() + ")";
-    }
+    return ChildJvm.logTail(layout.logFile(validator));
   }
 
   private void launch(int validator) {
-    Path log = layout.logFile(validator);
-    try {
-      Files.writeString(
-          log,
-          "==== started by ailedger devnet (pid "
-              + ProcessHandle.current().pid()
-              + ") at "
-              + Instant.now()
-              + " ====\n",
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      Process process =
-          new ProcessBuilder(command(validator))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-      processes.add(process);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot start validator " + validator + ": " + e.getMessage(), e);
-    }
+    processes.add(
+        ChildJvm.start("validator " + validator, arguments(validator), layout.logFile(validator)));
   }
 
-  private List<String> command(int i) {
-    List<String> command = new ArrayList<>();
-    command.add(
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElseThrow(() -> new IllegalStateException("cannot tell which java runs ailedger")));
-    command.addAll(jvmOptions());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(MAIN_CLASS);
-    command.addAll(
-        List.of(
-            "node",
-            "--data-dir=" + layout.dataDir(i),
-            "--genesis-file=" + layout.genesisFile(),
-            "--node-key-file=" + layout.keyFile(i),
-            "--rpc-host=" + rpcHost,
-            "--rpc-http-port=" + ports.http(i),
-            "--rpc-ws-port=" + ports.ws(i),
-            "--metrics-port=" + ports.metrics(i),
-            "--p2p-interface=" + DevnetLayout.P2P_HOST,
-            "--p2p-host=" + DevnetLayout.P2P_HOST,
-            "--p2p-port=" + ports.p2p(i),
-            "--static-nodes-file=" + layout.staticNodesFile(i),
-            "--exit-with-parent=" + ProcessHandle.current().pid()));
-    return command;
-  }
-
-  /**
-   * This JVM's options (heap, native access, {@code AILEDGER_JAVA_OPTS}) for the validators too,
-   * but no debugger or agent: those would clash on their port or file.
-   */
-  private static List<String> jvmOptions() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(
-            option ->
-                !option.startsWith("-agentlib:")
-                    && !option.startsWith("-agentpath:")
-                    && !option.startsWith("-javaagent:")
-                    && !option.startsWith("-Xrunjdwp")
-                    && !option.equals("-Xdebug"))
-        .toList();
+  private List<String> arguments(int i) {
+    return List.of(
+        "node",
+        "--data-dir=" + layout.dataDir(i),
+        "--genesis-file=" + layout.genesisFile(),
+        "--node-key-file=" + layout.keyFile(i),
+        "--rpc-host=" + rpcHost,
+        "--rpc-http-port=" + ports.http(i),
+        "--rpc-ws-port=" + ports.ws(i),
+        "--metrics-port=" + ports.metrics(i),
+        "--p2p-interface=" + DevnetLayout.P2P_HOST,
+        "--p2p-host=" + DevnetLayout.P2P_HOST,
+        "--p2p-port=" + ports.p2p(i),
+        "--static-nodes-file=" + layout.staticNodesFile(i),
+        "--exit-with-parent=" + ProcessHandle.current().pid());
   }
 
   private boolean answers(int validator) {

@@ -37,4 +37,13 @@ class DevnetPortsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("overlap");
   }
+
+  @Test
+  void theIndexerPortMustBeNoValidatorsPort() {
+    DevnetPorts ports = new DevnetPorts(8545, 8546, 9545, 30303, 4);
+
+    assertThat(ports.uses(8080)).isFalse();
+    assertThat(ports.uses(8575)).isTrue();
+    assertThat(ports.uses(30306)).isTrue();
+  }
 }

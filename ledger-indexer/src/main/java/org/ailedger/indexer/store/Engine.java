@@ -33,7 +33,8 @@ public enum Engine {
     }
   }
 
-  BigInteger readUint(ResultSet row, String column) throws SQLException {
+  /** Reads a 256-bit integer column back exactly, whichever type the engine stores it as. */
+  public BigInteger readUint(ResultSet row, String column) throws SQLException {
     return switch (this) {
       case SQLITE -> {
         String digits = row.getString(column);

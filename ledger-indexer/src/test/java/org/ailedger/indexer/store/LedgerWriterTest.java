@@ -298,15 +298,7 @@ class LedgerWriterTest {
   }
 
   private static Batch everyEventBatch() {
-    List<Block> blocks = new ArrayList<>();
-    for (long n = 1; n <= 3; n++) {
-      blocks.add(SampleEvents.block(n));
-    }
-    return new Batch(
-        SampleEvents.genesisBlock().cursor(),
-        SampleEvents.block(4),
-        blocks,
-        SampleEvents.everyEvent());
+    return SampleEvents.everyEventBatch();
   }
 
   private static String text(LedgerQueries queries, String sql) {

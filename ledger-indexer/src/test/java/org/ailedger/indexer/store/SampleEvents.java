@@ -19,43 +19,46 @@ import org.ailedger.indexer.event.TokenEvent;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 
-/** A small history touching every event of the five contracts, and the chain around it. */
-final class SampleEvents {
-  static final BigInteger TOKEN = BigInteger.TEN.pow(18);
-  static final BigInteger POOL = TOKEN.multiply(BigInteger.valueOf(300));
-  static final Bytes32 MODEL = id("model");
-  static final Bytes32 PARENT = id("parent dataset");
-  static final Bytes32 CHILD = id("child dataset");
-  static final Bytes32 MEMBER = id("member");
-  static final EthAddress OWNER = address(1);
-  static final EthAddress AGGREGATOR = address(2);
-  static final EthAddress CONTRIBUTOR = address(3);
-  static final EthAddress AUDITOR = address(4);
-  static final EthAddress ZERO = address(0);
+/**
+ * A small history touching every event of the five contracts, and the chain around it; shared with
+ * the API's tests, which serve it.
+ */
+public final class SampleEvents {
+  public static final BigInteger TOKEN = BigInteger.TEN.pow(18);
+  public static final BigInteger POOL = TOKEN.multiply(BigInteger.valueOf(300));
+  public static final Bytes32 MODEL = id("model");
+  public static final Bytes32 PARENT = id("parent dataset");
+  public static final Bytes32 CHILD = id("child dataset");
+  public static final Bytes32 MEMBER = id("member");
+  public static final EthAddress OWNER = address(1);
+  public static final EthAddress AGGREGATOR = address(2);
+  public static final EthAddress CONTRIBUTOR = address(3);
+  public static final EthAddress AUDITOR = address(4);
+  public static final EthAddress ZERO = address(0);
 
   private SampleEvents() {}
 
-  static Bytes32 id(String label) {
+  public static Bytes32 id(String label) {
     return Bytes32.fromHexString(org.web3j.crypto.Hash.sha3String(label));
   }
 
-  static EthAddress address(int n) {
+  public static EthAddress address(int n) {
     return new EthAddress(Bytes.concatenate(Bytes.wrap(new byte[16]), Bytes.ofUnsignedInt(n)));
   }
 
-  static Block block(long number) {
+  public static Block block(long number) {
     return new Block(number, blockHash(number), blockHash(number - 1), 1_700_000_000L + number);
   }
 
-  static Bytes32 blockHash(long number) {
+  public static Bytes32 blockHash(long number) {
     return id("block " + number);
   }
 
-  static Block genesisBlock() {
+  public static Block genesisBlock() {
     return new Block(0, blockHash(0), Bytes32.ZERO, 1_700_000_000L);
   }
 
-  static GenesisState genesis() {
+  public static GenesisState genesis() {
     Map<EthAddress, Bytes32> members = new LinkedHashMap<>();
     members.put(OWNER, MEMBER);
     members.put(CONTRIBUTOR, id("other member"));
@@ -79,8 +82,17 @@ final class SampleEvents {
         parameters);
   }
 
+  /** Every event of {@link #everyEvent()} in one batch after the genesis block, up to block 4. */
+  public static Batch everyEventBatch() {
+    List<Block> blocks = new ArrayList<>();
+    for (long n = 1; n <= 3; n++) {
+      blocks.add(block(n));
+    }
+    return new Batch(genesisBlock().cursor(), block(4), blocks, everyEvent());
+  }
+
   /** Every event kind once, spread over blocks 1..4, in chain order. */
-  static List<DecodedLog> everyEvent() {
+  public static List<DecodedLog> everyEvent() {
     List<LedgerEvent> events =
         List.of(
             new PermissionsEvent.AccountAdded(AUDITOR, MEMBER),

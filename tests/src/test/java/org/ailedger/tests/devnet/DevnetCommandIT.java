@@ -2,10 +2,17 @@ package org.ailedger.tests.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.ailedger.chaincode.bindings.ContributionToken;
 import org.ailedger.chaincode.bindings.DataProvenance;
 import org.ailedger.chaincode.bindings.ModelRegistry;
@@ -35,6 +42,7 @@ import org.web3j.tuples.generated.Tuple5;
 import org.web3j.tuples.generated.Tuple8;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.utils.Numeric;
 
 /**
  * {@code ailedger devnet} as a newcomer meets it: four validator processes that peer with each
@@ -44,7 +52,8 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * update that cites it, a second round open and a governance proposal with votes. The demo is read
  * back from validator 3 with web3j and the generated bindings, as an outside client would. SIGTERM
  * stops every validator and exits 0; a second start resumes the same chain without seeding again; a
- * devnet killed outright takes its validators with it.
+ * devnet killed outright takes its validators with it. The indexer process follows validator 0 and
+ * serves the demo over REST.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetCommandIT {
@@ -63,6 +72,9 @@ class DevnetCommandIT {
   private static final int VALIDATORS = NodeProcess.DEVNET_VALIDATORS;
   private static final Duration PROGRESS = Duration.ofSeconds(60);
 
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static Web3j web3j;
   private static ModelRegistry registry;
   private static DataProvenance provenance;
@@ -120,14 +132,15 @@ class DevnetCommandIT {
   void fourValidatorProcessesArePeersAndAgreeOnEveryBlock() {
     NodeProcess devnet = DEVNET.node();
     List<ProcessHandle> children = devnet.childProcesses();
-    assertThat(children).as("the devnet's child processes").hasSize(VALIDATORS);
-    // the banner names each validator's process: they are the devnet's own children
+    assertThat(children).as("the devnet's child processes").hasSize(VALIDATORS + 1);
+    // the banner names each validator's and the indexer's process: the devnet's own children
     String banner = devnet.outputSinceStart();
     assertThat(children)
         .allSatisfy(
             child ->
                 assertThat(banner)
-                    .containsPattern("validator \\d  0x\\p{XDigit}{40}  pid " + child.pid() + " "));
+                    .containsPattern(
+                        "(validator \\d  0x\\p{XDigit}{40}|indexer .*)  pid " + child.pid() + " "));
     for (int i = 0; i < VALIDATORS; i++) {
       JsonRpc rpc = devnet.rpc(i);
       Await.untilTrue(
@@ -221,13 +234,42 @@ class DevnetCommandIT {
 
   @Test
   @Order(6)
+  void theIndexerProcessServesItsHealthAndTheDemosModel() throws Exception {
+    NodeProcess devnet = DEVNET.node();
+    URI indexer = devnet.indexerUrl();
+    assertThat(devnet.outputSinceStart()).contains(indexer + "/v1/");
+    long seeded = devnet.rpc(0).blockNumber();
+
+    JsonNode health = indexerGet(indexer.resolve("/v1/health"));
+    assertThat(health.get("status").asText()).isIn("ok", "catching-up", "starting");
+    // minBlock: the answer waits until the indexer holds every block of the demo
+    JsonNode models =
+        Await.until(
+            "the indexer to serve block " + seeded,
+            PROGRESS,
+            () -> answerOf(indexer.resolve("/v1/models?minBlock=" + seeded)));
+    assertThat(models.get("block").get("number").asLong()).isGreaterThanOrEqualTo(seeded);
+    assertThat(models.get("data")).hasSize(1);
+    JsonNode model = models.get("data").get(0);
+    assertThat(model.get("modelId").asText()).isEqualTo(Numeric.toHexString(MODEL));
+    assertThat(model.get("owner").asText()).isEqualTo(Devnet.account(0).getAddress().toLowerCase());
+    JsonNode round =
+        indexerGet(indexer.resolve("/v1/models/" + Numeric.toHexString(MODEL) + "/rounds/1"));
+    assertThat(round.get("data").get("status").asText()).isEqualTo("finalized");
+    assertThat(round.get("data").get("rewardsPaid").asText())
+        .isEqualTo(ACT.multiply(BigInteger.valueOf(900)).toString());
+    assertThat(indexerGet(indexer.resolve("/v1/health")).get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  @Order(7)
   void sigtermStopsEveryValidatorAndASecondStartResumesTheSameChainWithoutSeeding()
       throws Exception {
     NodeProcess devnet = DEVNET.node();
     long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     String headHash = blockHash(head);
     List<ProcessHandle> validators = devnet.childProcesses();
-    assertThat(validators).hasSize(VALIDATORS);
+    assertThat(validators).as("validators and the indexer").hasSize(VALIDATORS + 1);
 
     assertThat(devnet.stop()).as("exit code after SIGTERM").isZero();
     // the devnet waits for its validators before it exits: none may be left at all
@@ -235,14 +277,14 @@ class DevnetCommandIT {
         .as("validator processes after the devnet exited")
         .noneMatch(ProcessHandle::isAlive);
     assertThat(devnet.outputSinceStart())
-        .contains("Stopping the devnet (SIGTERM)", "Devnet stopped");
+        .contains("Stopping the devnet (SIGTERM)", "indexer (pid", "Devnet stopped");
 
     devnet.restart();
     devnet.awaitOutput("Press Ctrl-C", Duration.ofSeconds(150));
     assertThat(devnet.outputSinceStart()).doesNotContain("Seeding the demo");
     assertThat(devnet.childProcesses())
-        .as("new validator processes")
-        .hasSize(VALIDATORS)
+        .as("new validator and indexer processes")
+        .hasSize(VALIDATORS + 1)
         .noneMatch(validators::contains);
     assertThat(blockHash(head)).isEqualTo(headHash);
     assertThat(registry.getRound(MODEL, BigInteger.ONE).send().component1()).isEqualTo(FINALIZED);
@@ -254,11 +296,11 @@ class DevnetCommandIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aDevnetKilledOutrightTakesItsValidatorsWithIt() {
     NodeProcess devnet = DEVNET.node();
     List<ProcessHandle> validators = devnet.childProcesses();
-    assertThat(validators).hasSize(VALIDATORS);
+    assertThat(validators).as("validators and the indexer").hasSize(VALIDATORS + 1);
 
     devnet.kill(); // SIGKILL: the devnet runs no code of its own to stop them
     // each validator polls for its parent at most 5 s apart, then closes as on SIGTERM
@@ -266,6 +308,29 @@ class DevnetCommandIT {
         "every validator of the killed devnet to exit",
         Duration.ofSeconds(60),
         () -> validators.stream().noneMatch(ProcessHandle::isAlive));
+  }
+
+  /** The indexer's answer if it is a 200; empty while it is behind (503) or not listening. */
+  private static Optional<JsonNode> answerOf(URI uri) {
+    try {
+      HttpResponse<String> answer =
+          HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      return answer.statusCode() == 200
+          ? Optional.of(JSON.readTree(answer.body()))
+          : Optional.empty();
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static JsonNode indexerGet(URI uri) throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(uri + " " + answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
   }
 
   private static String hashAt(JsonRpc rpc, long number) {

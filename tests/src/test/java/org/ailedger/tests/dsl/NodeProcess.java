@@ -62,6 +62,7 @@ public final class NodeProcess implements AutoCloseable {
   private int wsPort;
   private int metricsPort;
   private final int p2pPort;
+  private final int indexerPort;
   private final List<String> extraArgs = new ArrayList<>();
   private volatile JsonRpc rpc;
   private final Thread reaper;
@@ -81,6 +82,7 @@ public final class NodeProcess implements AutoCloseable {
     this.wsPort = ports[1];
     this.metricsPort = ports[2];
     this.p2pPort = ports[3];
+    this.indexerPort = kind == Command.DEVNET ? ports[4] : 0;
     this.rpc = new JsonRpc(httpUrl());
     // a test JVM that dies must not leave validators running
     this.reaper = new Thread(this::destroyQuietly, "reap-" + name);
@@ -215,6 +217,14 @@ public final class NodeProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Where a devnet's indexer serves its REST API. */
+  public URI indexerUrl() {
+    if (kind != Command.DEVNET) {
+      throw new IllegalStateException(name + " is not a devnet and runs no indexer");
+    }
+    return URI.create("http://127.0.0.1:" + indexerPort);
   }
 
   public Path logFile() {
@@ -396,6 +406,8 @@ public final class NodeProcess implements AutoCloseable {
       command.add("devnet");
       command.add("--data-dir");
       command.add(dataDir.toString());
+      command.add("--indexer-port");
+      command.add(Integer.toString(indexerPort));
     } else {
       command.add("node");
       command.add("--data-dir");
@@ -536,9 +548,10 @@ public final class NodeProcess implements AutoCloseable {
 
   /**
    * Base ports for a devnet — HTTP {@code b}, WebSocket {@code b+1}, metrics {@code b+2}, p2p
-   * {@code b+3} — such that every port its validators derive from them (JSON-RPC and metrics plus
-   * 10·i, p2p plus i) is free now. Bases are drawn below Linux's ephemeral range (32768+), where
-   * the OS hands out the ports of {@code freePorts} and of outgoing connections.
+   * {@code b+3}, the indexer {@code b+7} — such that every port its validators derive from them
+   * (JSON-RPC and metrics plus 10·i, p2p plus i) is free now. Bases are drawn below Linux's
+   * ephemeral range (32768+), where the OS hands out the ports of {@code freePorts} and of outgoing
+   * connections.
    */
   private static int[] freeDevnetPorts() {
     Random random = new Random();
@@ -549,8 +562,10 @@ public final class NodeProcess implements AutoCloseable {
         int offset = DEVNET_RPC_STRIDE * i;
         derived.addAll(List.of(base + offset, base + 1 + offset, base + 2 + offset, base + 3 + i));
       }
+      // p2p takes b+3..b+6; b+7 is the first port no validator derives
+      derived.add(base + 7);
       if (derived.stream().allMatch(NodeProcess::isFree)) {
-        return new int[] {base, base + 1, base + 2, base + 3};
+        return new int[] {base, base + 1, base + 2, base + 3, base + 7};
       }
     }
     throw new IllegalStateException("found no free block of devnet ports in 20000..32030");

@@ -1,0 +1,48 @@
+package org.ailedger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.ailedger.indexer.app.IndexerConfig;
+import org.ailedger.indexer.store.StoreLocation;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class IndexerCommandTest {
+  @Test
+  void defaultsServeLocalhost8080FromAnSqliteFileInTheDataDir() {
+    IndexerCommand command = parse("--rpc", "http://127.0.0.1:8545", "--data-dir", "/tmp/ix");
+
+    IndexerConfig config = command.config();
+
+    assertThat(config.rpc()).isEqualTo(URI.create("http://127.0.0.1:8545"));
+    assertThat(config.api().host()).isEqualTo("127.0.0.1");
+    assertThat(config.api().port()).isEqualTo(8080);
+    assertThat(config.store().location())
+        .isEqualTo(new StoreLocation.SqliteFile(Path.of("/tmp/ix/indexer.db")));
+  }
+
+  @Test
+  void aPostgresqlUrlSelectsPostgresqlWithoutPrintingItsPassword() {
+    IndexerCommand command =
+        parse(
+            "--rpc=http://node:8545",
+            "--db=postgresql://ledger:secret@db:5432/ledger",
+            "--port=9000",
+            "--host=0.0.0.0");
+
+    IndexerConfig config = command.config();
+
+    assertThat(config.store().location()).isInstanceOf(StoreLocation.Postgres.class);
+    assertThat(config.store().location().describe()).doesNotContain("secret");
+    assertThat(config.api().port()).isEqualTo(9000);
+    assertThat(config.api().host()).isEqualTo("0.0.0.0");
+  }
+
+  private static IndexerCommand parse(String... args) {
+    IndexerCommand command = new IndexerCommand();
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+}

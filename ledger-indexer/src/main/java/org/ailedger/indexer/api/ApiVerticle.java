@@ -1,0 +1,230 @@
+package org.ailedger.indexer.api;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.store.QueryPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexer's REST server: {@link #start} lists every route. Handlers on the event loop only
+ * check parameters, route and write; every read of the store runs on the {@link QueryPool}.
+ */
+public final class ApiVerticle extends AbstractVerticle {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
+  private static final String JSON = "application/json";
+  static final String OPENAPI_RESOURCE = "openapi.json";
+
+  private final ApiConfig config;
+  private final SnapshotReader reader;
+  private final Supplier<IngestStatus> status;
+  private final String openApi;
+  private final ModelReads models = new ModelReads();
+  private final ContributorReads contributors = new ContributorReads();
+  private final DatasetReads datasets = new DatasetReads();
+  private final GovernanceReads governance = new GovernanceReads();
+  private final NetworkReads network = new NetworkReads();
+  private MinBlockGate gate;
+  private HttpServer server;
+
+  /**
+   * @param status the ingester's status, read on the event loop: must not block
+   */
+  public ApiVerticle(ApiConfig config, QueryPool pool, Supplier<IngestStatus> status) {
+    this.config = config;
+    this.reader = new SnapshotReader(pool);
+    this.status = status;
+    this.openApi = openApiDocument();
+  }
+
+  @Override
+  public void start(Promise<Void> started) {
+    gate = new MinBlockGate(vertx, status, config.minBlockWait());
+    ProblemHandler problems = new ProblemHandler();
+    Router router = Router.router(vertx);
+    router.route().failureHandler(problems);
+    router.errorHandler(400, problems);
+    router.errorHandler(404, problems);
+    router.errorHandler(405, problems);
+    router.errorHandler(500, problems);
+
+    router.get("/openapi.json").handler(this::openApi);
+    router.get("/v1/health").handler(this::health);
+    router.get("/v1/network").handler(answer(RequestParams.SINGLE, p -> network::network));
+    router
+        .get("/v1/models")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  Page page = p.page();
+                  return at -> models.models(at, page);
+                }));
+    router
+        .get("/v1/models/:modelId")
+        .handler(
+            answer(
+                RequestParams.SINGLE,
+                p -> {
+                  var modelId = p.id("modelId");
+                  return at -> models.model(at, modelId);
+                }));
+    router
+        .get("/v1/models/:modelId/rounds/:round")
+        .handler(
+            answer(
+                RequestParams.SINGLE,
+                p -> {
+                  var modelId = p.id("modelId");
+                  long round = p.number("round");
+                  return at -> models.round(at, modelId, round);
+                }));
+    router
+        .get("/v1/models/:modelId/rounds/:round/updates")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  var modelId = p.id("modelId");
+                  long round = p.number("round");
+                  Page page = p.page();
+                  return at -> models.updates(at, modelId, round, page);
+                }));
+    router
+        .get("/v1/contributors/:address")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  var address = p.address("address");
+                  Page page = p.page();
+                  return at -> contributors.contributor(at, address, page);
+                }));
+    router
+        .get("/v1/datasets/:datasetId")
+        .handler(
+            answer(
+                RequestParams.SINGLE,
+                p -> {
+                  var datasetId = p.id("datasetId");
+                  return at -> datasets.dataset(at, datasetId);
+                }));
+    router
+        .get("/v1/datasets/:datasetId/lineage")
+        .handler(
+            answer(
+                RequestParams.SINGLE,
+                p -> {
+                  var datasetId = p.id("datasetId");
+                  return at -> datasets.lineage(at, datasetId);
+                }));
+    router
+        .get("/v1/proposals")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  Page page = p.page();
+                  return at -> governance.proposals(at, page);
+                }));
+    router
+        .get("/v1/proposals/:id")
+        .handler(
+            answer(
+                RequestParams.SINGLE,
+                p -> {
+                  long id = p.number("id");
+                  return at -> governance.proposal(at, id);
+                }));
+    router
+        .get("/v1/proposals/:id/votes")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  long id = p.number("id");
+                  Page page = p.page();
+                  return at -> governance.votes(at, id, page);
+                }));
+
+    vertx
+        // plain HTTP/1.1: an h2c upgrade (the JDK client asks for one) buys nothing for small JSON
+        // answers and is one more path to get wrong
+        .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+        .requestHandler(router)
+        .listen(config.port(), config.host())
+        .onSuccess(
+            listening -> {
+              server = listening;
+              LOG.info("REST API on http://{}:{}/v1/", config.host(), listening.actualPort());
+              started.complete();
+            })
+        .onFailure(started::fail);
+  }
+
+  /** The port the server listens on, once started: the chosen one when configured as 0. */
+  public int actualPort() {
+    if (server == null) {
+      throw new IllegalStateException("the API is not listening");
+    }
+    return server.actualPort();
+  }
+
+  private void health(RoutingContext context) {
+    RequestParams.of(context.pathParams(), context.queryParams(), Set.of());
+    write(context, HealthReport.of(status.get()));
+  }
+
+  private void openApi(RoutingContext context) {
+    RequestParams.of(context.pathParams(), context.queryParams(), Set.of());
+    context.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(openApi);
+  }
+
+  /**
+   * A route that checks its parameters on the event loop ({@code parse} throws a 400 problem),
+   * waits for {@code minBlock} if asked, then runs the read it returns on the query pool.
+   */
+  private Handler<RoutingContext> answer(
+      Set<String> allowed, Function<RequestParams, Snapshot.Read> parse) {
+    return context -> {
+      RequestParams params = RequestParams.of(context.pathParams(), context.queryParams(), allowed);
+      Snapshot.Read read = parse.apply(params);
+      Future<Void> ready = params.minBlock().map(gate::reached).orElse(Future.succeededFuture());
+      ready
+          .compose(nothing -> reader.read(read))
+          .onSuccess(answer -> write(context, answer))
+          .onFailure(context::fail);
+    };
+  }
+
+  private static void write(RoutingContext context, JsonObject answer) {
+    context.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(answer.encode());
+  }
+
+  private static String openApiDocument() {
+    try (InputStream in = ApiVerticle.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the OpenAPI document " + OPENAPI_RESOURCE + " is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the OpenAPI document", e);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.ailedger.indexer.api;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.ailedger.indexer.event.EthAddress;
+
+/**
+ * A contributor: membership, totals, current reputation, and the history of their updates, rewards
+ * and reputation changes in chain order, one page at a time.
+ */
+final class ContributorReads {
+  // one union so that a single keyset cursor pages through all three kinds in chain order
+  private static final String HISTORY =
+      "SELECT * FROM ("
+          + "SELECT 'update' AS kind, block_number, log_index, tx_hash, model_id, round,"
+          + " update_hash, NULL AS amount, NULL AS weight FROM updates WHERE contributor = ?"
+          + " UNION ALL SELECT 'reward', block_number, log_index, tx_hash, model_id, round,"
+          + " NULL, reward, weight FROM rewards WHERE contributor = ?"
+          + " UNION ALL SELECT 'reputation', block_number, log_index, tx_hash, NULL, NULL,"
+          + " NULL, delta, reputation FROM reputation_changes WHERE contributor = ?"
+          + ") h WHERE ";
+
+  JsonObject contributor(Snapshot at, EthAddress address, Page page) throws SQLException {
+    String account = address.hex();
+    if (!known(at, account)) {
+      throw ModelReads.notFound("contributor " + account);
+    }
+    JsonObject json = new JsonObject().put("address", account);
+    json.put("memberId", memberId(at, account));
+    BigInteger rewards = BigInteger.ZERO;
+    long rewardCount = 0;
+    try (PreparedStatement query =
+        at.connection().prepareStatement("SELECT reward FROM rewards WHERE contributor = ?")) {
+      query.setString(1, account);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          rewards = rewards.add(at.engine().readUint(row, "reward"));
+          rewardCount++;
+        }
+      }
+    }
+    json.put("rewardTotal", rewards.toString()).put("rewardCount", rewardCount);
+    json.put("updateCount", count(at, "updates", account));
+    json.put("reputation", reputation(at, account));
+    JsonObject history = history(at, account, page);
+    return new JsonObject()
+        .put("data", json.put("history", history.getJsonArray("data")))
+        .put("nextCursor", history.getString("nextCursor"));
+  }
+
+  private static JsonObject history(Snapshot at, String account, Page page) throws SQLException {
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                HISTORY
+                    + page.afterCondition("h")
+                    + " ORDER BY h.block_number, h.log_index LIMIT ?")) {
+      query.setString(1, account);
+      query.setString(2, account);
+      query.setString(3, account);
+      int next = page.bind(query, 4);
+      query.setInt(next, page.fetch());
+      List<Page.Row> rows = new ArrayList<>();
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          String kind = row.getString("kind");
+          JsonObject item = new JsonObject().put("kind", kind).put("at", RowJson.logRef(row, ""));
+          switch (kind) {
+            case "update" ->
+                item.put("modelId", row.getString("model_id"))
+                    .put("round", row.getLong("round"))
+                    .put("updateHash", row.getString("update_hash"));
+            case "reward" ->
+                item.put("modelId", row.getString("model_id"))
+                    .put("round", row.getLong("round"))
+                    .put("reward", RowJson.uint(at, row, "amount"))
+                    .put("weight", RowJson.uint(at, row, "weight"));
+            default ->
+                item.put("delta", signed(at, row, "amount"))
+                    .put("reputation", signed(at, row, "weight"));
+          }
+          rows.add(new Page.Row(RowJson.key(row), item));
+        }
+      }
+      return page.answer(rows);
+    }
+  }
+
+  /** Reputation may be negative; it is stored as a signed decimal in the uint column. */
+  private static String signed(Snapshot at, ResultSet row, String column) throws SQLException {
+    return RowJson.uint(at, row, column);
+  }
+
+  private static String memberId(Snapshot at, String account) throws SQLException {
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                "SELECT member_id, action FROM members WHERE account = ?"
+                    + " ORDER BY block_number DESC, log_index DESC LIMIT 1")) {
+      query.setString(1, account);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() && row.getString(2).equals("added") ? row.getString(1) : null;
+      }
+    }
+  }
+
+  private static long count(Snapshot at, String table, String account) throws SQLException {
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE contributor = ?")) {
+      query.setString(1, account);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private static String reputation(Snapshot at, String account) throws SQLException {
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                "SELECT reputation FROM reputation_changes WHERE contributor = ?"
+                    + " ORDER BY block_number DESC, log_index DESC LIMIT 1")) {
+      query.setString(1, account);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? RowJson.uint(at, row, "reputation") : "0";
+      }
+    }
+  }
+
+  /** Whether the chain has ever named the account as member, role holder or contributor. */
+  private static boolean known(Snapshot at, String account) throws SQLException {
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                "SELECT 1 FROM members WHERE account = ? UNION ALL"
+                    + " SELECT 1 FROM roles WHERE account = ? UNION ALL"
+                    + " SELECT 1 FROM updates WHERE contributor = ? UNION ALL"
+                    + " SELECT 1 FROM reputation_changes WHERE contributor = ? LIMIT 1")) {
+      for (int i = 1; i <= 4; i++) {
+        query.setString(i, account);
+      }
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+}

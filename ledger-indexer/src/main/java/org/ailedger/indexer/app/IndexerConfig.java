@@ -1,0 +1,31 @@
+package org.ailedger.indexer.app;
+
+import java.net.URI;
+import java.time.Duration;
+import org.ailedger.indexer.api.ApiConfig;
+import org.ailedger.indexer.ingest.IngestConfig;
+import org.ailedger.indexer.store.StoreConfig;
+
+/**
+ * Everything one indexer needs: the node to follow, the store, the REST API and the ingester's
+ * pace.
+ *
+ * @param rpc the node's JSON-RPC over HTTP
+ * @param rpcTimeout how long one JSON-RPC request may take
+ */
+public record IndexerConfig(
+    URI rpc, Duration rpcTimeout, StoreConfig store, ApiConfig api, IngestConfig ingest) {
+  public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(30);
+
+  public IndexerConfig {
+    if (rpc == null || !("http".equals(rpc.getScheme()) || "https".equals(rpc.getScheme()))) {
+      throw new IllegalArgumentException("the node's JSON-RPC must be an http(s) URL: " + rpc);
+    }
+    if (rpcTimeout == null || rpcTimeout.isNegative() || rpcTimeout.isZero()) {
+      throw new IllegalArgumentException("rpcTimeout must be positive: " + rpcTimeout);
+    }
+    if (store == null || api == null || ingest == null) {
+      throw new IllegalArgumentException("an indexer needs store, API and ingest settings");
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.ailedger.indexer.app;
+
+import io.vertx.core.Vertx;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.ailedger.indexer.api.ApiVerticle;
+import org.ailedger.indexer.event.EventDecoder;
+import org.ailedger.indexer.ingest.GenesisReader;
+import org.ailedger.indexer.ingest.IngestLoop;
+import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.Ingester;
+import org.ailedger.indexer.ingest.JsonRpcChainSource;
+import org.ailedger.indexer.ingest.JsonRpcClient;
+import org.ailedger.indexer.store.Database;
+import org.ailedger.indexer.store.LedgerQueries;
+import org.ailedger.indexer.store.LedgerWriter;
+import org.ailedger.indexer.store.QueryPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running indexer: the store, the ingestion loop following the node and the REST API over the
+ * store, started together and closed in reverse order (API first, so no request outlives the
+ * store).
+ */
+public final class LedgerIndexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerIndexer.class);
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Database database;
+  private final Ingester ingester;
+  private final IngestLoop loop;
+  private final Vertx vertx;
+  private final QueryPool pool;
+  private final ApiVerticle api;
+
+  private LedgerIndexer(
+      Database database,
+      Ingester ingester,
+      IngestLoop loop,
+      Vertx vertx,
+      QueryPool pool,
+      ApiVerticle api) {
+    this.database = database;
+    this.ingester = ingester;
+    this.loop = loop;
+    this.vertx = vertx;
+    this.pool = pool;
+    this.api = api;
+  }
+
+  /** Opens (or migrates) the store, starts following the node and serves the API. */
+  public static LedgerIndexer start(IndexerConfig config) {
+    Database database = Database.open(config.store());
+    Vertx vertx = null;
+    IngestLoop loop = null;
+    try {
+      JsonRpcChainSource chain =
+          new JsonRpcChainSource(
+              new JsonRpcClient(config.rpc(), HttpClient.newHttpClient(), config.rpcTimeout()));
+      Ingester ingester =
+          new Ingester(
+              chain,
+              new GenesisReader(chain),
+              new LedgerWriter(database),
+              EventDecoder.nativeContracts(),
+              config.ingest());
+      loop = new IngestLoop(ingester);
+      vertx = Vertx.vertx();
+      QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
+      ApiVerticle api = new ApiVerticle(config.api(), pool, ingester::status);
+      await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
+      loop.start();
+      LOG.info("indexer following {} into {}", config.rpc(), config.store().location().describe());
+      return new LedgerIndexer(database, ingester, loop, vertx, pool, api);
+    } catch (RuntimeException e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      if (loop != null) {
+        loop.close();
+      }
+      database.close();
+      throw e;
+    }
+  }
+
+  public int apiPort() {
+    return api.actualPort();
+  }
+
+  public IngestStatus status() {
+    return ingester.status();
+  }
+
+  /** Stops serving, lets the ingest step in progress commit or roll back, and closes the store. */
+  @Override
+  public void close() {
+    try {
+      await(vertx.close().toCompletionStage().toCompletableFuture());
+    } catch (RuntimeException e) {
+      LOG.warn("closing the REST server failed: {}", e.getMessage());
+    }
+    pool.close();
+    loop.close();
+    database.close();
+    LOG.info(
+        "indexer stopped at block {}",
+        ingester.status().cursor().map(c -> Long.toString(c.blockNumber())).orElse("none"));
+  }
+
+  private static void await(java.util.concurrent.CompletableFuture<?> future) {
+    try {
+      future.get(DEPLOY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "the indexer's REST server failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the indexer's REST server did not start in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the REST server", e);
+    }
+  }
+}
