@@ -579,19 +579,30 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** Ports the OS reports free now; all are held open together so none is handed out twice. */
+  /**
+   * Ports free now, all held open together so none is handed out twice, and drawn below Linux's
+   * ephemeral range (32768+): a port from there can be taken by any outgoing connection, such as a
+   * test client's, while a killed node is down, and the node then cannot restart on it.
+   */
   private static int[] freePorts(int count) {
+    Random random = new Random();
     List<ServerSocket> sockets = new ArrayList<>();
     try {
       int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0);
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
+      for (int i = 0, attempts = 0; i < count; attempts++) {
+        if (attempts > 1_000) {
+          throw new IllegalStateException("found no free ports in 10000..20000");
+        }
+        // devnets draw from 20000 up; these stay apart from them
+        int port = 10_000 + random.nextInt(10_000);
+        try {
+          sockets.add(new ServerSocket(port));
+          ports[i++] = port;
+        } catch (IOException taken) {
+          // try another
+        }
       }
       return ports;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot find free ports", e);
     } finally {
       for (ServerSocket socket : sockets) {
         try {
