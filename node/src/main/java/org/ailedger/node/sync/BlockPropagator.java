@@ -14,6 +14,7 @@ import org.ailedger.node.p2p.eth.EthMessageCodec;
 import org.ailedger.node.p2p.eth.EthMessages;
 import org.ailedger.node.p2p.eth.EthPeer;
 import org.ailedger.node.p2p.eth.EthSessions;
+import org.ailedger.node.p2p.eth.KnownHashes;
 import org.ailedger.node.p2p.eth.StatusExchange;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -28,18 +29,22 @@ import org.apache.tuweni.bytes.Bytes32;
  * that has not seen the block.
  *
  * <p>A block is never sent back to a peer it came from or that announced it: what a peer sends or
- * announces is remembered per peer ({@link KnownBlocks}). Blocks imported while catching up are not
- * announced, as Besu does not broadcast blocks its synchronizer imports; peers learn of them from
- * Status and announcements of newer heads. Register with {@code chainEvents.onBlockAdded} and place
- * before the synchronizer in {@link EthSessions}' followers; the block is encoded once for all
- * peers, and {@link #blockAdded} may run on any thread, so the node calls it off the thread that
- * appended the block (consensus, whose next height should not wait for the encoding).
+ * announces is remembered per peer ({@link KnownHashes}, up to {@link #MAX_KNOWN_BLOCKS} per peer).
+ * Blocks imported while catching up are not announced, as Besu does not broadcast blocks its
+ * synchronizer imports; peers learn of them from Status and announcements of newer heads. Register
+ * with {@code chainEvents.onBlockAdded} and place before the synchronizer in {@link EthSessions}'
+ * followers; the block is encoded once for all peers, and {@link #blockAdded} may run on any
+ * thread, so the node calls it off the thread that appended the block (consensus, whose next height
+ * should not wait for the encoding).
  */
 public final class BlockPropagator implements EthMessages {
+  /** Block hashes remembered per peer: geth's {@code maxKnownBlocks}. */
+  static final int MAX_KNOWN_BLOCKS = 1024;
+
   private final StatusExchange status;
   private final BooleanSupplier syncing;
   // bounded by the sessions EthSessions admits (EthSessions.MAX_SESSIONS)
-  private final Map<EthPeer, KnownBlocks> peers = new ConcurrentHashMap<>();
+  private final Map<EthPeer, KnownHashes> peers = new ConcurrentHashMap<>();
 
   public BlockPropagator(StatusExchange status, BooleanSupplier syncing) {
     this.status = status;
@@ -54,7 +59,7 @@ public final class BlockPropagator implements EthMessages {
     Bytes32 hash = block.header().hash();
     NewBlock message = new NewBlock(block, status.totalDifficulty(block.number()));
     Bytes encoded = null;
-    for (Map.Entry<EthPeer, KnownBlocks> entry : peers.entrySet()) {
+    for (Map.Entry<EthPeer, KnownHashes> entry : peers.entrySet()) {
       if (entry.getValue().addIfAbsent(hash)) {
         if (encoded == null) {
           encoded = EthMessageCodec.encode(message);
@@ -67,13 +72,13 @@ public final class BlockPropagator implements EthMessages {
   @Override
   public void peerConnected(EthPeer peer) {
     if (peers.size() < EthSessions.MAX_SESSIONS) {
-      peers.putIfAbsent(peer, new KnownBlocks());
+      peers.putIfAbsent(peer, new KnownHashes(MAX_KNOWN_BLOCKS));
     }
   }
 
   @Override
   public void messageReceived(EthPeer peer, EthMessage message) {
-    KnownBlocks known = peers.get(peer);
+    KnownHashes known = peers.get(peer);
     if (known == null) {
       return;
     }

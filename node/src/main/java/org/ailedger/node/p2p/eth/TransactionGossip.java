@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *       hashes the pool lacks and no one has been asked for yet ({@link TransactionFetcher}).
  * </ul>
  *
- * Each peer has a bounded set of hashes it is known to have ({@link KnownTransactions}): what it
- * sent or announced, and what it was announced. Outgoing messages are batched by {@link #flush()},
- * which the owner calls every few milliseconds; incoming ones are handled on the eth worker.
+ * Each peer has a bounded set of hashes it is known to have ({@link KnownHashes}, up to {@link
+ * #MAX_KNOWN_TRANSACTIONS}): what it sent or announced, and what it was announced. Outgoing
+ * messages are batched by {@link #flush()}, which the owner calls every few milliseconds; incoming
+ * ones are handled on the eth worker.
  */
 public final class TransactionGossip implements EthMessages {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionGossip.class);
@@ -56,12 +57,15 @@ public final class TransactionGossip implements EthMessages {
    */
   public static final int MAX_HASHES_PER_ANNOUNCEMENT = 4_096;
 
+  /** Transaction hashes remembered per peer: twice the pool's default size. */
+  static final int MAX_KNOWN_TRANSACTIONS = 16_384;
+
   /** A transaction admitted from {@code source}, to announce to the other peers. */
   private record Relay(Transaction tx, EthPeer source) {}
 
   private final PoolAccess pool;
   private final TransactionFetcher fetcher;
-  private final Map<EthPeer, KnownTransactions> peers = new ConcurrentHashMap<>();
+  private final Map<EthPeer, KnownHashes> peers = new ConcurrentHashMap<>();
   private final BlockingQueue<Transaction> pending = new ArrayBlockingQueue<>(MAX_PENDING);
   private final BlockingQueue<Relay> relays = new ArrayBlockingQueue<>(MAX_PENDING);
   private final AtomicLong dropped = new AtomicLong();
@@ -100,7 +104,7 @@ public final class TransactionGossip implements EthMessages {
     }
   }
 
-  private static void announce(EthPeer peer, KnownTransactions known, List<Relay> relayed) {
+  private static void announce(EthPeer peer, KnownHashes known, List<Relay> relayed) {
     List<Bytes32> hashes = new ArrayList<>(relayed.size());
     List<Long> sizes = new ArrayList<>(relayed.size());
     byte[] types = new byte[relayed.size()];
@@ -119,12 +123,12 @@ public final class TransactionGossip implements EthMessages {
 
   @Override
   public void peerConnected(EthPeer peer) {
-    peers.put(peer, new KnownTransactions());
+    peers.put(peer, new KnownHashes(MAX_KNOWN_TRANSACTIONS));
   }
 
   @Override
   public void messageReceived(EthPeer peer, EthMessage message) {
-    KnownTransactions known = peers.get(peer);
+    KnownHashes known = peers.get(peer);
     if (known == null) {
       return; // not admitted, or gone
     }
@@ -148,7 +152,7 @@ public final class TransactionGossip implements EthMessages {
     return fetcher.inFlight();
   }
 
-  private void received(EthPeer peer, KnownTransactions known, Transactions gossiped) {
+  private void received(EthPeer peer, KnownHashes known, Transactions gossiped) {
     List<Bytes> items = gossiped.transactions();
     int taken = Math.min(items.size(), MAX_PER_MESSAGE);
     for (int i = 0; i < taken; i++) {
@@ -167,8 +171,7 @@ public final class TransactionGossip implements EthMessages {
     }
   }
 
-  private void announced(
-      EthPeer peer, KnownTransactions known, NewPooledTransactionHashes announcement) {
+  private void announced(EthPeer peer, KnownHashes known, NewPooledTransactionHashes announcement) {
     int taken = Math.min(announcement.hashes().size(), MAX_HASHES_PER_ANNOUNCEMENT);
     for (int i = 0; i < taken; i++) {
       known.add(announcement.hashes().get(i));
@@ -179,7 +182,7 @@ public final class TransactionGossip implements EthMessages {
     }
   }
 
-  private void answered(EthPeer peer, KnownTransactions known, PooledTransactions answer) {
+  private void answered(EthPeer peer, KnownHashes known, PooledTransactions answer) {
     switch (fetcher.delivered(peer, answer)) {
       case TransactionFetcher.Delivery.Asked asked -> {
         for (Transaction tx : asked.transactions()) {
@@ -195,7 +198,7 @@ public final class TransactionGossip implements EthMessages {
     }
   }
 
-  private void admit(EthPeer peer, KnownTransactions known, Transaction tx) {
+  private void admit(EthPeer peer, KnownHashes known, Transaction tx) {
     known.add(tx.hash());
     if (pool.submit(tx)) {
       queue(relays, new Relay(tx, peer));
