@@ -83,6 +83,16 @@ public record QbftOptions(
    * epoch milliseconds; never ({@link Long#MAX_VALUE}) when {@code createemptyblocks} is false.
    */
   public long emptyBlockDueMillis(long parentTimestamp) {
+    return emptyBlockDueMillis(
+        parentTimestamp, blockPeriodSeconds, emptyBlockPeriodSeconds, createEmptyBlocks);
+  }
+
+  /** The rule of {@link #emptyBlockDueMillis(long)}, for whoever carries these keys elsewhere. */
+  public static long emptyBlockDueMillis(
+      long parentTimestamp,
+      int blockPeriodSeconds,
+      int emptyBlockPeriodSeconds,
+      boolean createEmptyBlocks) {
     if (!createEmptyBlocks) {
       return Long.MAX_VALUE;
     }

@@ -68,13 +68,11 @@ public record QbftConfig(
   /**
    * When round 0 may start without a transaction to include, on a parent of {@code
    * parentTimestamp}, in epoch milliseconds; never ({@link Long#MAX_VALUE}) without {@code
-   * createemptyblocks}. The same rule as {@link QbftOptions#emptyBlockDueMillis}.
+   * createemptyblocks}: the genesis rule, {@link QbftOptions#emptyBlockDueMillis}.
    */
   public long emptyBlockDueMillis(long parentTimestamp) {
-    if (!createEmptyBlocks) {
-      return Long.MAX_VALUE;
-    }
-    return (parentTimestamp + Math.max(blockPeriodSeconds, emptyBlockPeriodSeconds)) * 1000L;
+    return QbftOptions.emptyBlockDueMillis(
+        parentTimestamp, blockPeriodSeconds, emptyBlockPeriodSeconds, createEmptyBlocks);
   }
 
   /** requesttimeoutseconds × 2^round, without a cap, as Besu's BftRoundExpiryTimeCalculator. */
