@@ -43,8 +43,11 @@ final class CanonicalDecoder {
   private final List<AbiType> types;
   private final List<Reader> readers;
 
-  /** How one parameter is read: a word in the head, or a tail behind an offset. */
-  private record Reader(AbiType type, WordReader word) {}
+  /**
+   * How one parameter is read: a word in the head, or a tail behind an offset; for an array, its
+   * elements' web3j class, looked up once here rather than on every call.
+   */
+  private record Reader(AbiType type, WordReader word, Class<Type> elementClass) {}
 
   CanonicalDecoder(List<AbiType> types) {
     this.types = List.copyOf(types);
@@ -56,7 +59,8 @@ final class CanonicalDecoder {
             case AbiType.Array a -> wordReader(a.element());
             case AbiType.Blob b -> null;
           };
-      readers.add(new Reader(type, word));
+      Class<Type> elementClass = type instanceof AbiType.Array a ? classOf(a.element()) : null;
+      readers.add(new Reader(type, word, elementClass));
     }
     this.readers = List.copyOf(readers);
   }
@@ -106,7 +110,7 @@ final class CanonicalDecoder {
             return Optional.empty();
           }
           used = length * WORD;
-          value = array(array, reader.word(), data, start, (int) length);
+          value = array(reader, data, start, (int) length);
         }
         case AbiType.Word word -> throw new IllegalStateException("read in the head");
       }
@@ -120,17 +124,16 @@ final class CanonicalDecoder {
   }
 
   @SuppressWarnings("unchecked")
-  private static Type array(AbiType.Array array, WordReader word, byte[] data, int at, int n) {
+  private static Type array(Reader reader, byte[] data, int at, int n) {
     List<Type> elements = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
-      Type element = word.read(data, at + WORD * k);
+      Type element = reader.word().read(data, at + WORD * k);
       if (element == null) {
         return null;
       }
       elements.add(element);
     }
-    Class<Type> elementClass = classOf(array.element());
-    return new DynamicArray(elementClass, elements);
+    return new DynamicArray(reader.elementClass(), elements);
   }
 
   private static Type utf8(byte[] bytes) {
