@@ -36,19 +36,7 @@ final class ModelFinalize implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "ID",
-      converter = LedgerId.Converter.class,
-      description = "The model: 0x and 64 hex digits, or the name it was registered under.")
-  LedgerId model;
-
-  @Option(
-      names = "--round",
-      paramLabel = "N",
-      description = "The round (default: the model's latest round).")
-  Long round;
+  @Mixin ExistingRound target;
 
   @Option(
       names = "--aggregate-file",
@@ -89,19 +77,17 @@ final class ModelFinalize implements Callable<Integer> {
           spec.commandLine(),
           "give exactly one of --accept ADDR[=WEIGHT] (repeatable), --accept-all or --accept-none");
     }
-    if (round != null && round < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "rounds are numbered from 1");
-    }
+    target.check();
     Bytes32 aggregate = FileHashes.required(spec, "aggregate", aggregateFile, aggregateHash);
     try (LedgerClient client = ledger.connect()) {
       ModelReader reader = new ModelReader(client);
-      long number = round != null ? round : reader.model(model).latestRound();
+      long number = target.number(reader);
       List<Acceptance> chosen = acceptAll ? everySubmitter(reader, number) : accepted;
       String data =
           client
               .models()
               .finalizeRound(
-                  model.bytes(),
+                  target.model.bytes(),
                   BigInteger.valueOf(number),
                   aggregate.toArray(),
                   chosen.stream().map(a -> a.contributor().toHexString()).toList(),
@@ -109,7 +95,8 @@ final class ModelFinalize implements Callable<Integer> {
               .encodeFunctionCall();
       TransactionReceipt receipt = client.send(NativeAddresses.MODEL_REGISTRY, data);
       ObjectNode result =
-          model
+          target
+              .model
               .describeAs(Output.object(), "modelId")
               .put("round", number)
               .put("aggregateHash", aggregate.toHexString());
@@ -125,18 +112,18 @@ final class ModelFinalize implements Callable<Integer> {
   }
 
   private List<Acceptance> everySubmitter(ModelReader reader, long number) {
-    List<Address> submitters = reader.submitters(model, number);
+    List<Address> submitters = reader.submitters(target.model, number);
     if (submitters.isEmpty()) {
       throw new ClientException(
           "round "
               + number
               + " of model "
-              + model.hex()
+              + target.model.hex()
               + " has no submissions to accept; use --accept-none to close it");
     }
     List<Acceptance> all = new ArrayList<>();
     for (Address contributor : submitters) {
-      ModelReader.Update update = reader.update(model, number, contributor);
+      ModelReader.Update update = reader.update(target.model, number, contributor);
       if (update.sampleCount() == 0) {
         throw new ClientException(
             "contributor "

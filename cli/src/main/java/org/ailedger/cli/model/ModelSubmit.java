@@ -33,19 +33,7 @@ final class ModelSubmit implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "ID",
-      converter = LedgerId.Converter.class,
-      description = "The model: 0x and 64 hex digits, or the name it was registered under.")
-  LedgerId model;
-
-  @Option(
-      names = "--round",
-      paramLabel = "N",
-      description = "The round (default: the model's latest round).")
-  Long round;
+  @Mixin ExistingRound target;
 
   @Option(
       names = "--update-file",
@@ -93,19 +81,17 @@ final class ModelSubmit implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--samples must not be negative");
     }
-    if (round != null && round < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "rounds are numbered from 1");
-    }
+    target.check();
     Bytes32 update = FileHashes.required(spec, "update", updateFile, updateHash);
     Bytes32 metrics =
         FileHashes.optional(spec, "metrics", metricsFile, metricsHash).orElse(Bytes32.ZERO);
     try (LedgerClient client = ledger.connect()) {
-      long number = round != null ? round : new ModelReader(client).model(model).latestRound();
+      long number = target.number(new ModelReader(client));
       String data =
           client
               .models()
               .submitUpdate(
-                  model.bytes(),
+                  target.model.bytes(),
                   BigInteger.valueOf(number),
                   update.toArray(),
                   datasets.stream().map(LedgerId::bytes).toList(),
@@ -114,7 +100,8 @@ final class ModelSubmit implements Callable<Integer> {
               .encodeFunctionCall();
       TransactionReceipt receipt = client.send(NativeAddresses.MODEL_REGISTRY, data);
       ObjectNode result =
-          model
+          target
+              .model
               .describeAs(Output.object(), "modelId")
               .put("round", number)
               .put("contributor", client.sender().toHexString())
