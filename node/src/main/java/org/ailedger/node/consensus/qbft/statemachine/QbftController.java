@@ -148,10 +148,13 @@ public final class QbftController {
       case MessageDecoding.Decoded d -> {
         long messageHeight = d.message().roundId().height();
         Received r = new Received(received.sender(), d.message(), received.data());
-        if (messageHeight == height()) {
+        if (messageHeight == height() && !syncing) {
           dispatch(r);
-        } else if (messageHeight > height()) {
-          laterHeights.add(height(), messageHeight, r, received.data().size());
+        } else if (messageHeight >= height()) {
+          // while syncing, the height right after the head may be the one this node resumes at:
+          // its proposal and votes are held, or the round could only end by a round change
+          long decided = syncing ? head.number() : height();
+          laterHeights.add(decided, messageHeight, r, received.data().size());
         }
       }
     }

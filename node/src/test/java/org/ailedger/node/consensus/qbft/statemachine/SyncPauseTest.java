@@ -50,6 +50,28 @@ class SyncPauseTest {
         .isEqualTo(network.node(address(0)).chain.get((int) synced + 3).header().hash());
   }
 
+  @Test
+  void messagesForTheNextHeightThatArriveWhileSyncingAreHandledOnResuming() {
+    // two live validators and one catching up: the round can only finish if the one catching up
+    // takes part with the proposal and prepares it received while it was still syncing
+    InMemoryNetwork network = InMemoryNetwork.of(4);
+    network.stop(address(3));
+    TestValidator catchingUp = network.node(address(2));
+    catchingUp.queue.offer(new QbftEvent.SyncingChanged(true));
+    network.begin();
+    network.advance(Duration.ofMillis(1500));
+    assertThat(network.sent)
+        .anyMatch(s -> s.from().equals(address(0)) && s.to().equals(address(2)));
+    assertThat(catchingUp.headNumber()).isZero();
+
+    catchingUp.queue.offer(new QbftEvent.SyncingChanged(false));
+    network.settle();
+
+    assertThat(catchingUp.headNumber()).isEqualTo(1);
+    assertThat(network.node(address(0)).headNumber()).isEqualTo(1);
+    assertThat(catchingUp.chain.get(0).header().qbftExtraData().round()).isZero();
+  }
+
   private Address address(int i) {
     return keys.get(i).address();
   }
