@@ -1,11 +1,13 @@
 package org.ailedger.node.app;
 
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ailedger.node.p2p.eth.EthDecodeResult;
 import org.ailedger.node.p2p.eth.EthMessage;
 import org.ailedger.node.p2p.eth.EthMessageCodec;
@@ -23,8 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * eth/68 over the peer network: each connection becomes one {@link EthPeer} for the whole session,
  * and its messages are decoded and handed to the eth sessions on one worker thread, in order, off
- * the event loop (answers and imports read and write RocksDB). The worker's backlog is bounded; a
- * peer whose message finds it full is dropped rather than let it grow.
+ * the event loop (answers and imports read and write RocksDB). The worker's backlog of messages is
+ * bounded in all and per peer; a message that finds its bound reached is dropped, never the peer:
+ * an honest validator sending a burst must stay connected, gossip is announced again, and a dropped
+ * request or answer ends as a request timeout. A peer's connect and disconnect always get through
+ * (at most two per connection), so the eth sessions never lose track of a peer.
  */
 final class EthBridge implements ProtocolHandler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EthBridge.class);
@@ -32,15 +37,22 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
   /** Messages waiting for the eth worker, from all peers together. */
   static final int MAX_BACKLOG = 4096;
 
+  /** Messages waiting for the eth worker from one peer, so one flooding peer cannot take it all. */
+  static final int MAX_PEER_BACKLOG = 1024;
+
   private final EthMessages sessions;
   private final Map<PeerConnection, Session> byConnection = new ConcurrentHashMap<>();
+  private final AtomicInteger backlog = new AtomicInteger();
+  private final AtomicLong dropped = new AtomicLong();
   private final ThreadPoolExecutor worker =
       new ThreadPoolExecutor(
           1,
           1,
           0,
           TimeUnit.MILLISECONDS,
-          new ArrayBlockingQueue<>(MAX_BACKLOG),
+          // bounded by the counts below: MAX_BACKLOG messages plus two lifecycle events a
+          // connection
+          new LinkedBlockingQueue<>(),
           Thread.ofPlatform().name("eth-worker").daemon().factory());
 
   EthBridge(EthMessages sessions) {
@@ -48,7 +60,11 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
   }
 
   /** One peer's eth session as the eth and sync code see it. */
-  private record Session(PeerConnection connection) implements EthPeer {
+  private record Session(PeerConnection connection, AtomicInteger backlog) implements EthPeer {
+    Session(PeerConnection connection) {
+      this(connection, new AtomicInteger());
+    }
+
     @Override
     public Bytes nodeId() {
       return connection.nodeId().bytes();
@@ -85,9 +101,24 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
     if (session == null) {
       return;
     }
+    if (!reserve(session)) {
+      long total = dropped.incrementAndGet();
+      if (Long.bitCount(total) == 1) {
+        // at 1, 2, 4, 8, … drops: a sustained overload shows in the log without flooding it
+        LOG.warn(
+            "eth backlog full ({} from {}, {} in all): dropped eth message {}; {} dropped so far",
+            session.backlog().get(),
+            peer.nodeId(),
+            backlog.get(),
+            code,
+            total);
+      }
+      return;
+    }
     submit(
         peer,
         () -> {
+          release(session);
           switch (EthMessageCodec.decode(code, payload)) {
             case EthDecodeResult.Decoded d -> sessions.messageReceived(session, d.message());
             case EthDecodeResult.Malformed m -> {
@@ -96,6 +127,29 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
             }
           }
         });
+  }
+
+  /** eth messages dropped because the worker's backlog was full, since start. */
+  long droppedMessages() {
+    return dropped.get();
+  }
+
+  private boolean reserve(Session session) {
+    if (session.backlog().incrementAndGet() > MAX_PEER_BACKLOG) {
+      session.backlog().decrementAndGet();
+      return false;
+    }
+    if (backlog.incrementAndGet() > MAX_BACKLOG) {
+      backlog.decrementAndGet();
+      session.backlog().decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  private void release(Session session) {
+    session.backlog().decrementAndGet();
+    backlog.decrementAndGet();
   }
 
   @Override
@@ -117,13 +171,8 @@ final class EthBridge implements ProtocolHandler, AutoCloseable {
               peer.disconnect(DisconnectReason.SUBPROTOCOL_TRIGGERED);
             }
           });
-    } catch (RejectedExecutionException full) {
-      if (worker.isShutdown()) {
-        // the node is stopping; the transport disconnects every peer anyway
-        return;
-      }
-      LOG.warn("eth backlog of {} messages is full; dropping a peer", MAX_BACKLOG);
-      peer.disconnect(DisconnectReason.TOO_MANY_PEERS);
+    } catch (RejectedExecutionException stopped) {
+      // only a shut-down worker refuses; the transport disconnects every peer anyway
     }
   }
 

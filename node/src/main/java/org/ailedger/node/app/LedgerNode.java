@@ -230,7 +230,8 @@ public final class LedgerNode implements AutoCloseable {
                       synchronizer
                           .progress()
                           .map(SyncProgress::highestBlock)
-                          .orElseGet(() -> chain.head().number())),
+                          .orElseGet(() -> chain.head().number()),
+                  sync.eth()::droppedMessages),
               new NetworkMetrics.Consensus(
                   controller::height, controller::round, controller::roundChanges));
     }

@@ -20,7 +20,11 @@ public final class NetworkMetrics {
   private NetworkMetrics() {}
 
   /** What the peer network and the synchronizer report. */
-  public record Network(IntSupplier peers, BooleanSupplier syncing, LongSupplier highestKnown) {}
+  public record Network(
+      IntSupplier peers,
+      BooleanSupplier syncing,
+      LongSupplier highestKnown,
+      LongSupplier ethMessagesDropped) {}
 
   /** What the QBFT controller reports; its height is the one being agreed on. */
   public record Consensus(LongSupplier height, IntSupplier round, LongSupplier roundChanges) {}
@@ -35,6 +39,14 @@ public final class NetworkMetrics {
     meters.add(
         Gauge.builder("ailedger_p2p_peers", network, n -> n.peers().getAsInt())
             .description("peers connected (RLPx sessions with a Hello exchanged)")
+            .register(registry));
+    meters.add(
+        FunctionCounter.builder(
+                "ailedger_p2p_eth_messages_dropped",
+                network,
+                n -> n.ethMessagesDropped().getAsLong())
+            .description(
+                "eth messages from peers dropped because the eth worker's backlog was full")
             .register(registry));
     meters.add(
         Gauge.builder("ailedger_sync_syncing", network, n -> n.syncing().getAsBoolean() ? 1 : 0)

@@ -71,5 +71,6 @@ class QbftNetworkIT {
     assertThat(any.metric("ailedger_sync_syncing")).isZero();
     assertThat(any.metric("ailedger_qbft_height")).isGreaterThan(included);
     assertThat(any.metric("ailedger_sync_highest_known_block")).isGreaterThanOrEqualTo(included);
+    assertThat(any.metric("ailedger_p2p_eth_messages_dropped_total")).isZero();
   }
 }
