@@ -91,12 +91,24 @@ final class DevnetCommand implements Callable<Integer> {
     DevnetLayout layout = new DevnetLayout(dataDir);
     if (reset) {
       layout.delete();
+    } else if (layout.demoInterrupted() && !noDemo) {
+      // the demo's seeding was cut short (Ctrl-C, a crash): its chain holds part of the scenario,
+      // which cannot be finished, and only seconds of a devnet's life; start it over
+      System.out.printf(
+          "The demo of %s was interrupted while seeding; starting the devnet over from block 0.%n",
+          dataDir);
+      layout.delete();
     }
     if (devnetPorts.uses(indexerPort)) {
       throw new IllegalArgumentException(
           "--indexer-port " + indexerPort + " is one of the validators' ports; pick another");
     }
     boolean fresh = layout.prepare(devnetPorts);
+    boolean seed = fresh && !noDemo;
+    if (seed) {
+      // from here until the demo has committed, a stop leaves a devnet the next start redoes
+      layout.demoSeeding(true);
+    }
 
     ValidatorProcesses validators = new ValidatorProcesses(layout, devnetPorts, host);
     IndexerProcess indexer =
@@ -127,8 +139,11 @@ final class DevnetCommand implements Callable<Integer> {
       return run.end();
     }
     printBanner(validators, indexer, devnetPorts, layout);
-    if (fresh && !noDemo && !run.seedDemo()) {
-      return run.end();
+    if (seed) {
+      if (!run.seedDemo()) {
+        return run.end();
+      }
+      layout.demoSeeding(false);
     }
     if (!run.ending()) {
       System.out.println("Press Ctrl-C to stop.");

@@ -70,6 +70,32 @@ final class DevnetLayout {
     return indexerDir().resolve("indexer.log");
   }
 
+  /**
+   * Present from the moment the demo starts seeding until it has all committed: a devnet stopped or
+   * failed in between holds half a demo, which the next start cannot finish.
+   */
+  Path demoSeedingFile() {
+    return dir.resolve("demo-seeding");
+  }
+
+  boolean demoInterrupted() {
+    return Files.exists(demoSeedingFile());
+  }
+
+  void demoSeeding(boolean underWay) {
+    try {
+      if (underWay) {
+        Files.writeString(
+            demoSeedingFile(),
+            "the demo was being seeded; it had not finished when this was left\n");
+      } else {
+        Files.deleteIfExists(demoSeedingFile());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark the demo in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes the whole devnet directory, chain and all. */
   void delete() {
     if (!Files.exists(dir)) {

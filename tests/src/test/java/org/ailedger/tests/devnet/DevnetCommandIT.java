@@ -297,6 +297,32 @@ class DevnetCommandIT {
 
   @Test
   @Order(8)
+  void aDemoInterruptedWhileSeedingIsSeededAgainFromBlockZero() throws Exception {
+    NodeProcess devnet = DEVNET.node();
+    assertThat(devnet.stop()).isZero();
+    devnet.wipeData();
+    devnet.restart();
+    devnet.awaitOutput("Seeding the demo", Duration.ofSeconds(60));
+    assertThat(devnet.stop()).as("exit code after SIGTERM during seeding").isZero();
+    assertThat(devnet.outputSinceStart()).doesNotContain(DEMO_DONE);
+
+    devnet.restart();
+    devnet.awaitOutput(DEMO_DONE, Duration.ofSeconds(180));
+    assertThat(devnet.outputSinceStart())
+        .contains("was interrupted while seeding; starting the devnet over from block 0");
+    long seeded = devnet.rpc(0).blockNumber();
+    Await.untilTrue(
+        "validator 3 to reach block " + seeded,
+        PROGRESS,
+        () -> devnet.rpc(3).blockNumber() >= seeded);
+    // the whole demo, once: a model registered twice or a round opened twice would have reverted
+    assertThat(registry.getRound(MODEL, BigInteger.ONE).send().component1()).isEqualTo(FINALIZED);
+    assertThat(registry.getRound(MODEL, BigInteger.TWO).send().component1()).isEqualTo(OPEN);
+    assertThat(balance(2)).isEqualTo(ACT.multiply(BigInteger.valueOf(432)));
+  }
+
+  @Test
+  @Order(9)
   void aDevnetKilledOutrightTakesItsValidatorsWithIt() {
     NodeProcess devnet = DEVNET.node();
     List<ProcessHandle> validators = devnet.childProcesses();
