@@ -1,14 +1,8 @@
 package org.ailedger.cli.gov;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.concurrent.Callable;
-import org.ailedger.cli.client.LedgerClient;
+import org.ailedger.chaincode.bindings.QuadraticGovernor;
 import org.ailedger.cli.client.LedgerOptions;
-import org.ailedger.cli.client.Output;
-import org.ailedger.cli.client.TransactionReport;
-import org.ailedger.precompiles.NativeAddresses;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,16 +23,6 @@ final class GovCancel implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProposalIds.require(spec, proposalId);
-    try (LedgerClient client = ledger.connect()) {
-      GovernorReader reader = GovernorReader.atHead(client);
-      ProposalView proposal = reader.proposal(proposalId);
-      String data = reader.governor().cancel(BigInteger.valueOf(proposalId)).encodeFunctionCall();
-      TransactionReceipt receipt = client.send(NativeAddresses.QUADRATIC_GOVERNOR, data);
-      ObjectNode result = Output.object().put("proposalId", proposalId);
-      result.set("action", proposal.action());
-      ledger.output().print(TransactionReport.describe(receipt, result));
-    }
-    return 0;
+    return ProposalTransaction.send(ledger, spec, proposalId, QuadraticGovernor::cancel);
   }
 }
