@@ -2,6 +2,7 @@ package org.ailedger.bench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.ailedger.bench.load.LoadReport;
@@ -111,6 +112,14 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "Process id of the node, to report its CPU time during the window.")
   Long nodePid;
 
+  @Option(
+      names = "--cpu-split-pids",
+      split = ",",
+      description =
+          "Process ids whose CPU time in the window to report by thread (Linux), e.g. every"
+              + " validator's.")
+  List<Long> splitPids = List.of();
+
   @Override
   public Integer call() throws InterruptedException {
     LoadSettings settings;
@@ -134,7 +143,10 @@ public final class LoadGenerator implements Callable<Integer> {
     }
     try {
       LoadReport report =
-          new LoadRun(settings, nodePid == null ? OptionalLong.empty() : OptionalLong.of(nodePid))
+          new LoadRun(
+                  settings,
+                  nodePid == null ? OptionalLong.empty() : OptionalLong.of(nodePid),
+                  splitPids)
               .execute();
       report.print(System.out);
       return report.submits().sendersStopped() == 0 ? 0 : 1;

@@ -2,6 +2,7 @@ package org.ailedger.bench.load;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param committed this run's transactions seen in blocks, window or not
  * @param throughput committed throughput over the window; empty if too few blocks fell inside it
  * @param cpu CPU time used during the window by the generator, the node and the machine
+ * @param threads CPU time during the window by thread, of the processes asked for
  */
 public record LoadReport(
     LoadSettings settings,
@@ -27,7 +29,10 @@ public record LoadReport(
     long failedReceipts,
     long missingReceipts,
     long droppedSamples,
-    CpuUsage cpu) {
+    CpuUsage cpu,
+    List<ThreadSplit> threads) {
+  /** Thread groups printed per process; the rest are summed as "other threads". */
+  private static final int THREADS_SHOWN = 7;
 
   public void print(PrintStream out) {
     double window = settings.duration().toMillis() / 1000.0;
@@ -126,6 +131,42 @@ public record LoadReport(
           fmt("%d: raise --max-tx for a longer or faster run", submits.sendersExhausted()));
     }
     row(out, "window-full waits", fmt("%,d", submits.windowFullWaits()));
+    double committedInWindow = throughput.map(t -> t.perSecond() * window).orElse(0.0);
+    for (ThreadSplit split : threads) {
+      printSplit(out, split, committedInWindow);
+    }
+  }
+
+  /** One process's CPU in the window by thread group, also per committed transaction. */
+  private static void printSplit(PrintStream out, ThreadSplit split, double committed) {
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "  CPU by thread of pid %d in the window: %,d ms%s%n",
+        split.pid(),
+        split.total().toMillis(),
+        perTx(split.total(), committed));
+    int shown = 0;
+    Duration rest = Duration.ZERO;
+    for (var entry : split.byThread().entrySet()) {
+      if (shown++ < THREADS_SHOWN) {
+        row(
+            out,
+            "  " + entry.getKey(),
+            fmt("%,d ms", entry.getValue().toMillis()) + perTx(entry.getValue(), committed));
+      } else {
+        rest = rest.plus(entry.getValue());
+      }
+    }
+    if (!rest.isZero()) {
+      row(out, "  other threads", fmt("%,d ms", rest.toMillis()) + perTx(rest, committed));
+    }
+  }
+
+  private static String perTx(Duration cpu, double committed) {
+    return committed == 0
+        ? ""
+        : fmt("  (%,.0f us per committed tx)", cpu.toNanos() / 1e3 / committed);
   }
 
   private static String latencies(Latencies values, String which) {

@@ -24,14 +24,17 @@ public final class LoadRun {
 
   private final LoadSettings settings;
   private final OptionalLong nodePid;
+  private final List<Long> splitPids;
   private final JsonRpcClient client;
 
   /**
    * @param nodePid the node's process id, to report its CPU use; this machine only
+   * @param splitPids processes whose CPU time to report by thread; this machine only
    */
-  public LoadRun(LoadSettings settings, OptionalLong nodePid) {
+  public LoadRun(LoadSettings settings, OptionalLong nodePid, List<Long> splitPids) {
     this.settings = settings;
     this.nodePid = nodePid;
+    this.splitPids = List.copyOf(splitPids);
     this.client = new JsonRpcClient(settings.rpc(), REQUEST_TIMEOUT);
   }
 
@@ -92,9 +95,11 @@ public final class LoadRun {
     try {
       sleepUntil(clock.windowStartNanos());
       CpuSnapshot atStart = CpuSnapshot.now(nodePid);
+      List<ThreadCpu> threadsAtStart = threadsNow();
       LOG.info("Measured window opens");
       sleepUntil(clock.windowEndNanos());
       CpuSnapshot atEnd = CpuSnapshot.now(nodePid);
+      List<ThreadSplit> threads = splitSince(threadsAtStart);
       LOG.info(
           "Measured window closed; waiting up to {} s for submitted transactions to commit",
           settings.drain().toSeconds());
@@ -120,12 +125,26 @@ public final class LoadRun {
           follower.failedReceipts(),
           follower.missingReceipts(),
           follower.droppedSamples(),
-          atEnd.since(atStart));
+          atEnd.since(atStart),
+          threads);
     } finally {
       follower.stop();
       senders.forEach(Thread::interrupt);
       followerThread.interrupt();
     }
+  }
+
+  private List<ThreadCpu> threadsNow() {
+    return splitPids.stream().flatMap(pid -> ThreadCpu.of(pid).stream()).toList();
+  }
+
+  private static List<ThreadSplit> splitSince(List<ThreadCpu> start) {
+    List<ThreadSplit> splits = new ArrayList<>();
+    for (ThreadCpu before : start) {
+      ThreadCpu.of(before.pid())
+          .ifPresent(now -> splits.add(new ThreadSplit(before.pid(), now.since(before))));
+    }
+    return splits;
   }
 
   private void drain(TransactionBook book, SubmitCounters counters) throws InterruptedException {

@@ -77,7 +77,11 @@ class LoadRunIT {
             2,
             Duration.ofSeconds(10),
             workload);
-    return new LoadRun(settings, OptionalLong.of(ProcessHandle.current().pid())).execute();
+    return new LoadRun(
+            settings,
+            OptionalLong.of(ProcessHandle.current().pid()),
+            List.of(ProcessHandle.current().pid()))
+        .execute();
   }
 
   @Test
@@ -94,6 +98,10 @@ class LoadRunIT {
     assertThat(report.receipts().count()).isPositive();
     assertThat(report.failedReceipts()).isZero();
     assertThat(report.missingReceipts()).isZero();
+    // the node runs in this JVM: its JSON-RPC threads show in the split by thread
+    assertThat(report.threads())
+        .singleElement()
+        .satisfies(split -> assertThat(split.byThread()).containsKey("ailedger-rpc"));
   }
 
   @Test
