@@ -40,6 +40,12 @@ public final class ApiVerticle extends AbstractVerticle {
   private final DatasetReads datasets = new DatasetReads();
   private final GovernanceReads governance = new GovernanceReads();
   private final NetworkReads network = new NetworkReads();
+  private final BlastRadiusReads blastRadius = new BlastRadiusReads();
+  private final ProvLineageReads prov = new ProvLineageReads();
+  private final MemberReads members = new MemberReads();
+  private final PermissionReads permissions = new PermissionReads();
+  private final RewardSeriesReads rewards = new RewardSeriesReads();
+  private final StatsReads stats = new StatsReads();
   private MinBlockGate gate;
   private HttpServer server;
 
@@ -99,22 +105,22 @@ public final class ApiVerticle extends AbstractVerticle {
         .get("/v1/models/:modelId/rounds/:round/updates")
         .handler(
             answer(
-                RequestParams.LIST,
+                RequestParams.RANGED_LIST,
                 p -> {
                   var modelId = p.id("modelId");
                   long round = p.number("round");
-                  Page page = p.page();
-                  return at -> models.updates(at, modelId, round, page);
+                  ListQuery list = p.listQuery();
+                  return at -> models.updates(at, modelId, round, list);
                 }));
     router
         .get("/v1/contributors/:address")
         .handler(
             answer(
-                RequestParams.LIST,
+                RequestParams.RANGED_LIST,
                 p -> {
                   var address = p.address("address");
-                  Page page = p.page();
-                  return at -> contributors.contributor(at, address, page);
+                  ListQuery list = p.listQuery();
+                  return at -> contributors.contributor(at, address, list);
                 }));
     router
         .get("/v1/datasets/:datasetId")
@@ -138,10 +144,11 @@ public final class ApiVerticle extends AbstractVerticle {
         .get("/v1/proposals")
         .handler(
             answer(
-                RequestParams.LIST,
+                AnalyticsParams.PROPOSAL_LIST,
                 p -> {
-                  Page page = p.page();
-                  return at -> governance.proposals(at, page);
+                  ListQuery list = p.listQuery();
+                  var state = AnalyticsParams.proposalState(p);
+                  return at -> governance.proposals(at, list, state);
                 }));
     router
         .get("/v1/proposals/:id")
@@ -156,12 +163,13 @@ public final class ApiVerticle extends AbstractVerticle {
         .get("/v1/proposals/:id/votes")
         .handler(
             answer(
-                RequestParams.LIST,
+                RequestParams.RANGED_LIST,
                 p -> {
                   long id = p.number("id");
-                  Page page = p.page();
-                  return at -> governance.votes(at, id, page);
+                  ListQuery list = p.listQuery();
+                  return at -> governance.votes(at, id, list);
                 }));
+    analyticsRoutes(router);
 
     vertx
         // plain HTTP/1.1: an h2c upgrade (the JDK client asks for one) buys nothing for small JSON
@@ -176,6 +184,91 @@ public final class ApiVerticle extends AbstractVerticle {
               started.complete();
             })
         .onFailure(started::fail);
+  }
+
+  /** The analyst reads of issue 12: blast radius, PROV, members, permissions, rewards, stats. */
+  private void analyticsRoutes(Router router) {
+    router
+        .get("/v1/datasets/:datasetId/blast-radius")
+        .handler(
+            answer(
+                AnalyticsParams.BLAST_RADIUS,
+                p -> {
+                  var datasetId = p.id("datasetId");
+                  var listing = AnalyticsParams.listing(p);
+                  Page page = p.page();
+                  return at -> blastRadius.blastRadius(at, datasetId, listing, page);
+                }));
+    router
+        .get("/v1/datasets/:datasetId/lineage.prov.json")
+        .handler(
+            route(
+                RequestParams.SINGLE,
+                p -> {
+                  var datasetId = p.id("datasetId");
+                  return at -> prov.document(at, datasetId);
+                },
+                false));
+    router
+        .get("/v1/members")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  Page page = p.page();
+                  return at -> members.members(at, page);
+                }));
+    router
+        .get("/v1/members/:memberId")
+        .handler(
+            answer(
+                RequestParams.SINGLE,
+                p -> {
+                  var memberId = p.id("memberId");
+                  return at -> members.member(at, memberId);
+                }));
+    router
+        .get("/v1/validators")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  Page page = p.page();
+                  return at -> permissions.validators(at, page);
+                }));
+    router
+        .get("/v1/permissions/history")
+        .handler(
+            answer(
+                AnalyticsParams.PERMISSION_HISTORY,
+                p -> {
+                  ListQuery list = p.listQuery();
+                  var kinds = AnalyticsParams.kinds(p);
+                  return at -> permissions.history(at, list, kinds);
+                }));
+    router
+        .get("/v1/contributors/:address/rewards")
+        .handler(
+            answer(
+                AnalyticsParams.REWARD_SERIES,
+                p -> {
+                  var address = p.address("address");
+                  var bucket = AnalyticsParams.bucket(p);
+                  ListQuery list = p.listQuery();
+                  return at -> rewards.contributor(at, address, bucket, list);
+                }));
+    router
+        .get("/v1/models/:modelId/rewards")
+        .handler(
+            answer(
+                AnalyticsParams.REWARD_SERIES,
+                p -> {
+                  var modelId = p.id("modelId");
+                  var bucket = AnalyticsParams.bucket(p);
+                  ListQuery list = p.listQuery();
+                  return at -> rewards.model(at, modelId, bucket, list);
+                }));
+    router.get("/v1/stats").handler(answer(RequestParams.SINGLE, p -> stats::stats));
   }
 
   /** The port the server listens on, once started: the chosen one when configured as 0. */
@@ -202,12 +295,21 @@ public final class ApiVerticle extends AbstractVerticle {
    */
   private Handler<RoutingContext> answer(
       Set<String> allowed, Function<RequestParams, Snapshot.Read> parse) {
+    return route(allowed, parse, true);
+  }
+
+  /**
+   * {@link #answer}, where {@code named} false serves the read's document as it is (a standard
+   * format that states its block in its own terms) instead of adding the {@code block} member.
+   */
+  private Handler<RoutingContext> route(
+      Set<String> allowed, Function<RequestParams, Snapshot.Read> parse, boolean named) {
     return context -> {
       RequestParams params = RequestParams.of(context.pathParams(), context.queryParams(), allowed);
       Snapshot.Read read = parse.apply(params);
       Future<Void> ready = params.minBlock().map(gate::reached).orElse(Future.succeededFuture());
       ready
-          .compose(nothing -> reader.read(read))
+          .compose(nothing -> named ? reader.read(read) : reader.document(read))
           .onSuccess(answer -> write(context, answer))
           .onFailure(context::fail);
     };

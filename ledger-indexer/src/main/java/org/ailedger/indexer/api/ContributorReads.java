@@ -25,7 +25,7 @@ final class ContributorReads {
           + " NULL, delta, reputation FROM reputation_changes WHERE contributor = ?"
           + ") h WHERE ";
 
-  JsonObject contributor(Snapshot at, EthAddress address, Page page) throws SQLException {
+  JsonObject contributor(Snapshot at, EthAddress address, ListQuery list) throws SQLException {
     String account = address.hex();
     if (!known(at, account)) {
       throw ModelReads.notFound("contributor " + account);
@@ -47,23 +47,24 @@ final class ContributorReads {
     json.put("rewardTotal", rewards.toString()).put("rewardCount", rewardCount);
     json.put("updateCount", count(at, "updates", account));
     json.put("reputation", reputation(at, account));
-    JsonObject history = history(at, account, page);
+    JsonObject history = history(at, account, list);
     return new JsonObject()
         .put("data", json.put("history", history.getJsonArray("data")))
         .put("nextCursor", history.getString("nextCursor"));
   }
 
-  private static JsonObject history(Snapshot at, String account, Page page) throws SQLException {
+  private static JsonObject history(Snapshot at, String account, ListQuery list)
+      throws SQLException {
+    Page page = list.page();
+    ListQuery.Clause clause = list.clause(at, "h");
     try (PreparedStatement query =
         at.connection()
             .prepareStatement(
-                HISTORY
-                    + page.afterCondition("h")
-                    + " ORDER BY h.block_number, h.log_index LIMIT ?")) {
+                HISTORY + clause.where() + " ORDER BY " + clause.orderBy() + " LIMIT ?")) {
       query.setString(1, account);
       query.setString(2, account);
       query.setString(3, account);
-      int next = page.bind(query, 4);
+      int next = clause.bind(query, 4);
       query.setInt(next, page.fetch());
       List<Page.Row> rows = new ArrayList<>();
       try (ResultSet row = query.executeQuery()) {
@@ -135,7 +136,7 @@ final class ContributorReads {
   }
 
   /** Whether the chain has ever named the account as member, role holder or contributor. */
-  private static boolean known(Snapshot at, String account) throws SQLException {
+  static boolean known(Snapshot at, String account) throws SQLException {
     try (PreparedStatement query =
         at.connection()
             .prepareStatement(

@@ -85,9 +85,11 @@ final class ModelReads {
     }
   }
 
-  JsonObject updates(Snapshot at, Bytes32 modelId, long round, Page page) throws SQLException {
+  JsonObject updates(Snapshot at, Bytes32 modelId, long round, ListQuery list) throws SQLException {
     // a round that does not exist is a 404, not an empty list
     round(at, modelId, round);
+    Page page = list.page();
+    ListQuery.Clause clause = list.clause(at, "u");
     try (PreparedStatement query =
         at.connection()
             .prepareStatement(
@@ -95,11 +97,13 @@ final class ModelReads {
                     + " ON w.model_id = u.model_id AND w.round = u.round"
                     + " AND w.contributor = u.contributor"
                     + " WHERE u.model_id = ? AND u.round = ? AND "
-                    + page.afterCondition("u")
-                    + " ORDER BY u.block_number, u.log_index LIMIT ?")) {
+                    + clause.where()
+                    + " ORDER BY "
+                    + clause.orderBy()
+                    + " LIMIT ?")) {
       query.setString(1, modelId.toHexString());
       query.setLong(2, round);
-      int next = page.bind(query, 3);
+      int next = clause.bind(query, 3);
       query.setInt(next, page.fetch());
       List<Page.Row> rows = new ArrayList<>();
       try (ResultSet row = query.executeQuery()) {

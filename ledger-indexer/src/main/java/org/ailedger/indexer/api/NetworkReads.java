@@ -6,16 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The network as of the snapshot: the chain, the current validators, node allowlist, members and
- * role holders (each replayed from its history table), and the governed parameters.
+ * role holders (each the latest state of its history table), and the governed parameters. Each list
+ * holds at most {@link #MAX_ITEMS} entries, with {@code truncated} set when one was cut; {@code
+ * /v1/members} and {@code /v1/validators} page through all of them.
  */
 final class NetworkReads {
+  /** The most validators, nodes, member accounts or role holders (per role) one answer lists. */
+  static final int MAX_ITEMS = 1000;
+
   JsonObject network(Snapshot at) throws SQLException {
     JsonObject json = new JsonObject();
     try (PreparedStatement query =
@@ -25,80 +28,100 @@ final class NetworkReads {
       row.next();
       json.put("chainId", row.getLong(1)).put("genesisHash", row.getString(2));
     }
-    json.put("validators", new JsonArray(current(at, "validators", "validator").stream().toList()));
-    json.put("nodes", new JsonArray(current(at, "nodes", "node").stream().toList()));
-    json.put("members", members(at));
-    json.put("roles", roles(at));
+    Bounded validators = addresses(at, Current.VALIDATORS, "validator");
+    Bounded nodes = addresses(at, Current.NODES, "node");
+    Bounded members = members(at);
+    Bounded roles = roles(at);
+    json.put("validators", validators.items());
+    json.put("nodes", nodes.items());
+    json.put("members", members.items());
+    json.put("roles", roles.items());
     json.put("parameters", parameters(at));
+    json.put(
+        "truncated",
+        validators.truncated() || nodes.truncated() || members.truncated() || roles.truncated());
     return new JsonObject().put("data", json);
   }
 
-  /** The keys whose last action in {@code table} is {@code added}. */
-  private static Set<String> current(Snapshot at, String table, String column) throws SQLException {
-    Set<String> current = new LinkedHashSet<>();
+  /** A list cut at {@link #MAX_ITEMS}, and whether anything was cut. */
+  private record Bounded(JsonArray items, boolean truncated) {}
+
+  /** The {@code column} of the current rows {@code sql} selects, in the order they were added. */
+  private static Bounded addresses(Snapshot at, String sql, String column) throws SQLException {
+    JsonArray addresses = new JsonArray();
+    boolean truncated = false;
     try (PreparedStatement query =
-            at.connection()
-                .prepareStatement(
-                    "SELECT "
-                        + column
-                        + ", action FROM "
-                        + table
-                        + " ORDER BY block_number, log_index");
-        ResultSet row = query.executeQuery()) {
-      while (row.next()) {
-        if (row.getString(2).equals("added")) {
-          current.add(row.getString(1));
-        } else {
-          current.remove(row.getString(1));
+        at.connection()
+            .prepareStatement(
+                "SELECT "
+                    + column
+                    + " FROM ("
+                    + sql
+                    + ") c"
+                    + " ORDER BY block_number, log_index LIMIT ?")) {
+      query.setInt(1, MAX_ITEMS + 1);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          if (addresses.size() == MAX_ITEMS) {
+            truncated = true;
+          } else {
+            addresses.add(row.getString(1));
+          }
         }
       }
     }
-    return current;
+    return new Bounded(addresses, truncated);
   }
 
-  private static JsonArray members(Snapshot at) throws SQLException {
-    Map<String, String> memberOf = new LinkedHashMap<>();
+  /** Members (by id) with their current accounts in the order they were added. */
+  private static Bounded members(Snapshot at) throws SQLException {
+    Map<String, JsonArray> accounts = new TreeMap<>();
+    boolean truncated = false;
+    int listed = 0;
     try (PreparedStatement query =
-            at.connection()
-                .prepareStatement(
-                    "SELECT account, member_id, action FROM members"
-                        + " ORDER BY block_number, log_index");
-        ResultSet row = query.executeQuery()) {
-      while (row.next()) {
-        if (row.getString(3).equals("added")) {
-          memberOf.put(row.getString(1), row.getString(2));
-        } else {
-          memberOf.remove(row.getString(1));
+        at.connection()
+            .prepareStatement(
+                "SELECT account, member_id FROM ("
+                    + Current.ACCOUNTS
+                    + ") c ORDER BY block_number, log_index LIMIT ?")) {
+      query.setInt(1, MAX_ITEMS + 1);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          if (listed++ == MAX_ITEMS) {
+            truncated = true;
+          } else {
+            accounts.computeIfAbsent(row.getString(2), m -> new JsonArray()).add(row.getString(1));
+          }
         }
       }
     }
-    Map<String, JsonArray> accounts = new TreeMap<>();
-    memberOf.forEach(
-        (account, member) -> accounts.computeIfAbsent(member, m -> new JsonArray()).add(account));
     JsonArray members = new JsonArray();
     accounts.forEach(
         (member, list) ->
             members.add(new JsonObject().put("memberId", member).put("accounts", list)));
-    return members;
+    return new Bounded(members, truncated);
   }
 
-  private static JsonArray roles(Snapshot at) throws SQLException {
-    Map<String, Set<String>> holders = new TreeMap<>();
+  /** Roles (by id) with their current holders in the order they were granted. */
+  private static Bounded roles(Snapshot at) throws SQLException {
+    Map<String, JsonArray> holders = new TreeMap<>();
     Map<String, String> names = new LinkedHashMap<>();
+    boolean truncated = false;
     try (PreparedStatement query =
             at.connection()
                 .prepareStatement(
-                    "SELECT role, role_name, account, action FROM roles"
-                        + " ORDER BY block_number, log_index");
+                    "SELECT role, role_name, account FROM ("
+                        + Current.ROLES
+                        + ") c ORDER BY role, block_number, log_index");
         ResultSet row = query.executeQuery()) {
       while (row.next()) {
         String role = row.getString(1);
         names.putIfAbsent(role, row.getString(2));
-        Set<String> accounts = holders.computeIfAbsent(role, r -> new LinkedHashSet<>());
-        if (row.getString(4).equals("granted")) {
-          accounts.add(row.getString(3));
+        JsonArray accounts = holders.computeIfAbsent(role, r -> new JsonArray());
+        if (accounts.size() == MAX_ITEMS) {
+          truncated = true;
         } else {
-          accounts.remove(row.getString(3));
+          accounts.add(row.getString(3));
         }
       }
     }
@@ -109,16 +132,20 @@ final class NetworkReads {
                 new JsonObject()
                     .put("role", role)
                     .put("name", names.get(role))
-                    .put("accounts", new JsonArray(accounts.stream().toList()))));
-    return roles;
+                    .put("accounts", accounts)));
+    return new Bounded(roles, truncated);
   }
 
+  /** Each governed parameter's latest value. */
   private static JsonObject parameters(Snapshot at) throws SQLException {
     Map<String, String> values = new TreeMap<>();
     try (PreparedStatement query =
             at.connection()
                 .prepareStatement(
-                    "SELECT name, value FROM parameters ORDER BY block_number, log_index");
+                    "SELECT p.name, p.value FROM parameters p WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM parameters l WHERE l.name = p.name AND "
+                        + Current.later("l", "p")
+                        + ")");
         ResultSet row = query.executeQuery()) {
       while (row.next()) {
         values.put(row.getString("name"), RowJson.uint(at, row, "value"));

@@ -1,6 +1,8 @@
 package org.ailedger.indexer.api;
 
 import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,16 @@ final class RequestParams {
 
   /** What every list accepts. */
   static final Set<String> LIST = Set.of(MIN_BLOCK, CURSOR, LIMIT);
+
+  static final String FROM_BLOCK = "fromBlock";
+  static final String TO_BLOCK = "toBlock";
+  static final String FROM_TIME = "fromTime";
+  static final String TO_TIME = "toTime";
+  static final String ORDER = "order";
+
+  /** What a list accepts that can be cut to a block or time range and read in either order. */
+  static final Set<String> RANGED_LIST =
+      Set.of(MIN_BLOCK, CURSOR, LIMIT, FROM_BLOCK, TO_BLOCK, FROM_TIME, TO_TIME, ORDER);
 
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]*");
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
@@ -105,6 +117,60 @@ final class RequestParams {
       limit = Integer.parseInt(limitValue);
     }
     return new Page(after, limit);
+  }
+
+  /** The range, order and page a ranged list request asks for. */
+  ListQuery listQuery() {
+    BlockRange range;
+    try {
+      range =
+          new BlockRange(
+              optionalDecimal(FROM_BLOCK),
+              optionalDecimal(TO_BLOCK),
+              optionalTime(FROM_TIME),
+              optionalTime(TO_TIME));
+    } catch (IllegalArgumentException e) {
+      throw problem(e.getMessage());
+    }
+    Order order = Order.ASC;
+    String orderValue = query.get(ORDER);
+    if (orderValue != null) {
+      order =
+          Order.parse(orderValue)
+              .orElseThrow(() -> problem("order must be asc or desc, not " + quoted(orderValue)));
+    }
+    return new ListQuery(page(), range, order);
+  }
+
+  /** A query parameter's raw value, if given; the caller checks its form. */
+  Optional<String> text(String name) {
+    return Optional.ofNullable(query.get(name));
+  }
+
+  /** The bad-parameter problem a caller throws for a value it cannot accept. */
+  static ProblemException badValue(String name, String value, String expected) {
+    return problem(name + " must be " + expected + ", not " + quoted(value));
+  }
+
+  private Optional<Long> optionalDecimal(String name) {
+    String value = query.get(name);
+    return value == null ? Optional.empty() : Optional.of(decimal(name, value));
+  }
+
+  /** Unix seconds, or an ISO-8601 instant such as 2025-01-31T00:00:00Z. */
+  private Optional<Long> optionalTime(String name) {
+    String value = query.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (DECIMAL.matcher(value).matches()) {
+      return Optional.of(Long.parseLong(value));
+    }
+    try {
+      return Optional.of(Instant.parse(value).getEpochSecond());
+    } catch (DateTimeParseException e) {
+      throw badValue(name, value, "unix seconds or an ISO-8601 instant (2025-01-31T00:00:00Z)");
+    }
   }
 
   private static Bytes hex(String name, String value, int size) {

@@ -22,6 +22,15 @@ final class SnapshotReader {
   }
 
   Future<JsonObject> read(Snapshot.Read read) {
+    return document(
+        snapshot -> new JsonObject().put("block", snapshot.block()).mergeIn(read.run(snapshot)));
+  }
+
+  /**
+   * Like {@link #read}, but the answer is the read's document as it is: for formats whose top level
+   * is fixed by their standard, which state the block in their own terms.
+   */
+  Future<JsonObject> document(Snapshot.Read read) {
     return pool.read(
         queries ->
             queries.read(
@@ -29,9 +38,7 @@ final class SnapshotReader {
                   Engine engine = queries.engine();
                   begin(connection, engine);
                   try {
-                    Snapshot snapshot = snapshot(connection, engine);
-                    JsonObject answer = read.run(snapshot);
-                    return new JsonObject().put("block", snapshot.block()).mergeIn(answer);
+                    return read.run(snapshot(connection, engine));
                   } finally {
                     // read only: nothing to keep; ending the transaction frees its snapshot
                     connection.rollback();

@@ -76,6 +76,18 @@ class RestApiIT {
     paths.put("/v1/proposals/{id}", "/v1/proposals/1");
     paths.put("/v1/proposals/{id}/votes", "/v1/proposals/1/votes");
     paths.put("/openapi.json", "/openapi.json");
+    // the analyst reads
+    paths.put("/v1/datasets/{datasetId}/blast-radius", "/v1/datasets/" + PARENT + "/blast-radius");
+    paths.put(
+        "/v1/datasets/{datasetId}/lineage.prov.json",
+        "/v1/datasets/" + CHILD + "/lineage.prov.json");
+    paths.put("/v1/members", "/v1/members");
+    paths.put("/v1/members/{memberId}", "/v1/members/" + SampleEvents.MEMBER.toHexString());
+    paths.put("/v1/validators", "/v1/validators");
+    paths.put("/v1/permissions/history", "/v1/permissions/history");
+    paths.put("/v1/contributors/{address}/rewards", "/v1/contributors/" + CONTRIBUTOR + "/rewards");
+    paths.put("/v1/models/{modelId}/rewards", "/v1/models/" + MODEL + "/rewards?bucket=blocks:2");
+    paths.put("/v1/stats", "/v1/stats");
     return paths;
   }
 
@@ -91,7 +103,15 @@ class RestApiIT {
       assertThat(answer.statusCode()).as(path.getValue() + " " + answer.body()).isEqualTo(200);
       assertThat(answer.headers().firstValue("content-type")).contains("application/json");
       contract.assertConforms(path.getKey(), 200, "application/json", answer.body());
-      if (!path.getKey().equals("/openapi.json")) {
+      if (path.getKey().endsWith(".prov.json")) {
+        // PROV-JSON allows no other top-level member: its bundle's description names the block
+        JsonObject bundle =
+            (JsonObject)
+                new JsonObject(answer.body()).getJsonObject("entity").iterator().next().getValue();
+        assertThat(bundle.getLong("ailedger:blockNumber")).isEqualTo(4);
+        assertThat(bundle.getString("ailedger:blockHash"))
+            .isEqualTo(SampleEvents.blockHash(4).toHexString());
+      } else if (!path.getKey().equals("/openapi.json")) {
         assertThat(new JsonObject(answer.body()).getJsonObject("block"))
             .as(path.getValue())
             .isEqualTo(
@@ -99,6 +119,41 @@ class RestApiIT {
                     .put("number", 4)
                     .put("hash", SampleEvents.blockHash(4).toHexString()));
       }
+    }
+  }
+
+  @Test
+  void everyQueryParameterAPathAcceptsIsDocumentedAndNoOther() throws Exception {
+    serve(filledStore(Engine.SQLITE), ApiConfig.DEFAULT_MIN_BLOCK_WAIT);
+    JsonObject document = new JsonObject(get("/openapi.json").body());
+    for (Map.Entry<String, String> path : everyPath().entrySet()) {
+      String probe = path.getValue() + (path.getValue().contains("?") ? "&" : "?") + "zz=1";
+      JsonObject problem = new JsonObject(get(probe).body());
+      String detail = problem.getString("detail");
+      // the one problem handler names what the path accepts: "...; this path accepts [a, b]"
+      String accepted = detail.substring(detail.lastIndexOf('[') + 1, detail.lastIndexOf(']'));
+      java.util.Set<String> accepts =
+          accepted.isEmpty() ? java.util.Set.of() : java.util.Set.of(accepted.split(", "));
+      java.util.Set<String> documented = new java.util.TreeSet<>();
+      var parameters =
+          document
+              .getJsonObject("paths")
+              .getJsonObject(path.getKey())
+              .getJsonObject("get")
+              .getJsonArray("parameters", new io.vertx.core.json.JsonArray());
+      for (Object parameter : parameters) {
+        JsonObject resolved = (JsonObject) parameter;
+        if (resolved.containsKey("$ref")) {
+          String name = resolved.getString("$ref").substring("#/components/parameters/".length());
+          resolved =
+              document.getJsonObject("components").getJsonObject("parameters").getJsonObject(name);
+        }
+        if (resolved.getString("in").equals("query")) {
+          documented.add(resolved.getString("name"));
+        }
+      }
+      assertThat(problem.getInteger("status")).as(probe).isEqualTo(400);
+      assertThat(new java.util.TreeSet<>(accepts)).as(path.getKey()).isEqualTo(documented);
     }
   }
 

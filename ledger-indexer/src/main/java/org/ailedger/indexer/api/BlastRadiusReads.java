@@ -1,0 +1,272 @@
+package org.ailedger.indexer.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.tuweni.bytes.Bytes32;
+
+/**
+ * What a dataset reaches: the dataset and its descendants through lineage (the radius), the updates
+ * citing any of them, their rounds and models, and the rewards paid to those updates' contributors
+ * in those rounds. One recursive query walks the lineage down on both engines, at most {@link
+ * #MAX_DATASETS} datasets; the updates or the datasets are paged.
+ */
+final class BlastRadiusReads {
+  /** The most datasets (the root included) one radius covers; beyond, it is truncated. */
+  static final int MAX_DATASETS = 10_000;
+
+  /** The most rounds and models listed; the totals always count all of them. */
+  static final int MAX_ROUNDS = 1000;
+
+  /** What the answer's page lists. */
+  enum Listing {
+    UPDATES,
+    DATASETS
+  }
+
+  /**
+   * The radius: the walk down the lineage (breadth first, so a truncated radius holds the nearest
+   * generations) cut at MAX_DATASETS + 1 to learn whether it is longer, and its first MAX_DATASETS.
+   * Parameters: the root id, MAX_DATASETS + 1, MAX_DATASETS.
+   */
+  private static final String RADIUS =
+      "WITH RECURSIVE descendants(id) AS (SELECT CAST(? AS TEXT)"
+          + " UNION SELECT l.dataset_id FROM lineage l JOIN descendants d ON l.parent_id = d.id),"
+          + " walk AS (SELECT id FROM descendants LIMIT ?),"
+          + " radius AS (SELECT id FROM walk LIMIT ?),"
+          + " hit AS (SELECT c.model_id, c.round, c.contributor, COUNT(*) AS cited"
+          + " FROM update_datasets c JOIN radius r ON c.dataset_id = r.id"
+          + " GROUP BY c.model_id, c.round, c.contributor) ";
+
+  private static final String REWARD_OF_HIT =
+      " LEFT JOIN rewards w ON w.model_id = h.model_id AND w.round = h.round"
+          + " AND w.contributor = h.contributor";
+
+  JsonObject blastRadius(Snapshot at, Bytes32 datasetId, Listing listing, Page page)
+      throws SQLException {
+    String id = datasetId.toHexString();
+    if (!attested(at, id)) {
+      throw ModelReads.notFound("dataset " + id);
+    }
+    JsonObject json = new JsonObject().put("datasetId", id).put("revoked", revoked(at, id));
+    summary(at, id, json);
+    JsonObject list =
+        switch (listing) {
+          case UPDATES -> updates(at, id, page);
+          case DATASETS -> datasets(at, id, page);
+        };
+    json.put("list", listing.name().toLowerCase(Locale.ROOT));
+    json.put("items", list.getJsonArray("data"));
+    return new JsonObject().put("data", json).put("nextCursor", list.getString("nextCursor"));
+  }
+
+  /** Counts, totals, rounds and models of the radius. */
+  private static void summary(Snapshot at, String id, JsonObject json) throws SQLException {
+    long walked;
+    List<JsonObject> rounds = new ArrayList<>();
+    Map<String, Totals> models = new LinkedHashMap<>();
+    Totals all = new Totals();
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                RADIUS
+                    + "SELECT (SELECT COUNT(*) FROM walk) AS walked, g.* FROM (SELECT 1 AS one) x"
+                    + " LEFT JOIN (SELECT h.model_id, h.round, COUNT(*) AS update_count,"
+                    + " COUNT(w.reward) AS reward_count, "
+                    + UintSum.terms(at.engine(), "w.reward", "total")
+                    + " FROM hit h"
+                    + REWARD_OF_HIT
+                    + " GROUP BY h.model_id, h.round) g ON 1 = 1"
+                    + " ORDER BY g.model_id, g.round")) {
+      bindRadius(query, id);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        walked = row.getLong("walked");
+        do {
+          String model = row.getString("model_id");
+          if (model == null) {
+            break;
+          }
+          long updates = row.getLong("update_count");
+          long rewards = row.getLong("reward_count");
+          BigInteger total = UintSum.read(at.engine(), row, "total");
+          all.add(updates, rewards, total);
+          Totals perModel = models.computeIfAbsent(model, m -> new Totals());
+          perModel.add(updates, rewards, total);
+          perModel.rounds++;
+          if (rounds.size() < MAX_ROUNDS + 1) {
+            rounds.add(
+                new JsonObject()
+                    .put("modelId", model)
+                    .put("round", row.getLong("round"))
+                    .put("updateCount", updates)
+                    .put("rewardCount", rewards)
+                    .put("rewardTotal", total.toString()));
+          }
+        } while (row.next());
+      }
+    }
+    JsonArray modelList = new JsonArray();
+    models.entrySet().stream()
+        .limit(MAX_ROUNDS)
+        .forEach(
+            model ->
+                modelList.add(
+                    model
+                        .getValue()
+                        .json()
+                        .put("modelId", model.getKey())
+                        .put("roundCount", model.getValue().rounds)));
+    json.put("datasetCount", Math.min(walked, MAX_DATASETS))
+        .put("truncated", walked > MAX_DATASETS)
+        .put("updateCount", all.updates)
+        .put("rewardCount", all.rewards)
+        .put("rewardTotal", all.total.toString())
+        .put("rounds", new JsonArray(rounds.stream().limit(MAX_ROUNDS).toList()))
+        .put("roundsTruncated", rounds.size() > MAX_ROUNDS)
+        .put("models", modelList)
+        .put("modelsTruncated", models.size() > MAX_ROUNDS);
+  }
+
+  /** The updates citing a dataset of the radius, in chain order, with their rewards. */
+  private static JsonObject updates(Snapshot at, String id, Page page) throws SQLException {
+    List<Page.Row> rows = new ArrayList<>();
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                RADIUS
+                    + "SELECT u.*, h.cited, w.weight, w.reward FROM hit h JOIN updates u"
+                    + " ON u.model_id = h.model_id AND u.round = h.round"
+                    + " AND u.contributor = h.contributor"
+                    + REWARD_OF_HIT
+                    + " WHERE "
+                    + page.afterCondition("u")
+                    + " ORDER BY u.block_number, u.log_index LIMIT ?")) {
+      int next = page.bind(query, bindRadius(query, id));
+      query.setInt(next, page.fetch());
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new Page.Row(
+                  RowJson.key(row),
+                  new JsonObject()
+                      .put("modelId", row.getString("model_id"))
+                      .put("round", row.getLong("round"))
+                      .put("contributor", row.getString("contributor"))
+                      .put("updateHash", row.getString("update_hash"))
+                      .put("citationsInRadius", row.getLong("cited"))
+                      .put("weight", RowJson.uint(at, row, "weight"))
+                      .put("reward", RowJson.uint(at, row, "reward"))
+                      .put("submitted", RowJson.logRef(row, ""))));
+        }
+      }
+    }
+    for (Page.Row row : rows) {
+      row.item().put("datasets", cited(at, row.item()));
+    }
+    return page.answer(rows);
+  }
+
+  /** The datasets of the radius in the order they were attested, each with its revocation flag. */
+  private static JsonObject datasets(Snapshot at, String id, Page page) throws SQLException {
+    List<Page.Row> rows = new ArrayList<>();
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                RADIUS
+                    + "SELECT d.*, (SELECT COUNT(*) FROM revocations v"
+                    + " WHERE v.dataset_id = d.dataset_id) AS revoked"
+                    + " FROM radius r JOIN datasets d ON d.dataset_id = r.id WHERE "
+                    + page.afterCondition("d")
+                    + " ORDER BY d.block_number, d.log_index LIMIT ?")) {
+      int next = page.bind(query, bindRadius(query, id));
+      query.setInt(next, page.fetch());
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          rows.add(
+              new Page.Row(
+                  RowJson.key(row),
+                  new JsonObject()
+                      .put("datasetId", row.getString("dataset_id"))
+                      .put("owner", row.getString("owner"))
+                      .put("revoked", row.getLong("revoked") > 0)
+                      .put("attested", RowJson.logRef(row, ""))));
+        }
+      }
+    }
+    return page.answer(rows);
+  }
+
+  /** Binds the radius' three parameters; returns the next free index. */
+  private static int bindRadius(PreparedStatement query, String id) throws SQLException {
+    query.setString(1, id);
+    query.setInt(2, MAX_DATASETS + 1);
+    query.setInt(3, MAX_DATASETS);
+    return 4;
+  }
+
+  private static JsonArray cited(Snapshot at, JsonObject update) throws SQLException {
+    try (PreparedStatement query =
+        at.connection()
+            .prepareStatement(
+                "SELECT dataset_id FROM update_datasets WHERE model_id = ? AND round = ?"
+                    + " AND contributor = ? ORDER BY position")) {
+      query.setString(1, update.getString("modelId"));
+      query.setLong(2, update.getLong("round"));
+      query.setString(3, update.getString("contributor"));
+      JsonArray ids = new JsonArray();
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          ids.add(row.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private static boolean revoked(Snapshot at, String id) throws SQLException {
+    return exists(at, "SELECT 1 FROM revocations WHERE dataset_id = ?", id);
+  }
+
+  private static boolean attested(Snapshot at, String id) throws SQLException {
+    return exists(at, "SELECT 1 FROM datasets WHERE dataset_id = ?", id);
+  }
+
+  private static boolean exists(Snapshot at, String sql, String id) throws SQLException {
+    try (PreparedStatement query = at.connection().prepareStatement(sql)) {
+      query.setString(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  /** Update and reward counts and the reward total of a model or of the whole radius. */
+  private static final class Totals {
+    long rounds;
+    long updates;
+    long rewards;
+    BigInteger total = BigInteger.ZERO;
+
+    void add(long updates, long rewards, BigInteger total) {
+      this.updates += updates;
+      this.rewards += rewards;
+      this.total = this.total.add(total);
+    }
+
+    JsonObject json() {
+      return new JsonObject()
+          .put("updateCount", updates)
+          .put("rewardCount", rewards)
+          .put("rewardTotal", total.toString());
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.ailedger.indexer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.store.Cursor;
+import org.ailedger.indexer.store.Database;
+import org.ailedger.indexer.store.LedgerQueries;
+import org.ailedger.indexer.store.QueryPool;
+
+/** The REST API served on port 0 over a store, and a plain HTTP client of it; close after use. */
+final class ApiServer implements AutoCloseable {
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final Vertx vertx = Vertx.vertx();
+  private final int port;
+
+  ApiServer(Database database, Cursor head) throws Exception {
+    IngestStatus status = new IngestStatus.Following(Optional.of(head), head.blockNumber());
+    QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), 2);
+    ApiVerticle api =
+        new ApiVerticle(
+            new ApiConfig("127.0.0.1", 0, ApiConfig.DEFAULT_MIN_BLOCK_WAIT), pool, () -> status);
+    vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    port = api.actualPort();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The 200 answer's JSON. */
+  JsonObject json(String path) throws Exception {
+    HttpResponse<String> answer = get(path);
+    assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+    return new JsonObject(answer.body());
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
