@@ -597,7 +597,7 @@ public final class NodeProcess implements AutoCloseable {
    * ephemeral range (32768+): a port from there can be taken by any outgoing connection, such as a
    * test client's, while a killed node is down, and the node then cannot restart on it.
    */
-  private static int[] freePorts(int count) {
+  static int[] freePorts(int count) {
     Random random = new Random();
     List<ServerSocket> sockets = new ArrayList<>();
     try {
