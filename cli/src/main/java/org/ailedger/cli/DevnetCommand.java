@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ailedger.indexer.api.ApiConfig;
+import org.ailedger.indexer.metrics.MetricsConfig;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.p2p.peers.PeersConfig;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
       "and ports. Creates (or reuses) the data directory, prints the endpoints and",
       "accounts, and stops every validator on Ctrl-C or SIGTERM. Validator i",
       "listens on the JSON-RPC and metrics ports given plus 10·i, p2p plus i.",
-      "An `ailedger indexer` process follows validator 0 and serves its REST API."
+      "An `ailedger indexer` process follows validator 0 and serves its REST API",
+      "and its metrics."
     })
 final class DevnetCommand implements Callable<Integer> {
   /** Four JVMs starting on a small, busy machine take a while; a hung one must not hang us. */
@@ -83,6 +85,12 @@ final class DevnetCommand implements Callable<Integer> {
       description = "The indexer's REST API (default: ${DEFAULT-VALUE}).")
   int indexerPort;
 
+  @Option(
+      names = "--indexer-metrics-port",
+      defaultValue = "" + MetricsConfig.DEFAULT_PORT,
+      description = "The indexer's Prometheus metrics (default: ${DEFAULT-VALUE}).")
+  int indexerMetricsPort;
+
   @Override
   public Integer call() {
     DevnetPorts devnetPorts =
@@ -103,6 +111,12 @@ final class DevnetCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--indexer-port " + indexerPort + " is one of the validators' ports; pick another");
     }
+    if (devnetPorts.uses(indexerMetricsPort)) {
+      throw new IllegalArgumentException(
+          "--indexer-metrics-port "
+              + indexerMetricsPort
+              + " is one of the validators' ports; pick another");
+    }
     boolean fresh = layout.prepare(devnetPorts);
     boolean seed = fresh && !noDemo;
     if (seed) {
@@ -112,7 +126,8 @@ final class DevnetCommand implements Callable<Integer> {
 
     ValidatorProcesses validators = new ValidatorProcesses(layout, devnetPorts, host);
     IndexerProcess indexer =
-        new IndexerProcess(layout, host, indexerPort, validators.localHttpUrl(0));
+        new IndexerProcess(
+            layout, host, indexerPort, indexerMetricsPort, validators.localHttpUrl(0));
     CompletableFuture<String> stopRequest =
         StopSignals.install(
             () -> {
@@ -360,6 +375,7 @@ final class DevnetCommand implements Callable<Integer> {
     System.out.printf(
         "  indexer      REST %s/v1/  OpenAPI %s/openapi.json  pid %d  log %s%n",
         indexer.url(), indexer.url(), indexer.pid(), layout.indexerLog());
+    System.out.printf("    metrics %s%n", indexer.metricsUrl());
     System.out.println();
     System.out.println(
         "Dev accounts (mnemonic \""

@@ -8,6 +8,7 @@ import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.app.IndexerConfig;
 import org.ailedger.indexer.app.LedgerIndexer;
 import org.ailedger.indexer.ingest.IngestConfig;
+import org.ailedger.indexer.metrics.MetricsConfig;
 import org.ailedger.indexer.store.StoreConfig;
 import org.ailedger.indexer.store.StoreLocation;
 import picocli.CommandLine.Command;
@@ -55,6 +56,23 @@ final class IndexerCommand implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--metrics-enabled",
+      description = "Serve Prometheus metrics at /metrics on --metrics-port.")
+  boolean metricsEnabled;
+
+  @Option(
+      names = "--metrics-host",
+      defaultValue = MetricsConfig.DEFAULT_HOST,
+      description = "Interface for the metrics (default: ${DEFAULT-VALUE}).")
+  String metricsHost;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "" + MetricsConfig.DEFAULT_PORT,
+      description = "Prometheus metrics port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(
       names = "--exit-with-parent",
       hidden = true,
       paramLabel = "PID",
@@ -67,7 +85,8 @@ final class IndexerCommand implements Callable<Integer> {
         IndexerConfig.DEFAULT_RPC_TIMEOUT,
         StoreConfig.of(StoreLocation.parse(db, dataDir)),
         ApiConfig.of(host, port),
-        IngestConfig.defaults());
+        IngestConfig.defaults(),
+        new MetricsConfig(metricsEnabled, metricsHost, metricsPort));
   }
 
   @Override
@@ -86,6 +105,9 @@ final class IndexerCommand implements Callable<Integer> {
                 },
                 "indexer-stop"));
     System.out.printf("indexer   http://%s:%d/v1/health%n", host, indexer.apiPort());
+    indexer
+        .metricsPort()
+        .ifPresent(p -> System.out.printf("metrics   http://%s:%d/metrics%n", metricsHost, p));
     System.out.printf("following %s into %s%n", rpc, config.store().location().describe());
     if (parentPid != null) {
       ParentWatch.exitWhenGone(parentPid);

@@ -23,6 +23,7 @@ final class IndexerProcess {
   private final DevnetLayout layout;
   private final String host;
   private final int port;
+  private final int metricsPort;
   private final URI rpc;
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -34,15 +35,21 @@ final class IndexerProcess {
 
   /**
    * @param host the interface the REST API binds
+   * @param metricsPort where its Prometheus metrics are served, on {@code host} too
    * @param rpc validator 0's JSON-RPC, as this machine reaches it
    */
-  IndexerProcess(DevnetLayout layout, String host, int port, URI rpc) {
+  IndexerProcess(DevnetLayout layout, String host, int port, int metricsPort, URI rpc) {
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("--indexer-port must be 1..65535, not " + port);
+    }
+    if (metricsPort < 1 || metricsPort > 65_535 || metricsPort == port) {
+      throw new IllegalArgumentException(
+          "--indexer-metrics-port must be 1..65535 and not --indexer-port, not " + metricsPort);
     }
     this.layout = layout;
     this.host = host;
     this.port = port;
+    this.metricsPort = metricsPort;
     this.rpc = rpc;
   }
 
@@ -56,6 +63,9 @@ final class IndexerProcess {
                 "--data-dir=" + layout.indexerDir(),
                 "--host=" + host,
                 "--port=" + port,
+                "--metrics-enabled",
+                "--metrics-host=" + host,
+                "--metrics-port=" + metricsPort,
                 "--exit-with-parent=" + ProcessHandle.current().pid()),
             layout.indexerLog());
   }
@@ -71,6 +81,11 @@ final class IndexerProcess {
   /** Where a browser or client reaches the REST API. */
   URI url() {
     return URI.create("http://" + host + ":" + port);
+  }
+
+  /** Where Prometheus scrapes the indexer's metrics. */
+  URI metricsUrl() {
+    return URI.create("http://" + host + ":" + metricsPort + "/metrics");
   }
 
   /** Completes with the exit code when the process ends, whatever ended it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import org.ailedger.indexer.app.IndexerConfig;
+import org.ailedger.indexer.metrics.MetricsConfig;
 import org.ailedger.indexer.store.StoreLocation;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -38,6 +39,24 @@ class IndexerCommandTest {
     assertThat(config.store().location().describe()).doesNotContain("secret");
     assertThat(config.api().port()).isEqualTo(9000);
     assertThat(config.api().host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void metricsAreOffUnlessEnabledThenServedOn9645OfLocalhost() {
+    assertThat(parse("--rpc=http://node:8545").config().metrics().enabled()).isFalse();
+
+    MetricsConfig metrics = parse("--rpc=http://node:8545", "--metrics-enabled").config().metrics();
+
+    assertThat(metrics).isEqualTo(MetricsConfig.on("127.0.0.1", 9645));
+    assertThat(
+            parse(
+                    "--rpc=http://node:8545",
+                    "--metrics-enabled",
+                    "--metrics-host=0.0.0.0",
+                    "--metrics-port=9700")
+                .config()
+                .metrics())
+        .isEqualTo(MetricsConfig.on("0.0.0.0", 9700));
   }
 
   private static IndexerCommand parse(String... args) {

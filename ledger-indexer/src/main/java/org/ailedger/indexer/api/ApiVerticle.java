@@ -34,6 +34,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final ApiConfig config;
   private final SnapshotReader reader;
   private final Supplier<IngestStatus> status;
+  private final ApiObserver observer;
   private final String openApi;
   private final ModelReads models = new ModelReads();
   private final ContributorReads contributors = new ContributorReads();
@@ -53,17 +54,29 @@ public final class ApiVerticle extends AbstractVerticle {
    * @param status the ingester's status, read on the event loop: must not block
    */
   public ApiVerticle(ApiConfig config, QueryPool pool, Supplier<IngestStatus> status) {
+    this(config, pool, status, ApiObserver.NONE);
+  }
+
+  /**
+   * @param status the ingester's status, read on the event loop: must not block
+   * @param observer told of every answer and store failure (the metrics), on the event loop
+   */
+  public ApiVerticle(
+      ApiConfig config, QueryPool pool, Supplier<IngestStatus> status, ApiObserver observer) {
     this.config = config;
     this.reader = new SnapshotReader(pool);
     this.status = status;
+    this.observer = observer;
     this.openApi = openApiDocument();
   }
 
   @Override
   public void start(Promise<Void> started) {
     gate = new MinBlockGate(vertx, status, config.minBlockWait());
-    ProblemHandler problems = new ProblemHandler();
+    ProblemHandler problems = new ProblemHandler(observer);
     Router router = Router.router(vertx);
+    // first: it times every request, answered or failed, by its route's template
+    router.route().handler(new RequestTimer(router, observer));
     router.route().failureHandler(problems);
     router.errorHandler(400, problems);
     router.errorHandler(404, problems);

@@ -3,6 +3,7 @@ package org.ailedger.indexer.api;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import org.ailedger.indexer.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private final ApiObserver observer;
+
+  ProblemHandler(ApiObserver observer) {
+    this.observer = observer;
+  }
 
   @Override
   public void handle(RoutingContext context) {
@@ -31,7 +38,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
     context.response().end(problem.json(context.request().path()).encode());
   }
 
-  private static Problem problemOf(RoutingContext context) {
+  private Problem problemOf(RoutingContext context) {
     Throwable failure = context.failure();
     if (failure instanceof ProblemException expected) {
       return expected.problem();
@@ -50,6 +57,9 @@ final class ProblemHandler implements Handler<RoutingContext> {
         }
         default -> {}
       }
+    }
+    if (failure instanceof StoreException) {
+      observer.storeFailed();
     }
     LOG.error(
         "{} {} failed (status {})",

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.ingest.IngestConfig;
+import org.ailedger.indexer.metrics.MetricsConfig;
 import org.ailedger.indexer.store.StoreConfig;
 
 /**
@@ -12,9 +13,15 @@ import org.ailedger.indexer.store.StoreConfig;
  *
  * @param rpc the node's JSON-RPC over HTTP
  * @param rpcTimeout how long one JSON-RPC request may take
+ * @param metrics whether and where Prometheus metrics are served
  */
 public record IndexerConfig(
-    URI rpc, Duration rpcTimeout, StoreConfig store, ApiConfig api, IngestConfig ingest) {
+    URI rpc,
+    Duration rpcTimeout,
+    StoreConfig store,
+    ApiConfig api,
+    IngestConfig ingest,
+    MetricsConfig metrics) {
   public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(30);
 
   public IndexerConfig {
@@ -24,8 +31,15 @@ public record IndexerConfig(
     if (rpcTimeout == null || rpcTimeout.isNegative() || rpcTimeout.isZero()) {
       throw new IllegalArgumentException("rpcTimeout must be positive: " + rpcTimeout);
     }
-    if (store == null || api == null || ingest == null) {
-      throw new IllegalArgumentException("an indexer needs store, API and ingest settings");
+    if (store == null || api == null || ingest == null || metrics == null) {
+      throw new IllegalArgumentException(
+          "an indexer needs store, API, ingest and metrics settings");
     }
+  }
+
+  /** An indexer without metrics. */
+  public IndexerConfig(
+      URI rpc, Duration rpcTimeout, StoreConfig store, ApiConfig api, IngestConfig ingest) {
+    this(rpc, rpcTimeout, store, api, ingest, MetricsConfig.disabled());
   }
 }

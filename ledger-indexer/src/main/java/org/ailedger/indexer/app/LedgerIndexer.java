@@ -3,17 +3,22 @@ package org.ailedger.indexer.app;
 import io.vertx.core.Vertx;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.ailedger.indexer.api.ApiObserver;
 import org.ailedger.indexer.api.ApiVerticle;
 import org.ailedger.indexer.event.EventDecoder;
 import org.ailedger.indexer.ingest.GenesisReader;
 import org.ailedger.indexer.ingest.IngestLoop;
+import org.ailedger.indexer.ingest.IngestObserver;
 import org.ailedger.indexer.ingest.IngestStatus;
 import org.ailedger.indexer.ingest.Ingester;
 import org.ailedger.indexer.ingest.JsonRpcChainSource;
 import org.ailedger.indexer.ingest.JsonRpcClient;
+import org.ailedger.indexer.metrics.IndexerMetrics;
+import org.ailedger.indexer.metrics.MetricsVerticle;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.LedgerWriter;
@@ -36,6 +41,7 @@ public final class LedgerIndexer implements AutoCloseable {
   private final Vertx vertx;
   private final QueryPool pool;
   private final ApiVerticle api;
+  private final Optional<MetricsVerticle> metrics;
 
   private LedgerIndexer(
       Database database,
@@ -43,13 +49,15 @@ public final class LedgerIndexer implements AutoCloseable {
       IngestLoop loop,
       Vertx vertx,
       QueryPool pool,
-      ApiVerticle api) {
+      ApiVerticle api,
+      Optional<MetricsVerticle> metrics) {
     this.database = database;
     this.ingester = ingester;
     this.loop = loop;
     this.vertx = vertx;
     this.pool = pool;
     this.api = api;
+    this.metrics = metrics;
   }
 
   /** Opens (or migrates) the store, starts following the node and serves the API. */
@@ -58,6 +66,8 @@ public final class LedgerIndexer implements AutoCloseable {
     Vertx vertx = null;
     IngestLoop loop = null;
     try {
+      Optional<IndexerMetrics> meters =
+          config.metrics().enabled() ? Optional.of(IndexerMetrics.create()) : Optional.empty();
       JsonRpcChainSource chain =
           new JsonRpcChainSource(
               new JsonRpcClient(config.rpc(), HttpClient.newHttpClient(), config.rpcTimeout()));
@@ -67,15 +77,28 @@ public final class LedgerIndexer implements AutoCloseable {
               new GenesisReader(chain),
               new LedgerWriter(database),
               EventDecoder.nativeContracts(),
-              config.ingest());
+              config.ingest(),
+              meters.map(IndexerMetrics::ingest).orElse(IngestObserver.NONE));
       loop = new IngestLoop(ingester);
       vertx = Vertx.vertx();
       QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
-      ApiVerticle api = new ApiVerticle(config.api(), pool, ingester::status);
+      ApiVerticle api =
+          new ApiVerticle(
+              config.api(),
+              pool,
+              ingester::status,
+              meters.map(IndexerMetrics::api).orElse(ApiObserver.NONE));
       await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
+      Optional<MetricsVerticle> metrics = Optional.empty();
+      if (meters.isPresent()) {
+        meters.get().watch(ingester::status);
+        MetricsVerticle server = meters.get().server(config.metrics());
+        await(vertx.deployVerticle(server).toCompletionStage().toCompletableFuture());
+        metrics = Optional.of(server);
+      }
       loop.start();
       LOG.info("indexer following {} into {}", config.rpc(), config.store().location().describe());
-      return new LedgerIndexer(database, ingester, loop, vertx, pool, api);
+      return new LedgerIndexer(database, ingester, loop, vertx, pool, api, metrics);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -90,6 +113,11 @@ public final class LedgerIndexer implements AutoCloseable {
 
   public int apiPort() {
     return api.actualPort();
+  }
+
+  /** The port of {@code /metrics}, if metrics are enabled. */
+  public Optional<Integer> metricsPort() {
+    return metrics.map(MetricsVerticle::actualPort);
   }
 
   public IngestStatus status() {

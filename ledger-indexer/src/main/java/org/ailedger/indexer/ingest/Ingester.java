@@ -42,6 +42,7 @@ public final class Ingester {
   private final LedgerWriter writer;
   private final EventDecoder decoder;
   private final IngestConfig config;
+  private final IngestObserver observer;
   private final List<EthAddress> contracts =
       Arrays.stream(NativeContract.values()).map(NativeContract::address).toList();
   private final AtomicReference<IngestStatus> status =
@@ -56,11 +57,25 @@ public final class Ingester {
       LedgerWriter writer,
       EventDecoder decoder,
       IngestConfig config) {
+    this(chain, genesis, writer, decoder, config, IngestObserver.NONE);
+  }
+
+  /**
+   * @param observer told of every commit, position and store failure (the metrics)
+   */
+  public Ingester(
+      ChainSource chain,
+      GenesisSource genesis,
+      LedgerWriter writer,
+      EventDecoder decoder,
+      IngestConfig config,
+      IngestObserver observer) {
     this.chain = chain;
     this.genesis = genesis;
     this.writer = writer;
     this.decoder = decoder;
     this.config = config;
+    this.observer = observer;
   }
 
   /** What to do after a step. */
@@ -121,6 +136,7 @@ public final class Ingester {
     } catch (NodeException e) {
       return retry(stored, e.getMessage());
     } catch (StoreException e) {
+      observer.storeFailed();
       return retry(stored, "store: " + e.getMessage());
     }
   }
@@ -150,6 +166,7 @@ public final class Ingester {
   }
 
   private Next advance(Cursor cursor) throws NodeException {
+    long started = System.nanoTime();
     long head = chain.headNumber();
     if (head < cursor.blockNumber()) {
       return retry(
@@ -163,7 +180,10 @@ public final class Ingester {
             : List.of();
     TreeSet<Long> numbers = new TreeSet<>(List.of(cursor.blockNumber(), last));
     logs.forEach(log -> numbers.add(log.position().blockNumber()));
-    Map<Long, Block> blocks = chain.blocks(numbers);
+    // the head's header rides in the same batch: its timestamp gives the lag in seconds
+    TreeSet<Long> fetched = new TreeSet<>(numbers);
+    fetched.add(head);
+    Map<Long, Block> blocks = chain.blocks(fetched);
 
     Block atCursor = blocks.get(cursor.blockNumber());
     if (!atCursor.hash().equals(cursor.blockHash())) {
@@ -179,6 +199,7 @@ public final class Ingester {
       return new Next.Never();
     }
     if (last == cursor.blockNumber()) {
+      observer.position(atCursor, blocks.get(head));
       following(cursor, head);
       return new Next.After(config.pollInterval());
     }
@@ -201,6 +222,8 @@ public final class Ingester {
             .toList();
     Batch batch = new Batch(cursor, blocks.get(last), kept, events);
     writer.commit(batch);
+    observer.committed(events, Duration.ofNanos(System.nanoTime() - started));
+    observer.position(blocks.get(last), blocks.get(head));
     LOG.info(
         "indexed blocks {}..{}: {} events (node at {})",
         cursor.blockNumber() + 1,

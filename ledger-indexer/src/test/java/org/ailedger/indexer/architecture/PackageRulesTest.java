@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The indexer's layering on the compiled classes: no package cycle; the store and ingestion know
- * nothing of the HTTP API above them; only the wiring ({@code app}) knows everything.
+ * nothing of the HTTP API above them; only the wiring ({@code app}) knows everything, and only it
+ * knows the metrics.
  */
 class PackageRulesTest {
   private static final JavaClasses INDEXER =
@@ -45,6 +46,18 @@ class PackageRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.ailedger.indexer.app..")
+        .check(INDEXER);
+  }
+
+  @Test
+  void onlyTheWiringKnowsTheMetrics() {
+    // ingestion and the API report through their own observer interfaces, which metrics implements
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.ailedger.indexer.metrics..", "org.ailedger.indexer.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.ailedger.indexer.metrics..")
         .check(INDEXER);
   }
 }

@@ -21,9 +21,11 @@ import org.ailedger.tests.dsl.Await;
 import org.ailedger.tests.dsl.Devnet;
 import org.ailedger.tests.dsl.DevnetNode;
 import org.ailedger.tests.dsl.Governance;
+import org.ailedger.tests.dsl.IndexedEvents;
 import org.ailedger.tests.dsl.JsonRpc;
 import org.ailedger.tests.dsl.Ledger;
 import org.ailedger.tests.dsl.NodeProcess;
+import org.ailedger.tests.dsl.Prometheus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,8 +54,8 @@ import org.web3j.utils.Numeric;
  * update that cites it, a second round open and a governance proposal with votes. The demo is read
  * back from validator 3 with web3j and the generated bindings, as an outside client would. SIGTERM
  * stops every validator and exits 0; a second start resumes the same chain without seeding again; a
- * devnet killed outright takes its validators with it. The indexer process follows validator 0 and
- * serves the demo over REST.
+ * devnet killed outright takes its validators with it. The indexer process follows validator 0,
+ * serves the demo over REST and counts its events in its Prometheus metrics.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetCommandIT {
@@ -259,6 +261,28 @@ class DevnetCommandIT {
     assertThat(round.get("data").get("rewardsPaid").asText())
         .isEqualTo(ACT.multiply(BigInteger.valueOf(900)).toString());
     assertThat(indexerGet(indexer.resolve("/v1/health")).get("status").asText()).isEqualTo("ok");
+
+    // its metrics, on the port the devnet gave it: every event of the demo counted once
+    assertThat(devnet.outputSinceStart()).contains(devnet.indexerMetricsUrl().toString());
+    HttpResponse<String> scrape =
+        HTTP.send(
+            HttpRequest.newBuilder(devnet.indexerMetricsUrl()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    Prometheus metrics = Prometheus.parse(scrape.body());
+    long indexed = (long) metrics.value("ailedger_indexer_indexed_block");
+    assertThat(indexed).isGreaterThanOrEqualTo(seeded);
+    assertThat(metrics.sum("ailedger_indexer_events_ingested_total"))
+        .isEqualTo(IndexedEvents.onChain(devnet.rpc(0), indexed).size())
+        .isPositive();
+    assertThat(
+            metrics.value(
+                "ailedger_indexer_http_request_seconds_count",
+                "route",
+                "/v1/models/{modelId}/rounds/{round}",
+                "status",
+                "200"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -63,6 +63,7 @@ public final class NodeProcess implements AutoCloseable {
   private int metricsPort;
   private final int p2pPort;
   private final int indexerPort;
+  private final int indexerMetricsPort;
   private final List<String> extraArgs = new ArrayList<>();
   private volatile JsonRpc rpc;
   private final Thread reaper;
@@ -83,6 +84,7 @@ public final class NodeProcess implements AutoCloseable {
     this.metricsPort = ports[2];
     this.p2pPort = ports[3];
     this.indexerPort = kind == Command.DEVNET ? ports[4] : 0;
+    this.indexerMetricsPort = kind == Command.DEVNET ? ports[5] : 0;
     this.rpc = new JsonRpc(httpUrl());
     // a test JVM that dies must not leave validators running
     this.reaper = new Thread(this::destroyQuietly, "reap-" + name);
@@ -225,6 +227,14 @@ public final class NodeProcess implements AutoCloseable {
       throw new IllegalStateException(name + " is not a devnet and runs no indexer");
     }
     return URI.create("http://127.0.0.1:" + indexerPort);
+  }
+
+  /** Where a devnet's indexer serves its Prometheus metrics. */
+  public URI indexerMetricsUrl() {
+    if (kind != Command.DEVNET) {
+      throw new IllegalStateException(name + " is not a devnet and runs no indexer");
+    }
+    return URI.create("http://127.0.0.1:" + indexerMetricsPort + "/metrics");
   }
 
   public Path logFile() {
@@ -408,6 +418,8 @@ public final class NodeProcess implements AutoCloseable {
       command.add(dataDir.toString());
       command.add("--indexer-port");
       command.add(Integer.toString(indexerPort));
+      command.add("--indexer-metrics-port");
+      command.add(Integer.toString(indexerMetricsPort));
     } else {
       command.add("node");
       command.add("--data-dir");
@@ -548,10 +560,10 @@ public final class NodeProcess implements AutoCloseable {
 
   /**
    * Base ports for a devnet — HTTP {@code b}, WebSocket {@code b+1}, metrics {@code b+2}, p2p
-   * {@code b+3}, the indexer {@code b+7} — such that every port its validators derive from them
-   * (JSON-RPC and metrics plus 10·i, p2p plus i) is free now. Bases are drawn below Linux's
-   * ephemeral range (32768+), where the OS hands out the ports of {@code freePorts} and of outgoing
-   * connections.
+   * {@code b+3}, the indexer {@code b+7} and its metrics {@code b+8} — such that every port its
+   * validators derive from them (JSON-RPC and metrics plus 10·i, p2p plus i) is free now. Bases are
+   * drawn below Linux's ephemeral range (32768+), where the OS hands out the ports of {@code
+   * freePorts} and of outgoing connections.
    */
   private static int[] freeDevnetPorts() {
     Random random = new Random();
@@ -562,10 +574,11 @@ public final class NodeProcess implements AutoCloseable {
         int offset = DEVNET_RPC_STRIDE * i;
         derived.addAll(List.of(base + offset, base + 1 + offset, base + 2 + offset, base + 3 + i));
       }
-      // p2p takes b+3..b+6; b+7 is the first port no validator derives
+      // p2p takes b+3..b+6; b+7 and b+8 are the first ports no validator derives
       derived.add(base + 7);
+      derived.add(base + 8);
       if (derived.stream().allMatch(NodeProcess::isFree)) {
-        return new int[] {base, base + 1, base + 2, base + 3, base + 7};
+        return new int[] {base, base + 1, base + 2, base + 3, base + 7, base + 8};
       }
     }
     throw new IllegalStateException("found no free block of devnet ports in 20000..32030");
@@ -584,7 +597,7 @@ public final class NodeProcess implements AutoCloseable {
    * ephemeral range (32768+): a port from there can be taken by any outgoing connection, such as a
    * test client's, while a killed node is down, and the node then cannot restart on it.
    */
-  private static int[] freePorts(int count) {
+  static int[] freePorts(int count) {
     Random random = new Random();
     List<ServerSocket> sockets = new ArrayList<>();
     try {

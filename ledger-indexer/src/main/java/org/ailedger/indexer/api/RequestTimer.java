@@ -1,0 +1,41 @@
+package org.ailedger.indexer.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+
+/**
+ * The router's first handler: notes when a request arrived and, once its answer has ended (an
+ * answer or a problem), tells the {@link ApiObserver} the route template, status and time taken.
+ */
+final class RequestTimer implements Handler<RoutingContext> {
+  private final Router router;
+  private final ApiObserver observer;
+  // built on the first request, when every route is in place; only the event loop touches it
+  private RouteTemplates templates;
+
+  RequestTimer(Router router, ApiObserver observer) {
+    this.router = router;
+    this.observer = observer;
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    long arrived = System.nanoTime();
+    context.addEndHandler(
+        ended ->
+            observer.answered(
+                templates().of(context.normalizedPath()),
+                context.response().getStatusCode(),
+                Duration.ofNanos(System.nanoTime() - arrived)));
+    context.next();
+  }
+
+  private RouteTemplates templates() {
+    if (templates == null) {
+      templates = new RouteTemplates(router.getRoutes());
+    }
+    return templates;
+  }
+}
