@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ailedger.indexer.ingest.IngestStatus;
 import org.ailedger.indexer.store.QueryPool;
+import org.ailedger.indexer.stream.EventStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,16 +41,20 @@ public final class ApiVerticle extends AbstractVerticle {
   private final DatasetReads datasets = new DatasetReads();
   private final GovernanceReads governance = new GovernanceReads();
   private final NetworkReads network = new NetworkReads();
+  private final EventStreams streams;
   private MinBlockGate gate;
   private HttpServer server;
 
   /**
    * @param status the ingester's status, read on the event loop: must not block
+   * @param streams the event streams, bound to this verticle's event loop when it starts
    */
-  public ApiVerticle(ApiConfig config, QueryPool pool, Supplier<IngestStatus> status) {
+  public ApiVerticle(
+      ApiConfig config, QueryPool pool, Supplier<IngestStatus> status, EventStreams streams) {
     this.config = config;
     this.reader = new SnapshotReader(pool);
     this.status = status;
+    this.streams = streams;
     this.openApi = openApiDocument();
   }
 
@@ -162,6 +167,8 @@ public final class ApiVerticle extends AbstractVerticle {
                   Page page = p.page();
                   return at -> governance.votes(at, id, page);
                 }));
+    router.get("/v1/events/stream").handler(new EventStreamRoute(streams));
+    Future<Void> streamsAttached = streams.attach(vertx);
 
     vertx
         // plain HTTP/1.1: an h2c upgrade (the JDK client asks for one) buys nothing for small JSON
@@ -173,9 +180,14 @@ public final class ApiVerticle extends AbstractVerticle {
             listening -> {
               server = listening;
               LOG.info("REST API on http://{}:{}/v1/", config.host(), listening.actualPort());
-              started.complete();
+              streamsAttached.onComplete(started);
             })
         .onFailure(started::fail);
+  }
+
+  @Override
+  public void stop() {
+    streams.detach(vertx);
   }
 
   /** The port the server listens on, once started: the chosen one when configured as 0. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.ingest.IngestConfig;
 import org.ailedger.indexer.store.StoreConfig;
+import org.ailedger.indexer.stream.StreamConfig;
 
 /**
  * Everything one indexer needs: the node to follow, the store, the REST API and the ingester's
@@ -12,9 +13,15 @@ import org.ailedger.indexer.store.StoreConfig;
  *
  * @param rpc the node's JSON-RPC over HTTP
  * @param rpcTimeout how long one JSON-RPC request may take
+ * @param stream the event stream's bounds and the outbox's retention
  */
 public record IndexerConfig(
-    URI rpc, Duration rpcTimeout, StoreConfig store, ApiConfig api, IngestConfig ingest) {
+    URI rpc,
+    Duration rpcTimeout,
+    StoreConfig store,
+    ApiConfig api,
+    IngestConfig ingest,
+    StreamConfig stream) {
   public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(30);
 
   public IndexerConfig {
@@ -27,5 +34,14 @@ public record IndexerConfig(
     if (store == null || api == null || ingest == null) {
       throw new IllegalArgumentException("an indexer needs store, API and ingest settings");
     }
+    if (stream == null) {
+      throw new IllegalArgumentException("an indexer needs stream settings");
+    }
+  }
+
+  /** The stream's default bounds. */
+  public IndexerConfig(
+      URI rpc, Duration rpcTimeout, StoreConfig store, ApiConfig api, IngestConfig ingest) {
+    this(rpc, rpcTimeout, store, api, ingest, StreamConfig.defaults());
   }
 }

@@ -18,6 +18,7 @@ import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.LedgerWriter;
 import org.ailedger.indexer.store.QueryPool;
+import org.ailedger.indexer.stream.EventStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,17 +62,19 @@ public final class LedgerIndexer implements AutoCloseable {
       JsonRpcChainSource chain =
           new JsonRpcChainSource(
               new JsonRpcClient(config.rpc(), HttpClient.newHttpClient(), config.rpcTimeout()));
+      vertx = Vertx.vertx();
+      QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
+      // the writer wakes the event streams after each commit: no polling of the outbox
+      EventStreams streams = new EventStreams(config.stream(), pool);
       Ingester ingester =
           new Ingester(
               chain,
               new GenesisReader(chain),
-              new LedgerWriter(database),
+              new LedgerWriter(database, config.stream().outboxRetentionBlocks(), streams),
               EventDecoder.nativeContracts(),
               config.ingest());
       loop = new IngestLoop(ingester);
-      vertx = Vertx.vertx();
-      QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
-      ApiVerticle api = new ApiVerticle(config.api(), pool, ingester::status);
+      ApiVerticle api = new ApiVerticle(config.api(), pool, ingester::status, streams);
       await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
       loop.start();
       LOG.info("indexer following {} into {}", config.rpc(), config.store().location().describe());
