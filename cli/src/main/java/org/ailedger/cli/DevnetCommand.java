@@ -100,7 +100,8 @@ final class DevnetCommand implements Callable<Integer> {
 
     ValidatorProcesses validators = new ValidatorProcesses(layout, devnetPorts, host);
     IndexerProcess indexer =
-        new IndexerProcess(layout, host, indexerPort, validators.localHttpUrl(0));
+        new IndexerProcess(
+            layout, host, indexerPort, validators.localHttpUrl(0), validators.localWsUrl(0));
     CompletableFuture<String> stopRequest =
         StopSignals.install(
             () -> {

@@ -24,6 +24,7 @@ final class IndexerProcess {
   private final String host;
   private final int port;
   private final URI rpc;
+  private final URI ws;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -35,8 +36,9 @@ final class IndexerProcess {
   /**
    * @param host the interface the REST API binds
    * @param rpc validator 0's JSON-RPC, as this machine reaches it
+   * @param ws validator 0's JSON-RPC over WebSocket, whose newHeads wake the indexer
    */
-  IndexerProcess(DevnetLayout layout, String host, int port, URI rpc) {
+  IndexerProcess(DevnetLayout layout, String host, int port, URI rpc, URI ws) {
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("--indexer-port must be 1..65535, not " + port);
     }
@@ -44,6 +46,7 @@ final class IndexerProcess {
     this.host = host;
     this.port = port;
     this.rpc = rpc;
+    this.ws = ws;
   }
 
   void start() {
@@ -53,6 +56,7 @@ final class IndexerProcess {
             List.of(
                 "indexer",
                 "--rpc=" + rpc,
+                "--ws=" + ws,
                 "--data-dir=" + layout.indexerDir(),
                 "--host=" + host,
                 "--port=" + port,

@@ -2,6 +2,7 @@ package org.ailedger.indexer.app;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.ingest.IngestConfig;
 import org.ailedger.indexer.store.StoreConfig;
@@ -13,6 +14,7 @@ import org.ailedger.indexer.stream.StreamConfig;
  *
  * @param rpc the node's JSON-RPC over HTTP
  * @param rpcTimeout how long one JSON-RPC request may take
+ * @param ws the node's JSON-RPC over WebSocket, if any: its {@code newHeads} wake ingestion up
  * @param stream the event stream's bounds and the outbox's retention
  */
 public record IndexerConfig(
@@ -21,6 +23,7 @@ public record IndexerConfig(
     StoreConfig store,
     ApiConfig api,
     IngestConfig ingest,
+    Optional<URI> ws,
     StreamConfig stream) {
   public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(30);
 
@@ -34,14 +37,21 @@ public record IndexerConfig(
     if (store == null || api == null || ingest == null) {
       throw new IllegalArgumentException("an indexer needs store, API and ingest settings");
     }
-    if (stream == null) {
-      throw new IllegalArgumentException("an indexer needs stream settings");
+    if (ws == null || stream == null) {
+      throw new IllegalArgumentException(
+          "an indexer needs WebSocket (or none) and stream settings");
     }
+    ws.ifPresent(
+        url -> {
+          if (!("ws".equals(url.getScheme()) || "wss".equals(url.getScheme()))) {
+            throw new IllegalArgumentException("the node's WebSocket must be a ws(s) URL: " + url);
+          }
+        });
   }
 
-  /** The stream's default bounds. */
+  /** Polling only, the stream's default bounds. */
   public IndexerConfig(
       URI rpc, Duration rpcTimeout, StoreConfig store, ApiConfig api, IngestConfig ingest) {
-    this(rpc, rpcTimeout, store, api, ingest, StreamConfig.defaults());
+    this(rpc, rpcTimeout, store, api, ingest, Optional.empty(), StreamConfig.defaults());
   }
 }

@@ -3,6 +3,7 @@ package org.ailedger.indexer.app;
 import io.vertx.core.Vertx;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,7 @@ import org.ailedger.indexer.ingest.IngestStatus;
 import org.ailedger.indexer.ingest.Ingester;
 import org.ailedger.indexer.ingest.JsonRpcChainSource;
 import org.ailedger.indexer.ingest.JsonRpcClient;
+import org.ailedger.indexer.ingest.NewHeadsWatcher;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.LedgerWriter;
@@ -37,6 +39,7 @@ public final class LedgerIndexer implements AutoCloseable {
   private final Vertx vertx;
   private final QueryPool pool;
   private final ApiVerticle api;
+  private final Optional<NewHeadsWatcher> heads;
 
   private LedgerIndexer(
       Database database,
@@ -44,13 +47,15 @@ public final class LedgerIndexer implements AutoCloseable {
       IngestLoop loop,
       Vertx vertx,
       QueryPool pool,
-      ApiVerticle api) {
+      ApiVerticle api,
+      Optional<NewHeadsWatcher> heads) {
     this.database = database;
     this.ingester = ingester;
     this.loop = loop;
     this.vertx = vertx;
     this.pool = pool;
     this.api = api;
+    this.heads = heads;
   }
 
   /** Opens (or migrates) the store, starts following the node and serves the API. */
@@ -77,8 +82,13 @@ public final class LedgerIndexer implements AutoCloseable {
       ApiVerticle api = new ApiVerticle(config.api(), pool, ingester::status, streams);
       await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
       loop.start();
+      IngestLoop woken = loop;
+      Vertx onVertx = vertx;
+      Optional<NewHeadsWatcher> heads =
+          config.ws().map(ws -> new NewHeadsWatcher(onVertx, ws, woken::wake, config.ingest()));
+      heads.ifPresent(NewHeadsWatcher::start);
       LOG.info("indexer following {} into {}", config.rpc(), config.store().location().describe());
-      return new LedgerIndexer(database, ingester, loop, vertx, pool, api);
+      return new LedgerIndexer(database, ingester, loop, vertx, pool, api, heads);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -102,6 +112,7 @@ public final class LedgerIndexer implements AutoCloseable {
   /** Stops serving, lets the ingest step in progress commit or roll back, and closes the store. */
   @Override
   public void close() {
+    heads.ifPresent(NewHeadsWatcher::close);
     try {
       await(vertx.close().toCompletionStage().toCompletableFuture());
     } catch (RuntimeException e) {
