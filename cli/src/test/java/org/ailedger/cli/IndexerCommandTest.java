@@ -1,6 +1,7 @@
 package org.ailedger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,6 +39,16 @@ class IndexerCommandTest {
     assertThat(config.store().location().describe()).doesNotContain("secret");
     assertThat(config.api().port()).isEqualTo(9000);
     assertThat(config.api().host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void wsNamesTheNodesWebSocketForNewHeadsAndIsOptional() {
+    assertThat(parse("--rpc=http://node:8545").config().ws()).isEmpty();
+    assertThat(parse("--rpc=http://node:8545", "--ws=ws://node:8546").config().ws())
+        .contains(URI.create("ws://node:8546"));
+    assertThatThrownBy(() -> parse("--rpc=http://node:8545", "--ws=http://node:8546").config())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ws(s) URL");
   }
 
   private static IndexerCommand parse(String... args) {
