@@ -127,7 +127,12 @@ final class DevnetCommand implements Callable<Integer> {
     ValidatorProcesses validators = new ValidatorProcesses(layout, devnetPorts, host);
     IndexerProcess indexer =
         new IndexerProcess(
-            layout, host, indexerPort, indexerMetricsPort, validators.localHttpUrl(0));
+            layout,
+            host,
+            indexerPort,
+            indexerMetricsPort,
+            validators.localHttpUrl(0),
+            validators.localWsUrl(0));
     CompletableFuture<String> stopRequest =
         StopSignals.install(
             () -> {

@@ -2,6 +2,7 @@ package org.ailedger.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ailedger.indexer.api.ApiConfig;
@@ -11,6 +12,7 @@ import org.ailedger.indexer.ingest.IngestConfig;
 import org.ailedger.indexer.metrics.MetricsConfig;
 import org.ailedger.indexer.store.StoreConfig;
 import org.ailedger.indexer.store.StoreLocation;
+import org.ailedger.indexer.stream.StreamConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +30,14 @@ final class IndexerCommand implements Callable<Integer> {
       paramLabel = "URL",
       description = "The node's JSON-RPC over HTTP, e.g. http://127.0.0.1:8545.")
   URI rpc;
+
+  @Option(
+      names = "--ws",
+      paramLabel = "URL",
+      description =
+          "The node's JSON-RPC over WebSocket, e.g. ws://127.0.0.1:8546: its newHeads wake"
+              + " ingestion at once; without it (or while it is down) the indexer polls.")
+  URI ws;
 
   @Option(
       names = "--db",
@@ -86,7 +96,9 @@ final class IndexerCommand implements Callable<Integer> {
         StoreConfig.of(StoreLocation.parse(db, dataDir)),
         ApiConfig.of(host, port),
         IngestConfig.defaults(),
-        new MetricsConfig(metricsEnabled, metricsHost, metricsPort));
+        new MetricsConfig(metricsEnabled, metricsHost, metricsPort),
+        Optional.ofNullable(ws),
+        StreamConfig.defaults());
   }
 
   @Override

@@ -25,6 +25,7 @@ final class IndexerProcess {
   private final int port;
   private final int metricsPort;
   private final URI rpc;
+  private final URI ws;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -37,8 +38,9 @@ final class IndexerProcess {
    * @param host the interface the REST API binds
    * @param metricsPort where its Prometheus metrics are served, on {@code host} too
    * @param rpc validator 0's JSON-RPC, as this machine reaches it
+   * @param ws validator 0's JSON-RPC over WebSocket, whose newHeads wake the indexer
    */
-  IndexerProcess(DevnetLayout layout, String host, int port, int metricsPort, URI rpc) {
+  IndexerProcess(DevnetLayout layout, String host, int port, int metricsPort, URI rpc, URI ws) {
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("--indexer-port must be 1..65535, not " + port);
     }
@@ -51,6 +53,7 @@ final class IndexerProcess {
     this.port = port;
     this.metricsPort = metricsPort;
     this.rpc = rpc;
+    this.ws = ws;
   }
 
   void start() {
@@ -60,6 +63,7 @@ final class IndexerProcess {
             List.of(
                 "indexer",
                 "--rpc=" + rpc,
+                "--ws=" + ws,
                 "--data-dir=" + layout.indexerDir(),
                 "--host=" + host,
                 "--port=" + port,

@@ -82,6 +82,12 @@ final class ValidatorProcesses {
     return URI.create("http://" + host + ":" + ports.http(validator));
   }
 
+  /** Where this machine reaches validator {@code i}'s JSON-RPC over WebSocket. */
+  URI localWsUrl(int validator) {
+    String host = rpcHost.equals("0.0.0.0") || rpcHost.equals("::") ? "127.0.0.1" : rpcHost;
+    return URI.create("ws://" + host + ":" + ports.ws(validator));
+  }
+
   /**
    * Sends SIGTERM to every running validator, waits up to {@code grace} for all to exit, then sends
    * SIGKILL to the rest. Returns the validators' exit codes; safe to call more than once and from a

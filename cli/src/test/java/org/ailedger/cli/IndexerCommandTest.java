@@ -1,6 +1,7 @@
 package org.ailedger.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,6 +58,16 @@ class IndexerCommandTest {
                 .config()
                 .metrics())
         .isEqualTo(MetricsConfig.on("0.0.0.0", 9700));
+  }
+
+  @Test
+  void wsNamesTheNodesWebSocketForNewHeadsAndIsOptional() {
+    assertThat(parse("--rpc=http://node:8545").config().ws()).isEmpty();
+    assertThat(parse("--rpc=http://node:8545", "--ws=ws://node:8546").config().ws())
+        .contains(URI.create("ws://node:8546"));
+    assertThatThrownBy(() -> parse("--rpc=http://node:8545", "--ws=http://node:8546").config())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ws(s) URL");
   }
 
   private static IndexerCommand parse(String... args) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ailedger.indexer.ingest.IngestStatus;
 import org.ailedger.indexer.store.QueryPool;
+import org.ailedger.indexer.stream.EventStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,25 +48,34 @@ public final class ApiVerticle extends AbstractVerticle {
   private final PermissionReads permissions = new PermissionReads();
   private final RewardSeriesReads rewards = new RewardSeriesReads();
   private final StatsReads stats = new StatsReads();
+  private final EventStreams streams;
   private MinBlockGate gate;
   private HttpServer server;
 
   /**
    * @param status the ingester's status, read on the event loop: must not block
+   * @param streams the event streams, bound to this verticle's event loop when it starts
    */
-  public ApiVerticle(ApiConfig config, QueryPool pool, Supplier<IngestStatus> status) {
-    this(config, pool, status, ApiObserver.NONE);
+  public ApiVerticle(
+      ApiConfig config, QueryPool pool, Supplier<IngestStatus> status, EventStreams streams) {
+    this(config, pool, status, streams, ApiObserver.NONE);
   }
 
   /**
    * @param status the ingester's status, read on the event loop: must not block
+   * @param streams the event streams, woken by the store's commits
    * @param observer told of every answer and store failure (the metrics), on the event loop
    */
   public ApiVerticle(
-      ApiConfig config, QueryPool pool, Supplier<IngestStatus> status, ApiObserver observer) {
+      ApiConfig config,
+      QueryPool pool,
+      Supplier<IngestStatus> status,
+      EventStreams streams,
+      ApiObserver observer) {
     this.config = config;
     this.reader = new SnapshotReader(pool);
     this.status = status;
+    this.streams = streams;
     this.observer = observer;
     this.openApi = openApiDocument();
   }
@@ -183,6 +193,8 @@ public final class ApiVerticle extends AbstractVerticle {
                   return at -> governance.votes(at, id, list);
                 }));
     analyticsRoutes(router);
+    router.get("/v1/events/stream").handler(new EventStreamRoute(streams));
+    Future<Void> streamsAttached = streams.attach(vertx);
 
     vertx
         // plain HTTP/1.1: an h2c upgrade (the JDK client asks for one) buys nothing for small JSON
@@ -194,9 +206,14 @@ public final class ApiVerticle extends AbstractVerticle {
             listening -> {
               server = listening;
               LOG.info("REST API on http://{}:{}/v1/", config.host(), listening.actualPort());
-              started.complete();
+              streamsAttached.onComplete(started);
             })
         .onFailure(started::fail);
+  }
+
+  @Override
+  public void stop() {
+    streams.detach(vertx);
   }
 
   /** The analyst reads of issue 12: blast radius, PROV, members, permissions, rewards, stats. */

@@ -47,6 +47,15 @@ public record Problem(
     return new Problem(503, TYPE_PREFIX + "not-indexed-yet", "Not indexed yet", detail, extensions);
   }
 
+  static Problem tooManyStreams(String detail, int limit) {
+    return new Problem(
+        503, TYPE_PREFIX + "too-many-streams", "Too many streams", detail, Map.of("limit", limit));
+  }
+
+  static Problem eventsPruned(String detail, Map<String, Object> extensions) {
+    return new Problem(410, TYPE_PREFIX + "events-pruned", "Events pruned", detail, extensions);
+  }
+
   static Problem internal() {
     return of(
         500,

@@ -3,6 +3,7 @@ package org.ailedger.indexer.api;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,11 +56,17 @@ final class RequestParams {
    * @throws ProblemException naming every unknown or repeated query parameter
    */
   static RequestParams of(Map<String, String> path, MultiMap query, Set<String> allowed) {
+    return of(path, query, allowed, Set.of());
+  }
+
+  /** As {@link #of(Map, MultiMap, Set)}, but the parameters {@code repeatable} may repeat. */
+  static RequestParams of(
+      Map<String, String> path, MultiMap query, Set<String> allowed, Set<String> repeatable) {
     Set<String> unknown = new TreeSet<>();
     for (String name : query.names()) {
       if (!allowed.contains(name)) {
         unknown.add(name);
-      } else if (query.getAll(name).size() > 1) {
+      } else if (query.getAll(name).size() > 1 && !repeatable.contains(name)) {
         throw problem(name + " is given more than once");
       }
     }
@@ -93,6 +100,11 @@ final class RequestParams {
   Optional<Long> minBlock() {
     String value = query.get(MIN_BLOCK);
     return value == null ? Optional.empty() : Optional.of(decimal(MIN_BLOCK, value));
+  }
+
+  /** Every value of a query parameter, in order; empty if absent. */
+  List<String> all(String name) {
+    return query.getAll(name);
   }
 
   /** The page a list request asks for. */
@@ -189,14 +201,14 @@ final class RequestParams {
   }
 
   /** A client's value, cut short: problems echo it, and a huge one must not bloat the answer. */
-  private static String quoted(String value) {
+  static String quoted(String value) {
     if (value == null) {
       return "nothing";
     }
     return "\"" + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "\"";
   }
 
-  private static ProblemException problem(String detail) {
+  static ProblemException problem(String detail) {
     return new ProblemException(Problem.badParameter(detail));
   }
 }

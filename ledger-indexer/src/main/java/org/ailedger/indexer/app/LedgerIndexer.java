@@ -17,12 +17,14 @@ import org.ailedger.indexer.ingest.IngestStatus;
 import org.ailedger.indexer.ingest.Ingester;
 import org.ailedger.indexer.ingest.JsonRpcChainSource;
 import org.ailedger.indexer.ingest.JsonRpcClient;
+import org.ailedger.indexer.ingest.NewHeadsWatcher;
 import org.ailedger.indexer.metrics.IndexerMetrics;
 import org.ailedger.indexer.metrics.MetricsVerticle;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.LedgerWriter;
 import org.ailedger.indexer.store.QueryPool;
+import org.ailedger.indexer.stream.EventStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class LedgerIndexer implements AutoCloseable {
   private final QueryPool pool;
   private final ApiVerticle api;
   private final Optional<MetricsVerticle> metrics;
+  private final Optional<NewHeadsWatcher> heads;
 
   private LedgerIndexer(
       Database database,
@@ -50,7 +53,8 @@ public final class LedgerIndexer implements AutoCloseable {
       Vertx vertx,
       QueryPool pool,
       ApiVerticle api,
-      Optional<MetricsVerticle> metrics) {
+      Optional<MetricsVerticle> metrics,
+      Optional<NewHeadsWatcher> heads) {
     this.database = database;
     this.ingester = ingester;
     this.loop = loop;
@@ -58,6 +62,7 @@ public final class LedgerIndexer implements AutoCloseable {
     this.pool = pool;
     this.api = api;
     this.metrics = metrics;
+    this.heads = heads;
   }
 
   /** Opens (or migrates) the store, starts following the node and serves the API. */
@@ -71,22 +76,25 @@ public final class LedgerIndexer implements AutoCloseable {
       JsonRpcChainSource chain =
           new JsonRpcChainSource(
               new JsonRpcClient(config.rpc(), HttpClient.newHttpClient(), config.rpcTimeout()));
+      vertx = Vertx.vertx();
+      QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
+      // the writer wakes the event streams after each commit: no polling of the outbox
+      EventStreams streams = new EventStreams(config.stream(), pool);
       Ingester ingester =
           new Ingester(
               chain,
               new GenesisReader(chain),
-              new LedgerWriter(database),
+              new LedgerWriter(database, config.stream().outboxRetentionBlocks(), streams),
               EventDecoder.nativeContracts(),
               config.ingest(),
               meters.map(IndexerMetrics::ingest).orElse(IngestObserver.NONE));
       loop = new IngestLoop(ingester);
-      vertx = Vertx.vertx();
-      QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
       ApiVerticle api =
           new ApiVerticle(
               config.api(),
               pool,
               ingester::status,
+              streams,
               meters.map(IndexerMetrics::api).orElse(ApiObserver.NONE));
       await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
       Optional<MetricsVerticle> metrics = Optional.empty();
@@ -97,8 +105,13 @@ public final class LedgerIndexer implements AutoCloseable {
         metrics = Optional.of(server);
       }
       loop.start();
+      IngestLoop woken = loop;
+      Vertx onVertx = vertx;
+      Optional<NewHeadsWatcher> heads =
+          config.ws().map(ws -> new NewHeadsWatcher(onVertx, ws, woken::wake, config.ingest()));
+      heads.ifPresent(NewHeadsWatcher::start);
       LOG.info("indexer following {} into {}", config.rpc(), config.store().location().describe());
-      return new LedgerIndexer(database, ingester, loop, vertx, pool, api, metrics);
+      return new LedgerIndexer(database, ingester, loop, vertx, pool, api, metrics, heads);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -127,6 +140,7 @@ public final class LedgerIndexer implements AutoCloseable {
   /** Stops serving, lets the ingest step in progress commit or roll back, and closes the store. */
   @Override
   public void close() {
+    heads.ifPresent(NewHeadsWatcher::close);
     try {
       await(vertx.close().toCompletionStage().toCompletableFuture());
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.ailedger.indexer.ingest;
 
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs an {@link Ingester}'s steps one after another on a single thread, the store's one writer, at
  * the pace the steps ask for. Never on a Vert.x event loop: every step blocks on the node and on
- * JDBC.
+ * JDBC. {@link #wake()} (a new head announced by the node) cuts the wait of a caught-up ingester
+ * short; a back-off after a failure is kept.
  */
 public final class IngestLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
@@ -18,6 +20,9 @@ public final class IngestLoop implements AutoCloseable {
 
   private final Ingester ingester;
   private final ScheduledThreadPoolExecutor thread;
+  // guarded by this: the step waiting out a poll interval, and a wake-up during a step
+  private ScheduledFuture<?> polling;
+  private boolean woken;
 
   public IngestLoop(Ingester ingester) {
     this.ingester = ingester;
@@ -37,9 +42,30 @@ public final class IngestLoop implements AutoCloseable {
     thread.execute(this::run);
   }
 
+  /**
+   * Steps at once if the ingester waits for a new block, or right after the step in progress. Any
+   * thread may call it; a retrying ingester ignores it (the node's trouble sets that pace).
+   */
+  public void wake() {
+    if (ingester.status() instanceof IngestStatus.Retrying) {
+      return;
+    }
+    synchronized (this) {
+      woken = true;
+      if (polling != null && polling.cancel(false)) {
+        polling = null;
+        execute();
+      }
+    }
+  }
+
   private void run() {
     if (thread.isShutdown()) {
       return;
+    }
+    synchronized (this) {
+      polling = null;
+      woken = false;
     }
     Ingester.Next next;
     try {
@@ -53,12 +79,31 @@ public final class IngestLoop implements AutoCloseable {
     try {
       switch (next) {
         case Ingester.Next.Now now -> thread.execute(this::run);
-        case Ingester.Next.After after ->
-            thread.schedule(this::run, after.delay().toMillis(), TimeUnit.MILLISECONDS);
+        case Ingester.Next.After after -> waitFor(after);
         case Ingester.Next.Never never -> {}
       }
     } catch (RejectedExecutionException closing) {
       // close() came between the step and its successor; nothing more to do
+    }
+  }
+
+  private synchronized void waitFor(Ingester.Next.After after) {
+    boolean backingOff = ingester.status() instanceof IngestStatus.Retrying;
+    if (woken && !backingOff) {
+      // the node announced a block while this step ran, perhaps after it read the head
+      thread.execute(this::run);
+      return;
+    }
+    ScheduledFuture<?> next =
+        thread.schedule(this::run, after.delay().toMillis(), TimeUnit.MILLISECONDS);
+    polling = backingOff ? null : next;
+  }
+
+  private void execute() {
+    try {
+      thread.execute(this::run);
+    } catch (RejectedExecutionException closing) {
+      // closed: no more steps
     }
   }
 

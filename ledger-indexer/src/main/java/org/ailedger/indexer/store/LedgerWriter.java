@@ -19,11 +19,30 @@ import org.apache.tuweni.bytes.Bytes32;
  * it from one thread only (the ingester's); it is not thread-safe.
  */
 public final class LedgerWriter {
+  /** How many of the latest blocks' outbox entries the event stream can replay by default. */
+  public static final long DEFAULT_OUTBOX_RETENTION_BLOCKS = 100_000;
+
   private final Database database;
   private final EventRows rows = new EventRows();
+  private final long outboxRetentionBlocks;
+  private final CommitListener listener;
 
   public LedgerWriter(Database database) {
+    this(database, DEFAULT_OUTBOX_RETENTION_BLOCKS, CommitListener.NONE);
+  }
+
+  /**
+   * @param outboxRetentionBlocks each commit prunes the outbox to the entries of this many latest
+   *     blocks (up to the new cursor), so the table does not grow with the chain
+   * @param listener told after each commit
+   */
+  public LedgerWriter(Database database, long outboxRetentionBlocks, CommitListener listener) {
+    if (outboxRetentionBlocks < 1) {
+      throw new IllegalArgumentException("outboxRetentionBlocks < 1: " + outboxRetentionBlocks);
+    }
     this.database = database;
+    this.outboxRetentionBlocks = outboxRetentionBlocks;
+    this.listener = listener;
   }
 
   /** The last block whose events are stored; empty before the genesis state is seeded. */
@@ -62,6 +81,7 @@ public final class LedgerWriter {
           }
           return null;
         });
+    listener.committed(state.genesis().cursor());
   }
 
   /**
@@ -94,10 +114,12 @@ public final class LedgerWriter {
                 "UPDATE cursor SET block_number = ?, block_hash = ? WHERE id = 1",
                 next.blockNumber(),
                 next.blockHash());
+            Outbox.retainFrom(sql, next.blockNumber() - outboxRetentionBlocks + 1);
             sql.flush();
           }
           return null;
         });
+    listener.committed(batch.cursor());
   }
 
   private static void insertBlock(Statements sql, Block block) throws SQLException {

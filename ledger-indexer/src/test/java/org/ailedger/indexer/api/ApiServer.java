@@ -16,6 +16,8 @@ import org.ailedger.indexer.store.Cursor;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.QueryPool;
+import org.ailedger.indexer.stream.EventStreams;
+import org.ailedger.indexer.stream.StreamConfig;
 
 /** The REST API served on port 0 over a store, and a plain HTTP client of it; close after use. */
 final class ApiServer implements AutoCloseable {
@@ -29,7 +31,10 @@ final class ApiServer implements AutoCloseable {
     QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), 2);
     ApiVerticle api =
         new ApiVerticle(
-            new ApiConfig("127.0.0.1", 0, ApiConfig.DEFAULT_MIN_BLOCK_WAIT), pool, () -> status);
+            new ApiConfig("127.0.0.1", 0, ApiConfig.DEFAULT_MIN_BLOCK_WAIT),
+            pool,
+            () -> status,
+            new EventStreams(StreamConfig.defaults(), pool));
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     port = api.actualPort();
   }

@@ -69,6 +69,23 @@ final class OpenApiContract {
     assertThat(errors).as("%s %d answer %s", pathTemplate, status, body).isEmpty();
   }
 
+  /**
+   * Asserts that {@code data}, one streamed event's JSON, fits the schema the document names for
+   * the events of {@code pathTemplate}'s {@code text/event-stream} answer.
+   */
+  void assertStreamedEventConforms(String pathTemplate, String data) throws Exception {
+    String media =
+        "/paths/" + escape(pathTemplate) + "/get/responses/200/content/text~1event-stream";
+    assertThat(document.at(media + "/x-event-data").isMissingNode())
+        .as("%s documents the data of its events", pathTemplate)
+        .isFalse();
+    ObjectNode root = document.deepCopy();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.put("$ref", "#" + media + "/x-event-data");
+    Set<ValidationMessage> errors = schemas.getSchema(root).validate(JSON.readTree(data));
+    assertThat(errors).as("%s event %s", pathTemplate, data).isEmpty();
+  }
+
   private static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }

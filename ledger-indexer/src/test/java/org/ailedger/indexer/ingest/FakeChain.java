@@ -26,9 +26,9 @@ final class FakeChain implements ChainSource {
   private static final String ACCOUNT = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
 
   private final String fork;
-  private long head;
-  private boolean unreachable;
-  private int logCalls;
+  private volatile long head;
+  private volatile boolean unreachable;
+  private volatile int logCalls;
 
   FakeChain(String fork, long head) {
     this.fork = fork;

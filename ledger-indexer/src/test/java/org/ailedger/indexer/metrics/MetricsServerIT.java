@@ -22,6 +22,8 @@ import org.ailedger.indexer.store.LedgerWriter;
 import org.ailedger.indexer.store.QueryPool;
 import org.ailedger.indexer.store.SampleEvents;
 import org.ailedger.indexer.store.TestStores;
+import org.ailedger.indexer.stream.EventStreams;
+import org.ailedger.indexer.stream.StreamConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,12 @@ class MetricsServerIT {
     vertx = Vertx.vertx();
     QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), 2);
     ApiVerticle api =
-        new ApiVerticle(ApiConfig.of("127.0.0.1", 0), pool, status::get, metrics.api());
+        new ApiVerticle(
+            ApiConfig.of("127.0.0.1", 0),
+            pool,
+            status::get,
+            new EventStreams(StreamConfig.defaults(), pool),
+            metrics.api());
     MetricsVerticle server = metrics.server(MetricsConfig.on("127.0.0.1", 0));
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     vertx
