@@ -6,8 +6,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
 /**
- * The router's first handler: notes when a request arrived and, once its answer has ended (an
+ * The router's first handler: notes when a request arrived and, as its answer's headers go out (an
  * answer or a problem), tells the {@link ApiObserver} the route template, status and time taken.
+ * Recorded before the first byte leaves, so a client that has its answer finds it counted; the body
+ * follows at once, and an event stream is timed until it opens, not for as long as it lasts.
  */
 final class RequestTimer implements Handler<RoutingContext> {
   private final Router router;
@@ -23,8 +25,8 @@ final class RequestTimer implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext context) {
     long arrived = System.nanoTime();
-    context.addEndHandler(
-        ended ->
+    context.addHeadersEndHandler(
+        headers ->
             observer.answered(
                 templates().of(context.normalizedPath()),
                 context.response().getStatusCode(),

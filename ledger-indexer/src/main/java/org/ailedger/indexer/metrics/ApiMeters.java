@@ -45,7 +45,9 @@ public final class ApiMeters implements ApiObserver {
   public void answered(String route, int status, Duration took) {
     // the registry returns the existing timer for a known name and tags
     Timer.builder("ailedger_indexer_http_request")
-        .description("time from a request's arrival to the end of its answer, by route and status")
+        .description(
+            "time from a request's arrival until its answer's headers are written, by route and"
+                + " status")
         .tag("route", route)
         .tag("status", Integer.toString(status))
         .serviceLevelObjectives(REQUEST_BUCKETS)
