@@ -12,43 +12,29 @@ import java.util.stream.Stream;
 import org.ailedger.bench.load.Calls;
 import org.ailedger.bench.load.Presigner;
 import org.ailedger.bench.load.RoundInputs;
-import org.ailedger.node.app.LedgerBindings;
+import org.ailedger.node.app.ChainCore;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
-import org.ailedger.node.chain.HeaderRules;
-import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.consensus.qbft.BlockCreator;
-import org.ailedger.node.consensus.qbft.CommitSeals;
-import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
 import org.ailedger.node.crypto.Secp256k1s;
-import org.ailedger.node.execution.BlockProcessor;
-import org.ailedger.node.execution.TransactionProcessor;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
-import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
-import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.RocksDbKeyValueStore;
 import org.ailedger.node.storage.StorageConfig;
+import org.ailedger.node.tx.KnownSenders;
 import org.ailedger.node.tx.RecoveredTransaction;
-import org.ailedger.node.tx.SenderRecovery;
-import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.TransactionSigner;
-import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.tx.UnsignedTransaction;
 import org.ailedger.precompiles.NativeAddresses;
-import org.ailedger.precompiles.NativeContracts;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
-import org.ailedger.precompiles.gas.GasSchedule;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -101,32 +87,10 @@ public class BlockBuildBenchmark {
     store = RocksDbKeyValueStore.open(StorageConfig.of(directory));
     GenesisConfig genesis =
         new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec(1)));
-    WorldStateArchive archive = new WorldStateArchive(store);
-    NativeContracts contracts = NativeContracts.standard();
-    LedgerBindings bindings = new LedgerBindings();
-    BlockProcessor processor =
-        new BlockProcessor(
-            archive,
-            new TransactionProcessor(
-                contracts,
-                new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-                bindings::isAccountAllowed),
-            bindings::validators);
-    GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-    chain = DefaultBlockchain.open(store, CHAIN_ID, genesisState.block(), genesisState.state());
-    CommitSeals seals = new CommitSeals(secp256k1);
-    creator = new BlockCreator(processor, seals, CHAIN_ID);
-    importer =
-        new BlockImporter(
-            chain,
-            processor,
-            new HeaderRules(
-                new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()),
-                Clock.systemUTC()),
-            new SealVerifier(seals),
-            new StatelessChecks(
-                new TransactionValidator(CHAIN_ID, genesis.gasLimit()),
-                new SenderRecovery(secp256k1)));
+    ChainCore core = ChainCore.open(store, genesis, secp256k1, Clock.systemUTC());
+    chain = core.chain();
+    creator = core.creator();
+    importer = core.importer(KnownSenders.NONE);
 
     int perSender = (transactions + SENDERS - 1) / SENDERS;
     RoundInputs inputs = new RoundInputs("block-bench", perSender);

@@ -13,14 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
-import org.ailedger.node.chain.HeaderRules;
-import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.chain.Registration;
 import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.BlockProductionLoop;
-import org.ailedger.node.consensus.qbft.CommitSeals;
 import org.ailedger.node.consensus.qbft.ExecutorScheduler;
-import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.consensus.qbft.statemachine.EventQueue;
 import org.ailedger.node.consensus.qbft.statemachine.QbftConfig;
 import org.ailedger.node.consensus.qbft.statemachine.QbftController;
@@ -28,13 +24,9 @@ import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
 import org.ailedger.node.crypto.Secp256k1s;
-import org.ailedger.node.execution.BlockProcessor;
-import org.ailedger.node.execution.TransactionProcessor;
 import org.ailedger.node.genesis.DevAccounts;
-import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
-import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.metrics.ChainMetrics;
 import org.ailedger.node.metrics.MetricsServer;
 import org.ailedger.node.metrics.NetworkMetrics;
@@ -45,13 +37,7 @@ import org.ailedger.node.storage.RocksDbKeyValueStore;
 import org.ailedger.node.storage.StorageConfig;
 import org.ailedger.node.sync.SyncProgress;
 import org.ailedger.node.sync.Synchronizer;
-import org.ailedger.node.tx.SenderRecovery;
-import org.ailedger.node.tx.StatelessChecks;
-import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.txpool.TransactionPool;
-import org.ailedger.precompiles.NativeContracts;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
-import org.ailedger.precompiles.gas.GasSchedule;
 import org.ailedger.types.Address;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,37 +91,14 @@ public final class LedgerNode implements AutoCloseable {
   private void startServices(GenesisConfig genesis) {
     Secp256k1 secp256k1 = Secp256k1s.best();
     LOG.info("Signature recovery uses {}", secp256k1.name());
-    WorldStateArchive archive = new WorldStateArchive(store);
-    NativeContracts contracts = NativeContracts.standard();
-    NativeCallExecutor executor = new NativeCallExecutor(contracts, GasSchedule.DEFAULT);
-    LedgerBindings bindings = new LedgerBindings();
-    GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-    chain =
-        DefaultBlockchain.open(
-            store, genesis.chainId(), genesisState.block(), genesisState.state());
-
-    StatelessChecks checks =
-        new StatelessChecks(
-            new TransactionValidator(genesis.chainId(), genesis.gasLimit()),
-            new SenderRecovery(secp256k1));
-    TransactionProcessor txProcessor =
-        new TransactionProcessor(contracts, executor, bindings::isAccountAllowed);
-    BlockProcessor blockProcessor = new BlockProcessor(archive, txProcessor, bindings::validators);
-    TransactionPool pool = PoolWiring.create(chain, archive, checks, bindings);
+    ChainCore core = ChainCore.open(store, genesis, secp256k1, clock);
+    chain = core.chain();
+    WorldStateArchive archive = core.archive();
+    LedgerBindings bindings = core.bindings();
+    TransactionPool pool = PoolWiring.create(chain, archive, core.checks(), bindings);
     // every node prunes its pool on each new head, whoever produced the block
     poolPruning = chain.onBlockAdded(added -> pool.onBlockCommitted(added.block().transactions()));
-
-    HeaderRules rules =
-        new HeaderRules(
-            new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()), clock);
-    CommitSeals seals = new CommitSeals(secp256k1);
-    BlockImporter importer =
-        new BlockImporter(
-            chain,
-            blockProcessor,
-            rules,
-            new SealVerifier(seals),
-            checks.withKnownSenders(pool::senderOf));
+    BlockImporter importer = core.importer(pool::senderOf);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
     if (nodeKey.isPresent()
@@ -150,7 +113,7 @@ public final class LedgerNode implements AutoCloseable {
     nodeKey.ifPresent(key -> LOG.info("Node key address {}", key.address()));
     List<Address> validators = chain.head().qbftExtraData().validators();
     boolean validator = nodeKey.isPresent() && validators.contains(nodeKey.get().address());
-    BlockCreator creator = new BlockCreator(blockProcessor, seals, genesis.chainId());
+    BlockCreator creator = core.creator();
 
     vertx = Vertx.vertx();
     PeerSource peerSource = PeerSource.none();
@@ -190,7 +153,7 @@ public final class LedgerNode implements AutoCloseable {
               creator,
               p2pKey,
               secp256k1,
-              rules.baseFee(),
+              core.rules().baseFee(),
               config.blockTxsSelectionPercent(),
               sync.synchronizer(),
               clock);
@@ -207,7 +170,7 @@ public final class LedgerNode implements AutoCloseable {
               importer,
               nodeKey.get(),
               genesis.qbft(),
-              rules.baseFee(),
+              core.rules().baseFee(),
               clock,
               config.blockTxsSelectionPercent(),
               new ExecutorScheduler(producerThread));
@@ -243,8 +206,8 @@ public final class LedgerNode implements AutoCloseable {
             config,
             chain,
             archive,
-            contracts,
-            executor,
+            core.contracts(),
+            core.executor(),
             pool,
             config.clientVersion(),
             peerSource,

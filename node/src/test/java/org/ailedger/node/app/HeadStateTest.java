@@ -2,6 +2,7 @@ package org.ailedger.node.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,12 +12,11 @@ import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.TransactionLocation;
+import org.ailedger.node.crypto.BouncyCastleSecp256k1;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
-import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.state.Account;
 import org.ailedger.node.state.WorldStateArchive;
@@ -40,13 +40,12 @@ class HeadStateTest {
   void aSendersQuestionsAreReadOncePerHeadAndAgainAfterTheHeadMoves() {
     GenesisConfig genesis =
         new GenesisParser().parse(new GenesisWriter().write(DevnetGenesis.spec()));
-    InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-    WorldStateArchive archive = new WorldStateArchive(store);
-    LedgerBindings bindings = new LedgerBindings();
-    GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-    DefaultBlockchain chain =
-        DefaultBlockchain.open(
-            store, genesis.chainId(), genesisState.block(), genesisState.state());
+    ChainCore core =
+        ChainCore.open(
+            new InMemoryKeyValueStore(), genesis, new BouncyCastleSecp256k1(), Clock.systemUTC());
+    DefaultBlockchain chain = core.chain();
+    WorldStateArchive archive = core.archive();
+    LedgerBindings bindings = core.bindings();
     CountingState reads = new CountingState(archive);
     MovableHead head = new MovableHead(chain);
     HeadState state = new HeadState(head, reads, bindings);

@@ -6,28 +6,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import org.ailedger.node.app.LedgerBindings;
+import org.ailedger.node.app.ChainCore;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
-import org.ailedger.node.chain.HeaderRules;
-import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.consensus.qbft.BlockCreator;
-import org.ailedger.node.consensus.qbft.CommitSeals;
-import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.crypto.BouncyCastleSecp256k1;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
-import org.ailedger.node.execution.BlockProcessor;
-import org.ailedger.node.execution.TransactionProcessor;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
-import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.p2p.eth.EthRequestServer;
 import org.ailedger.node.p2p.eth.EthSessions;
@@ -35,16 +27,11 @@ import org.ailedger.node.p2p.eth.FakePool;
 import org.ailedger.node.p2p.eth.StatusExchange;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.InMemoryKeyValueStore;
+import org.ailedger.node.tx.KnownSenders;
 import org.ailedger.node.tx.RecoveredTransaction;
-import org.ailedger.node.tx.SenderRecovery;
-import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionSigner;
-import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.tx.UnsignedTransaction;
-import org.ailedger.precompiles.NativeContracts;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
-import org.ailedger.precompiles.gas.GasSchedule;
 import org.ailedger.precompiles.permissions.Role;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
@@ -94,32 +81,11 @@ public final class SyncTestNode {
   SyncTestNode(
       Timeouts timeouts, SyncConfig config, Executor importExecutor, InMemoryKeyValueStore store) {
     this.store = store;
-    archive = new WorldStateArchive(store);
-    NativeContracts contracts = NativeContracts.standard();
-    LedgerBindings bindings = new LedgerBindings();
-    BlockProcessor processor =
-        new BlockProcessor(
-            archive,
-            new TransactionProcessor(
-                contracts,
-                new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-                bindings::isAccountAllowed),
-            bindings::validators);
-    GenesisState genesis = new GenesisBlockFactory(archive, bindings::seed).create(GENESIS);
-    chain = DefaultBlockchain.open(store, CHAIN_ID, genesis.block(), genesis.state());
-    CommitSeals seals = new CommitSeals(SECP256K1);
-    importer =
-        new BlockImporter(
-            chain,
-            processor,
-            new HeaderRules(
-                new HeaderRulesConfig(GENESIS.qbft().blockPeriodSeconds(), GENESIS.baseFee()),
-                CLOCK),
-            new SealVerifier(seals),
-            new StatelessChecks(
-                new TransactionValidator(CHAIN_ID, GENESIS.gasLimit()),
-                new SenderRecovery(SECP256K1)));
-    creator = new BlockCreator(processor, seals, CHAIN_ID);
+    ChainCore core = ChainCore.open(store, GENESIS, SECP256K1, CLOCK);
+    archive = core.archive();
+    chain = core.chain();
+    importer = core.importer(KnownSenders.NONE);
+    creator = core.creator();
     status = new StatusExchange(chain);
     sync = new Synchronizer(chain, importer, status, config, timeouts, importExecutor);
     sync.onSyncingChanged(

@@ -4,40 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.ailedger.node.app.LedgerBindings;
+import org.ailedger.node.app.ChainCore;
 import org.ailedger.node.app.PoolWiring;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
-import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
-import org.ailedger.node.chain.HeaderRules;
-import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.crypto.BouncyCastleSecp256k1;
 import org.ailedger.node.crypto.KeyPair;
 import org.ailedger.node.crypto.Secp256k1;
-import org.ailedger.node.execution.BlockProcessor;
-import org.ailedger.node.execution.TransactionProcessor;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
-import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.genesis.QbftOptions;
-import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.InMemoryKeyValueStore;
-import org.ailedger.node.tx.SenderRecovery;
-import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionSigner;
-import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.tx.UnsignedTransaction;
 import org.ailedger.node.txpool.SubmitResult;
 import org.ailedger.node.txpool.TransactionPool;
-import org.ailedger.precompiles.NativeContracts;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
-import org.ailedger.precompiles.gas.GasSchedule;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 import org.junit.jupiter.api.AfterEach;
@@ -71,49 +57,20 @@ class BlockProductionLoopTest {
 
     SoleValidator(QbftOptions qbft) {
       GenesisConfig genesis = new GenesisParser().parse(new GenesisWriter().write(spec(qbft)));
-      InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-      WorldStateArchive archive = new WorldStateArchive(store);
-      NativeContracts contracts = NativeContracts.standard();
-      LedgerBindings bindings = new LedgerBindings();
-      BlockProcessor processor =
-          new BlockProcessor(
-              archive,
-              new TransactionProcessor(
-                  contracts,
-                  new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-                  bindings::isAccountAllowed),
-              bindings::validators);
-      GenesisState genesisState = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-      chain =
-          DefaultBlockchain.open(
-              store, genesis.chainId(), genesisState.block(), genesisState.state());
-      StatelessChecks checks =
-          new StatelessChecks(
-              new TransactionValidator(genesis.chainId(), genesis.gasLimit()),
-              new SenderRecovery(secp256k1));
-      pool = PoolWiring.create(chain, archive, checks, bindings);
+      ChainCore core =
+          ChainCore.open(new InMemoryKeyValueStore(), genesis, secp256k1, scheduler.clock);
+      chain = core.chain();
+      pool = PoolWiring.create(chain, core.archive(), core.checks(), core.bindings());
       chain.onBlockAdded(added -> pool.onBlockCommitted(added.block().transactions()));
-      HeaderRules rules =
-          new HeaderRules(
-              new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()),
-              scheduler.clock);
-      CommitSeals seals = new CommitSeals(secp256k1);
-      BlockImporter importer =
-          new BlockImporter(
-              chain,
-              processor,
-              rules,
-              new SealVerifier(seals),
-              checks.withKnownSenders(pool::senderOf));
       loop =
           new BlockProductionLoop(
               chain,
               pool,
-              new BlockCreator(processor, seals, genesis.chainId()),
-              importer,
+              core.creator(),
+              core.importer(pool::senderOf),
               DevAccounts.validator(0),
               genesis.qbft(),
-              rules.baseFee(),
+              core.rules().baseFee(),
               scheduler.clock,
               100,
               scheduler);

@@ -8,39 +8,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ailedger.node.app.LedgerBindings;
+import org.ailedger.node.app.ChainCore;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.DefaultBlockchain;
-import org.ailedger.node.chain.HeaderRules;
-import org.ailedger.node.chain.HeaderRulesConfig;
 import org.ailedger.node.consensus.qbft.BlockCreator;
-import org.ailedger.node.consensus.qbft.CommitSeals;
 import org.ailedger.node.consensus.qbft.ManualScheduler;
 import org.ailedger.node.consensus.qbft.QbftFixtures;
-import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.crypto.KeyPair;
-import org.ailedger.node.execution.BlockProcessor;
-import org.ailedger.node.execution.TransactionProcessor;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.DevnetGenesis;
-import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
-import org.ailedger.node.genesis.GenesisState;
 import org.ailedger.node.genesis.GenesisWriter;
-import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.storage.InMemoryKeyValueStore;
+import org.ailedger.node.tx.KnownSenders;
 import org.ailedger.node.tx.RecoveredTransaction;
-import org.ailedger.node.tx.SenderRecovery;
-import org.ailedger.node.tx.StatelessChecks;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionSigner;
-import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.node.tx.UnsignedTransaction;
-import org.ailedger.precompiles.NativeContracts;
-import org.ailedger.precompiles.execution.NativeCallExecutor;
-import org.ailedger.precompiles.gas.GasSchedule;
 import org.ailedger.precompiles.permissions.Role;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
@@ -72,35 +58,13 @@ class RealChainConsensusIT {
     Node(KeyPair key) {
       this.key = key;
       InMemoryKeyValueStore store = new InMemoryKeyValueStore();
-      WorldStateArchive archive = new WorldStateArchive(store);
-      NativeContracts contracts = NativeContracts.standard();
-      LedgerBindings bindings = new LedgerBindings();
-      BlockProcessor processor =
-          new BlockProcessor(
-              archive,
-              new TransactionProcessor(
-                  contracts,
-                  new NativeCallExecutor(contracts, GasSchedule.DEFAULT),
-                  bindings::isAccountAllowed),
-              bindings::validators);
-      GenesisState state = new GenesisBlockFactory(archive, bindings::seed).create(genesis);
-      chain = DefaultBlockchain.open(store, 1337, state.block(), state.state());
-      CommitSeals seals = new CommitSeals(QbftFixtures.SECP);
-      BlockImporter importer =
-          new BlockImporter(
-              chain,
-              processor,
-              new HeaderRules(
-                  new HeaderRulesConfig(genesis.qbft().blockPeriodSeconds(), genesis.baseFee()),
-                  scheduler.clock),
-              new SealVerifier(seals),
-              new StatelessChecks(
-                  new TransactionValidator(1337, genesis.gasLimit()),
-                  new SenderRecovery(QbftFixtures.SECP)));
+      ChainCore core = ChainCore.open(store, genesis, QbftFixtures.SECP, scheduler.clock);
+      chain = core.chain();
+      BlockImporter importer = core.importer(KnownSenders.NONE);
       ConsensusChain consensusChain =
           new ConsensusChain(
               importer,
-              new BlockCreator(processor, seals, 1337),
+              core.creator(),
               (gasLimit, baseFee, max) -> List.copyOf(pending),
               key,
               genesis.baseFee(),
