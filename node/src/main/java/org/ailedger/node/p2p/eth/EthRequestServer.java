@@ -3,6 +3,8 @@ package org.ailedger.node.p2p.eth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockBody;
 import org.ailedger.node.block.BlockHeader;
@@ -18,7 +20,6 @@ import org.ailedger.node.p2p.eth.EthMessage.GetReceipts;
 import org.ailedger.node.p2p.eth.EthMessage.PooledTransactions;
 import org.ailedger.node.p2p.eth.EthMessage.Receipts;
 import org.ailedger.node.p2p.eth.EthMessage.StartBlock;
-import org.ailedger.node.tx.Transaction;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.rlp.RLP;
@@ -94,24 +95,13 @@ public final class EthRequestServer {
   }
 
   public BlockBodies bodies(GetBlockBodies request) {
-    List<BlockBody> bodies = new ArrayList<>();
-    long bytes = 0;
-    for (Bytes32 hash : request.hashes()) {
-      if (bodies.size() >= MAX_BODIES_SERVED) {
-        break;
-      }
-      Optional<Block> block = chain.block(hash);
-      if (block.isEmpty()) {
-        continue;
-      }
-      BlockBody body = block.get().body();
-      bytes += body.encode().size();
-      if (bytes > SOFT_RESPONSE_BYTES && !bodies.isEmpty()) {
-        break;
-      }
-      bodies.add(body);
-    }
-    return new BlockBodies(request.requestId(), bodies);
+    return new BlockBodies(
+        request.requestId(),
+        softLimited(
+            request.hashes(),
+            MAX_BODIES_SERVED,
+            hash -> chain.block(hash).map(Block::body),
+            body -> body.encode().size()));
   }
 
   /** Every receipt in its consensus encoding; the answer ends at the first unknown block. */
@@ -145,24 +135,38 @@ public final class EthRequestServer {
    * to ask again from the first missing one.
    */
   public PooledTransactions pooledTransactions(GetPooledTransactions request) {
-    List<Bytes> found = new ArrayList<>();
+    return new PooledTransactions(
+        request.requestId(),
+        softLimited(
+            request.hashes(),
+            MAX_POOLED_TRANSACTIONS_SERVED,
+            hash -> pool.pooled(hash).map(BlockBody::encodeTransaction),
+            Bytes::size));
+  }
+
+  /**
+   * What {@code find} has for the first {@code maxLooked} hashes, in order, skipping the unknown,
+   * and ending before the answer would pass {@link #SOFT_RESPONSE_BYTES} (never empty because of
+   * it).
+   */
+  private static <T> List<T> softLimited(
+      List<Bytes32> hashes,
+      int maxLooked,
+      Function<Bytes32, Optional<T>> find,
+      ToIntFunction<T> size) {
+    List<T> found = new ArrayList<>();
     long bytes = 0;
-    int looked = 0;
-    for (Bytes32 hash : request.hashes()) {
-      if (looked++ >= MAX_POOLED_TRANSACTIONS_SERVED) {
-        break;
-      }
-      Optional<Transaction> tx = pool.pooled(hash);
-      if (tx.isEmpty()) {
+    for (Bytes32 hash : hashes.subList(0, Math.min(hashes.size(), maxLooked))) {
+      Optional<T> item = find.apply(hash);
+      if (item.isEmpty()) {
         continue;
       }
-      Bytes encoded = BlockBody.encodeTransaction(tx.get());
-      bytes += encoded.size();
+      bytes += size.applyAsInt(item.get());
       if (bytes > SOFT_RESPONSE_BYTES && !found.isEmpty()) {
         break;
       }
-      found.add(encoded);
+      found.add(item.get());
     }
-    return new PooledTransactions(request.requestId(), found);
+    return found;
   }
 }
