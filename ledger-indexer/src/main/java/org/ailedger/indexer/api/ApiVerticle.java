@@ -48,6 +48,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final PermissionReads permissions = new PermissionReads();
   private final RewardSeriesReads rewards = new RewardSeriesReads();
   private final StatsReads stats = new StatsReads();
+  private final BlockReads blocks = new BlockReads();
   private final EventStreams streams;
   private MinBlockGate gate;
   private HttpServer server;
@@ -193,6 +194,7 @@ public final class ApiVerticle extends AbstractVerticle {
                   return at -> governance.votes(at, id, list);
                 }));
     analyticsRoutes(router);
+    blockRoutes(router);
     router.get("/v1/events/stream").handler(new EventStreamRoute(streams));
     Future<Void> streamsAttached = streams.attach(vertx);
 
@@ -299,6 +301,40 @@ public final class ApiVerticle extends AbstractVerticle {
                   return at -> rewards.model(at, modelId, bucket, list);
                 }));
     router.get("/v1/stats").handler(answer(RequestParams.SINGLE, p -> stats::stats));
+  }
+
+  /** Blocks with ledger events and the transactions that emitted them. */
+  private void blockRoutes(Router router) {
+    router
+        .get("/v1/blocks")
+        .handler(
+            answer(
+                RequestParams.RANGED_LIST,
+                p -> {
+                  // newest first unless asked: a chain's latest blocks are what one looks for
+                  ListQuery list = p.listQuery(Order.DESC);
+                  return at -> blocks.blocks(at, list);
+                }));
+    router
+        .get("/v1/blocks/:number")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  long number = p.number("number");
+                  Page page = p.page();
+                  return at -> blocks.block(at, number, page);
+                }));
+    router
+        .get("/v1/transactions/:hash")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  var hash = p.id("hash");
+                  Page page = p.page();
+                  return at -> blocks.transaction(at, hash, page);
+                }));
   }
 
   /** The port the server listens on, once started: the chosen one when configured as 0. */
