@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.store.QueryPool;
 import org.ailedger.indexer.stream.EventStreams;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final ApiConfig config;
   private final SnapshotReader reader;
   private final Supplier<IngestStatus> status;
+  private final Supplier<NewHeadsState> newHeads;
   private final ApiObserver observer;
   private final String openApi;
   private final ModelReads models = new ModelReads();
@@ -73,7 +75,24 @@ public final class ApiVerticle extends AbstractVerticle {
       Supplier<IngestStatus> status,
       EventStreams streams,
       ApiObserver observer) {
+    this(config, pool, status, () -> NewHeadsState.NOT_CONFIGURED, streams, observer);
+  }
+
+  /**
+   * @param status the ingester's status, read on the event loop: must not block
+   * @param newHeads the {@code newHeads} wake-up's state, for {@code /v1/health}; must not block
+   * @param streams the event streams, woken by the store's commits
+   * @param observer told of every answer and store failure (the metrics), on the event loop
+   */
+  public ApiVerticle(
+      ApiConfig config,
+      QueryPool pool,
+      Supplier<IngestStatus> status,
+      Supplier<NewHeadsState> newHeads,
+      EventStreams streams,
+      ApiObserver observer) {
     this.config = config;
+    this.newHeads = newHeads;
     this.reader = new SnapshotReader(pool);
     this.status = status;
     this.streams = streams;
@@ -347,7 +366,7 @@ public final class ApiVerticle extends AbstractVerticle {
 
   private void health(RoutingContext context) {
     RequestParams.of(context.pathParams(), context.queryParams(), Set.of());
-    write(context, HealthReport.of(status.get()));
+    write(context, HealthReport.of(status.get(), newHeads.get()));
   }
 
   private void openApi(RoutingContext context) {
