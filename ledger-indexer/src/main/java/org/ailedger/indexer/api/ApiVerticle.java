@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.store.QueryPool;
 import org.ailedger.indexer.stream.EventStreams;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final ApiConfig config;
   private final SnapshotReader reader;
   private final Supplier<IngestStatus> status;
+  private final Supplier<NewHeadsState> newHeads;
   private final ApiObserver observer;
   private final String openApi;
   private final ModelReads models = new ModelReads();
@@ -48,6 +50,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final PermissionReads permissions = new PermissionReads();
   private final RewardSeriesReads rewards = new RewardSeriesReads();
   private final StatsReads stats = new StatsReads();
+  private final BlockReads blocks = new BlockReads();
   private final EventStreams streams;
   private MinBlockGate gate;
   private HttpServer server;
@@ -72,7 +75,24 @@ public final class ApiVerticle extends AbstractVerticle {
       Supplier<IngestStatus> status,
       EventStreams streams,
       ApiObserver observer) {
+    this(config, pool, status, () -> NewHeadsState.NOT_CONFIGURED, streams, observer);
+  }
+
+  /**
+   * @param status the ingester's status, read on the event loop: must not block
+   * @param newHeads the {@code newHeads} wake-up's state, for {@code /v1/health}; must not block
+   * @param streams the event streams, woken by the store's commits
+   * @param observer told of every answer and store failure (the metrics), on the event loop
+   */
+  public ApiVerticle(
+      ApiConfig config,
+      QueryPool pool,
+      Supplier<IngestStatus> status,
+      Supplier<NewHeadsState> newHeads,
+      EventStreams streams,
+      ApiObserver observer) {
     this.config = config;
+    this.newHeads = newHeads;
     this.reader = new SnapshotReader(pool);
     this.status = status;
     this.streams = streams;
@@ -193,6 +213,7 @@ public final class ApiVerticle extends AbstractVerticle {
                   return at -> governance.votes(at, id, list);
                 }));
     analyticsRoutes(router);
+    blockRoutes(router);
     router.get("/v1/events/stream").handler(new EventStreamRoute(streams));
     Future<Void> streamsAttached = streams.attach(vertx);
 
@@ -301,6 +322,40 @@ public final class ApiVerticle extends AbstractVerticle {
     router.get("/v1/stats").handler(answer(RequestParams.SINGLE, p -> stats::stats));
   }
 
+  /** Blocks with ledger events and the transactions that emitted them. */
+  private void blockRoutes(Router router) {
+    router
+        .get("/v1/blocks")
+        .handler(
+            answer(
+                RequestParams.RANGED_LIST,
+                p -> {
+                  // newest first unless asked: a chain's latest blocks are what one looks for
+                  ListQuery list = p.listQuery(Order.DESC);
+                  return at -> blocks.blocks(at, list);
+                }));
+    router
+        .get("/v1/blocks/:number")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  long number = p.number("number");
+                  Page page = p.page();
+                  return at -> blocks.block(at, number, page);
+                }));
+    router
+        .get("/v1/transactions/:hash")
+        .handler(
+            answer(
+                RequestParams.LIST,
+                p -> {
+                  var hash = p.id("hash");
+                  Page page = p.page();
+                  return at -> blocks.transaction(at, hash, page);
+                }));
+  }
+
   /** The port the server listens on, once started: the chosen one when configured as 0. */
   public int actualPort() {
     if (server == null) {
@@ -311,7 +366,7 @@ public final class ApiVerticle extends AbstractVerticle {
 
   private void health(RoutingContext context) {
     RequestParams.of(context.pathParams(), context.queryParams(), Set.of());
-    write(context, HealthReport.of(status.get()));
+    write(context, HealthReport.of(status.get(), newHeads.get()));
   }
 
   private void openApi(RoutingContext context) {

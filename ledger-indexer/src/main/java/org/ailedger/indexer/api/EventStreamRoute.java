@@ -2,6 +2,7 @@ package org.ailedger.indexer.api;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,22 @@ final class EventStreamRoute implements Handler<RoutingContext> {
                           pruned.after().toString(),
                           "retainedFromBlock",
                           pruned.retainedFromBlock()))));
+      case Admission.IdAhead ahead -> {
+        Map<String, Object> extensions = new HashMap<>();
+        extensions.put(LAST_EVENT_ID, ahead.after().toString());
+        ahead.indexedBlock().ifPresent(block -> extensions.put("indexedBlock", block));
+        context.fail(
+            new ProblemException(
+                Problem.lastEventIdAhead(
+                    "the last event id "
+                        + ahead.after()
+                        + " is after the last indexed block ("
+                        + ahead.indexedBlock().map(String::valueOf).orElse("none yet")
+                        + "): it is not from this indexer's chain as it stands (a reset store,"
+                        + " another indexer or chain); read the REST API and open the stream"
+                        + " without a last event id, or retry once the indexer has passed it",
+                    extensions)));
+      }
     }
   }
 

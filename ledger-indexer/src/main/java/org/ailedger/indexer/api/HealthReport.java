@@ -2,6 +2,7 @@ package org.ailedger.indexer.api;
 
 import io.vertx.core.json.JsonObject;
 import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.store.Cursor;
 
 /**
@@ -11,7 +12,26 @@ import org.ailedger.indexer.store.Cursor;
 final class HealthReport {
   private HealthReport() {}
 
-  static JsonObject of(IngestStatus status) {
+  static JsonObject of(IngestStatus status, NewHeadsState newHeads) {
+    return of(status).put("newHeads", newHeads(newHeads));
+  }
+
+  /** The {@code newHeads} wake-up: {@code not-configured} without {@code --ws}. */
+  static JsonObject newHeads(NewHeadsState state) {
+    return switch (state) {
+      case NewHeadsState.NotConfigured none -> new JsonObject().put("state", "not-configured");
+      case NewHeadsState.Connecting connecting -> new JsonObject().put("state", "connecting");
+      case NewHeadsState.Connected connected -> new JsonObject().put("state", "connected");
+      case NewHeadsState.Reconnecting reconnecting ->
+          new JsonObject()
+              .put("state", "reconnecting")
+              .put("lastError", reconnecting.lastError())
+              .put("attempt", reconnecting.attempt())
+              .put("retryInMillis", reconnecting.retryIn().toMillis());
+    };
+  }
+
+  private static JsonObject of(IngestStatus status) {
     JsonObject block = status.cursor().map(HealthReport::block).orElse(null);
     JsonObject json = new JsonObject().put("block", block);
     switch (status) {

@@ -56,6 +56,11 @@ public record Problem(
     return new Problem(410, TYPE_PREFIX + "events-pruned", "Events pruned", detail, extensions);
   }
 
+  static Problem lastEventIdAhead(String detail, Map<String, Object> extensions) {
+    return new Problem(
+        400, TYPE_PREFIX + "last-event-id-ahead", "Last event id ahead", detail, extensions);
+  }
+
   static Problem internal() {
     return of(
         500,

@@ -131,8 +131,13 @@ final class RequestParams {
     return new Page(after, limit);
   }
 
-  /** The range, order and page a ranged list request asks for. */
+  /** The range, order (oldest first unless asked) and page a ranged list request asks for. */
   ListQuery listQuery() {
+    return listQuery(Order.ASC);
+  }
+
+  /** The range, order and page a ranged list request asks for, in {@code byDefault} order. */
+  ListQuery listQuery(Order byDefault) {
     BlockRange range;
     try {
       range =
@@ -144,7 +149,7 @@ final class RequestParams {
     } catch (IllegalArgumentException e) {
       throw problem(e.getMessage());
     }
-    Order order = Order.ASC;
+    Order order = byDefault;
     String orderValue = query.get(ORDER);
     if (orderValue != null) {
       order =

@@ -70,7 +70,8 @@ final class StatsReads {
     counts.put("members", "SELECT COUNT(DISTINCT member_id) FROM (" + Current.ACCOUNTS + ") a");
     counts.put("accounts", "SELECT COUNT(*) FROM (" + Current.ACCOUNTS + ") a");
     counts.put("validators", "SELECT COUNT(*) FROM (" + Current.VALIDATORS + ") v");
-    counts.put("events", "SELECT COUNT(*) FROM outbox");
+    // not the outbox: it keeps only the latest blocks' events
+    counts.put("events", "SELECT COUNT(*) FROM events");
     return Collections.unmodifiableMap(counts);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.ailedger.indexer.api.ApiObserver;
 import org.ailedger.indexer.api.ApiVerticle;
 import org.ailedger.indexer.event.EventDecoder;
@@ -17,6 +18,7 @@ import org.ailedger.indexer.ingest.IngestStatus;
 import org.ailedger.indexer.ingest.Ingester;
 import org.ailedger.indexer.ingest.JsonRpcChainSource;
 import org.ailedger.indexer.ingest.JsonRpcClient;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.ingest.NewHeadsWatcher;
 import org.ailedger.indexer.metrics.IndexerMetrics;
 import org.ailedger.indexer.metrics.MetricsVerticle;
@@ -89,11 +91,18 @@ public final class LedgerIndexer implements AutoCloseable {
               config.ingest(),
               meters.map(IndexerMetrics::ingest).orElse(IngestObserver.NONE));
       loop = new IngestLoop(ingester);
+      IngestLoop woken = loop;
+      Vertx onVertx = vertx;
+      Optional<NewHeadsWatcher> heads =
+          config.ws().map(ws -> new NewHeadsWatcher(onVertx, ws, woken::wake, config.ingest()));
       ApiVerticle api =
           new ApiVerticle(
               config.api(),
               pool,
               ingester::status,
+              heads
+                  .<Supplier<NewHeadsState>>map(watcher -> watcher::state)
+                  .orElse(() -> NewHeadsState.NOT_CONFIGURED),
               streams,
               meters.map(IndexerMetrics::api).orElse(ApiObserver.NONE));
       await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
@@ -105,10 +114,6 @@ public final class LedgerIndexer implements AutoCloseable {
         metrics = Optional.of(server);
       }
       loop.start();
-      IngestLoop woken = loop;
-      Vertx onVertx = vertx;
-      Optional<NewHeadsWatcher> heads =
-          config.ws().map(ws -> new NewHeadsWatcher(onVertx, ws, woken::wake, config.ingest()));
       heads.ifPresent(NewHeadsWatcher::start);
       LOG.info("indexer following {} into {}", config.rpc(), config.store().location().describe());
       return new LedgerIndexer(database, ingester, loop, vertx, pool, api, metrics, heads);

@@ -126,7 +126,8 @@ public final class JsonRpcChainSource implements ChainSource {
                   quantityOf(log, "blockNumber").longValueExact(),
                   quantityOf(log, "logIndex").intValueExact(),
                   Bytes32.fromHexString(log.getString("blockHash")),
-                  Bytes32.fromHexString(log.getString("transactionHash")));
+                  Bytes32.fromHexString(log.getString("transactionHash")),
+                  quantityOf(log, "transactionIndex").intValueExact());
           return new RawLog(
               EthAddress.fromHex(log.getString("address")),
               topics,

@@ -49,6 +49,9 @@ public final class NewHeadsWatcher implements AutoCloseable {
   private boolean closed;
   private long retryTimer = -1;
 
+  // written on the context, read by /v1/health on any thread
+  private volatile NewHeadsState state = new NewHeadsState.Connecting();
+
   /**
    * @param ws the node's JSON-RPC over WebSocket, {@code ws://} or {@code wss://}
    * @param backoff the waits between reconnection attempts
@@ -67,6 +70,11 @@ public final class NewHeadsWatcher implements AutoCloseable {
                 .setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setMaxFrameSize(MAX_MESSAGE_BYTES));
     this.context = vertx.getOrCreateContext();
+  }
+
+  /** Where the subscription stands; safe to call from any thread. */
+  public NewHeadsState state() {
+    return state;
   }
 
   public void start() {
@@ -122,6 +130,7 @@ public final class NewHeadsWatcher implements AutoCloseable {
           LOG.info("subscribed to newHeads at {}; ingestion wakes on each new block", ws);
         }
         failures = 0;
+        state = new NewHeadsState.Connected();
         // a head may have come while unsubscribed
         onHead.run();
       } else {
@@ -130,7 +139,7 @@ public final class NewHeadsWatcher implements AutoCloseable {
         WebSocket refused = socket;
         socket = null;
         refused.close();
-        lost("the node refused the subscription");
+        lost("the node refused the subscription: " + error);
       }
     }
   }
@@ -141,6 +150,7 @@ public final class NewHeadsWatcher implements AutoCloseable {
     }
     failures++;
     Duration wait = backoff.backoff(failures);
+    state = new NewHeadsState.Reconnecting(reason, failures, wait);
     if (failures == 1) {
       LOG.warn("newHeads from {} unavailable ({}); polling until it is back", ws, reason);
     } else {

@@ -10,7 +10,10 @@ import org.ailedger.indexer.event.ModelRegistryEvent;
 import org.ailedger.indexer.event.PermissionsEvent;
 import org.ailedger.indexer.event.TokenEvent;
 
-/** Writes a decoded log to its contract's tables and to the event stream's outbox. */
+/**
+ * Writes a decoded log to its contract's tables, to the events of its transaction and to the event
+ * stream's outbox.
+ */
 final class EventRows {
   private final PermissionRows permissions = new PermissionRows();
   private final ModelRows models = new ModelRows();
@@ -27,12 +30,11 @@ final class EventRows {
       case TokenEvent e -> token.write(sql, at, e);
       case GovernorEvent e -> governor.write(sql, at, e);
     }
+    String contract = log.event().contract().name();
+    String name = log.event().eventName();
+    String payload = EventJson.of(log.event()).encode();
     sql.insert(
-        at,
-        "outbox",
-        "contract, event, payload",
-        log.event().contract().name(),
-        log.event().eventName(),
-        EventJson.of(log.event()).encode());
+        at, "events", "tx_index, contract, event, payload", at.txIndex(), contract, name, payload);
+    sql.insert(at, "outbox", "contract, event, payload", contract, name, payload);
   }
 }

@@ -19,6 +19,7 @@ public final class LedgerQueries {
   public static final Set<String> TABLES =
       Set.of(
           "blocks",
+          "events",
           "outbox",
           "members",
           "roles",

@@ -130,17 +130,26 @@ public final class EventStreams implements CommitListener {
                 queries.read(
                     connection -> {
                       // a new client starts after everything committed when it came
-                      EventId after =
-                          resumeAfter.isPresent()
-                              ? resumeAfter.get()
-                              : Outbox.afterCursor(connection);
+                      EventId indexed = Outbox.afterCursor(connection);
+                      EventId after = resumeAfter.orElse(indexed);
                       return new FirstPage(
-                          after, Outbox.page(connection, after, filter, config.pageSize()));
+                          after,
+                          indexed,
+                          Outbox.page(connection, after, filter, config.pageSize()));
                     }))
         .andThen(read -> opening.decrementAndGet())
         .map(
             first -> {
               EventId after = first.after();
+              if (after.blockNumber() > first.indexed().blockNumber()) {
+                // only a reset store or another chain hands out such an id: refused, not waited
+                // for, since waiting would skip every event up to it unseen
+                return new Admission.IdAhead(
+                    after,
+                    first.indexed().equals(EventId.ORIGIN)
+                        ? Optional.empty()
+                        : Optional.of(first.indexed().blockNumber()));
+              }
               if (OutboxPage.missesEventsAfter(after, first.page().retainedFromBlock())) {
                 return new Admission.EventsPruned(after, first.page().retainedFromBlock());
               }
@@ -155,7 +164,10 @@ public final class EventStreams implements CommitListener {
             });
   }
 
-  private record FirstPage(EventId after, OutboxPage page) {}
+  /**
+   * @param indexed just after the last indexed block's events ({@link Outbox#afterCursor})
+   */
+  private record FirstPage(EventId after, EventId indexed, OutboxPage page) {}
 
   private void start(StreamClient client) {
     clients.add(client);
@@ -187,7 +199,11 @@ public final class EventStreams implements CommitListener {
       }
     }
     if (client.writeQueueFull()) {
-      client.onDrain(() -> replayNext(client));
+      client.onDrain(
+          context.owner(),
+          config.replayStall(),
+          () -> replayNext(client),
+          () -> clients.remove(client));
     } else {
       replayNext(client);
     }

@@ -1,7 +1,9 @@
 package org.ailedger.indexer.stream;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import org.ailedger.indexer.store.EventId;
 import org.ailedger.indexer.store.OutboxEntry;
 import org.ailedger.indexer.store.OutboxFilter;
@@ -113,10 +115,24 @@ final class StreamClient {
     return response.writeQueueFull();
   }
 
-  void onDrain(Runnable next) {
+  /**
+   * Runs {@code next} once the connection drains, or disconnects the client if it has not drained
+   * within {@code stall} (then {@code stalled} runs): a client that stopped reading must not hold
+   * its slot for ever.
+   */
+  void onDrain(Vertx vertx, Duration stall, Runnable next, Runnable stalled) {
+    long timer =
+        vertx.setTimer(
+            stall.toMillis(),
+            id -> {
+              response.drainHandler(null);
+              disconnect("its replay stalled: its connection took nothing for " + stall);
+              stalled.run();
+            });
     response.drainHandler(
         nothing -> {
           response.drainHandler(null);
+          vertx.cancelTimer(timer);
           next.run();
         });
   }

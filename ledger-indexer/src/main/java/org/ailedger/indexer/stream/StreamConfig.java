@@ -14,13 +14,17 @@ import org.ailedger.indexer.store.Outbox;
  * @param pageSize how many outbox entries one read fetches, for a replay and for the live tail
  * @param outboxRetentionBlocks how many of the latest blocks' events stay in the outbox, and so how
  *     far back a client can resume; older ones are pruned as blocks are indexed
+ * @param replayStall how long a replaying client's connection may stay full without taking anything
+ *     before the client is disconnected, so that one that stopped reading does not hold its slot
+ *     (and its place in the replay) for ever
  */
 public record StreamConfig(
     int maxClients,
     int writeQueueBytes,
     Duration heartbeat,
     int pageSize,
-    long outboxRetentionBlocks) {
+    long outboxRetentionBlocks,
+    Duration replayStall) {
   public static final int DEFAULT_MAX_CLIENTS = 256;
 
   /** Well above one live page of events, so only a client that stops reading fills it. */
@@ -28,6 +32,12 @@ public record StreamConfig(
 
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   public static final int DEFAULT_PAGE_SIZE = 500;
+
+  /**
+   * A reader that takes nothing for a minute has stopped; one that is merely slow drains something
+   * well within it (a drain needs only half of the write queue sent).
+   */
+  public static final Duration DEFAULT_REPLAY_STALL = Duration.ofSeconds(60);
 
   public StreamConfig {
     if (maxClients < 1) {
@@ -46,6 +56,9 @@ public record StreamConfig(
     if (outboxRetentionBlocks < 1) {
       throw new IllegalArgumentException("outboxRetentionBlocks < 1: " + outboxRetentionBlocks);
     }
+    if (replayStall == null || replayStall.toMillis() < 1) {
+      throw new IllegalArgumentException("replayStall must be at least 1 ms: " + replayStall);
+    }
   }
 
   public static StreamConfig defaults() {
@@ -54,6 +67,7 @@ public record StreamConfig(
         DEFAULT_WRITE_QUEUE_BYTES,
         DEFAULT_HEARTBEAT,
         DEFAULT_PAGE_SIZE,
-        LedgerWriter.DEFAULT_OUTBOX_RETENTION_BLOCKS);
+        LedgerWriter.DEFAULT_OUTBOX_RETENTION_BLOCKS,
+        DEFAULT_REPLAY_STALL);
   }
 }

@@ -10,7 +10,7 @@ import org.ailedger.indexer.store.OutboxEntry;
  * event's ABI name and {@code data} one line of JSON: where the event sits, which contract emitted
  * it, and its arguments in the REST API's conventions (as the outbox stores them).
  */
-final class StreamFrame {
+public final class StreamFrame {
   /** Tells a client how soon to reconnect after the stream drops (slow consumer, restart). */
   static final String PREAMBLE = "retry: 1000\n\n";
 
@@ -29,7 +29,11 @@ final class StreamFrame {
         + "\n\n";
   }
 
-  static JsonObject data(OutboxEntry entry) {
+  /**
+   * The event's {@code data}: also the form in which the REST API lists a transaction's events, so
+   * a client reads one shape from either.
+   */
+  public static JsonObject data(OutboxEntry entry) {
     NativeContract contract = NativeContract.valueOf(entry.contract());
     return new JsonObject()
         .put("id", EventId.of(entry).toString())

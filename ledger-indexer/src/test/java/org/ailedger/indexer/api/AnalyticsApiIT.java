@@ -565,7 +565,7 @@ class AnalyticsApiIT {
 
   private static DecodedLog attest(int n, Bytes32 id, List<Bytes32> parents) {
     return new DecodedLog(
-        new LogPosition(1, n, SampleEvents.blockHash(1), SampleEvents.id("wide tx " + n)),
+        new LogPosition(1, n, SampleEvents.blockHash(1), SampleEvents.id("wide tx " + n), n),
         new DataProvenanceEvent.DatasetAttested(
             id, SampleEvents.OWNER, id, "s3://wide", "CC0", parents));
   }

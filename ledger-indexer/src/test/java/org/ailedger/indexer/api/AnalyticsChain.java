@@ -74,6 +74,7 @@ final class AnalyticsChain {
   private final List<Bytes32> txs = new ArrayList<>();
   private long number;
   private int logIndex;
+  private int txIndex;
 
   /** Blocks 1..HEAD with the story's events, as one batch after the genesis block. */
   static Batch batch() {
@@ -153,6 +154,7 @@ final class AnalyticsChain {
   private AnalyticsChain at(long block, String instant) {
     number = block;
     logIndex = 0;
+    txIndex = 0;
     blocks.add(
         new Block(
             block,
@@ -167,9 +169,11 @@ final class AnalyticsChain {
     for (LedgerEvent event : events) {
       logs.add(
           new DecodedLog(
-              new LogPosition(number, logIndex++, SampleEvents.blockHash(number), txs.getLast()),
+              new LogPosition(
+                  number, logIndex++, SampleEvents.blockHash(number), txs.getLast(), txIndex),
               event));
     }
+    txIndex++;
     return this;
   }
 

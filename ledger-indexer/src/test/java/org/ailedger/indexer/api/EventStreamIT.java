@@ -216,6 +216,65 @@ class EventStreamIT {
   }
 
   @Test
+  void aReplayingClientThatNeverReadsLosesItsSlotAfterTheStallBound() throws Exception {
+    Duration stall = Duration.ofMillis(800);
+    serve(
+        Engine.SQLITE,
+        new StreamConfig(256, 16 * 1024, Duration.ofSeconds(15), 100, 100_000, stall));
+    // some 10 MB of frames: far more than the kernel's buffers and the write queue hold
+    List<Committed> all = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      all.addAll(chain.commit(500, 10));
+    }
+    try (Socket stuck = new Socket()) {
+      stuck.setReceiveBufferSize(4096);
+      stuck.connect(new InetSocketAddress("127.0.0.1", port));
+      OutputStream out = stuck.getOutputStream();
+      out.write(
+          ("GET " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nLast-Event-ID: 0:0\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      await("the replay to open", () -> streams.openStreams() == 1);
+      long opened = System.nanoTime();
+      Thread.sleep(stall.toMillis() / 2);
+      assertThat(streams.openStreams()).as("still within the bound").isEqualTo(1);
+
+      await("the stalled replay to be dropped", () -> streams.openStreams() == 0);
+      assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThanOrEqualTo(stall);
+      String lastComplete = readUntilClosed(stuck).orElseThrow();
+      assertThat(lastComplete).isNotEqualTo(all.getLast().id());
+
+      // it resumes exactly after what it had received
+      SseClient resumed = open(PATH, lastComplete);
+      int next =
+          all.indexOf(
+                  all.stream().filter(c -> c.id().equals(lastComplete)).findFirst().orElseThrow())
+              + 1;
+      assertSame(resumed.take(3, WAIT), all.subList(next, next + 3));
+    }
+  }
+
+  @Test
+  void aLastEventIdAfterTheIndexedBlockIsA400ProblemNamingTheIndexedBlock() throws Exception {
+    serve(Engine.SQLITE, StreamConfig.defaults());
+    List<Committed> events = chain.commit(3, 2);
+    assertThat(chain.cursor().blockNumber()).isEqualTo(3);
+
+    for (String ahead : List.of("4:0", "999999:0")) {
+      SseClient refused = open(PATH + "?lastEventId=" + ahead, null);
+      String body = assertProblem(refused, 400, "last-event-id-ahead", "indexed block (3)");
+      assertThat(new JsonObject(body).getLong("indexedBlock")).isEqualTo(3);
+      assertThat(new JsonObject(body).getString("lastEventId")).isEqualTo(ahead);
+    }
+    assertThat(streams.openStreams()).isZero();
+
+    // an id within the indexed block is this chain's: it resumes after it
+    SseClient within = open(PATH, "3:0");
+    List<Committed> more = chain.commit(1, 1);
+    assertSame(within.take(2, WAIT), List.of(events.getLast(), more.getFirst()));
+  }
+
+  @Test
   void anIdleStreamGetsHeartbeatComments() throws Exception {
     serve(
         Engine.SQLITE,
@@ -270,7 +329,13 @@ class EventStreamIT {
 
   private static StreamConfig config(
       int maxClients, int writeQueueBytes, Duration heartbeat, int pageSize, long retention) {
-    return new StreamConfig(maxClients, writeQueueBytes, heartbeat, pageSize, retention);
+    return new StreamConfig(
+        maxClients,
+        writeQueueBytes,
+        heartbeat,
+        pageSize,
+        retention,
+        StreamConfig.DEFAULT_REPLAY_STALL);
   }
 
   private SseClient open(String pathAndQuery, String lastEventId) throws Exception {

@@ -90,6 +90,11 @@ class RestApiIT {
     paths.put("/v1/contributors/{address}/rewards", "/v1/contributors/" + CONTRIBUTOR + "/rewards");
     paths.put("/v1/models/{modelId}/rewards", "/v1/models/" + MODEL + "/rewards?bucket=blocks:2");
     paths.put("/v1/stats", "/v1/stats");
+    // blocks and transactions
+    paths.put("/v1/blocks", "/v1/blocks");
+    paths.put("/v1/blocks/{number}", "/v1/blocks/2");
+    paths.put(
+        "/v1/transactions/{hash}", "/v1/transactions/" + SampleEvents.id("tx 12").toHexString());
     return paths;
   }
 

@@ -32,7 +32,7 @@ import org.web3j.crypto.Hash;
 
 class EventDecoderTest {
   private static final LogPosition AT =
-      new LogPosition(7, 3, Bytes32.fromHexString(Hash.sha3String("b")), Bytes32.ZERO);
+      new LogPosition(7, 3, Bytes32.fromHexString(Hash.sha3String("b")), Bytes32.ZERO, 2);
   private static final String CONTRIBUTOR = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
   private final EventDecoder decoder = EventDecoder.nativeContracts();
 

@@ -135,7 +135,7 @@ final class FakeChain implements ChainSource {
 
   private LogPosition position(long number, int index) {
     return new LogPosition(
-        number, index, hash(number), Bytes32.fromHexString(Hash.sha3String("tx " + number)));
+        number, index, hash(number), Bytes32.fromHexString(Hash.sha3String("tx " + number)), 0);
   }
 
   private void reachable() throws NodeException {

@@ -121,6 +121,7 @@ class JsonRpcChainSourceTest {
     List<RawLog> logs = chain.logs(4, 5, List.of(NativeContract.MODEL_REGISTRY.address()));
 
     assertThat(logs).extracting(l -> l.position().eventId()).containsExactly("5:0", "5:1");
+    assertThat(logs).extracting(l -> l.position().txIndex()).containsExactly(0, 1);
     assertThat(logs.getFirst().address()).isEqualTo(EthAddress.fromHex(address));
     JsonObject filter = ((JsonObject) requests.getFirst()).getJsonArray("params").getJsonObject(0);
     assertThat(filter.getString("fromBlock")).isEqualTo("0x4");
@@ -178,6 +179,7 @@ class JsonRpcChainSourceTest {
         .put("logIndex", "0x" + Integer.toHexString(index))
         .put("blockHash", blockHash)
         .put("transactionHash", HASH_2)
+        .put("transactionIndex", "0x" + Integer.toHexString(index))
         .put("removed", removed);
   }
 }

@@ -50,7 +50,7 @@ public final class EventBatches {
       for (int index = 0; index < perBlock; index++) {
         LedgerEvent event = next();
         Bytes32 tx = SampleEvents.id("tx " + number + " " + index);
-        events.add(new DecodedLog(new LogPosition(number, index, block.hash(), tx), event));
+        events.add(new DecodedLog(new LogPosition(number, index, block.hash(), tx, index), event));
         committed.add(new Committed(number + ":" + index, event.eventName()));
       }
     }

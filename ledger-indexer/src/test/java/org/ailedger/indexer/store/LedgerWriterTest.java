@@ -47,6 +47,7 @@ class LedgerWriterTest {
           Map.entry("votes", 1L),
           Map.entry("parameters", 2L + 1L),
           Map.entry("outbox", 31L),
+          Map.entry("events", 31L),
           Map.entry("blocks", 1L + 4L));
 
   @ParameterizedTest
@@ -91,6 +92,16 @@ class LedgerWriterTest {
     assertThat(writer.cursor()).contains(SampleEvents.block(4).cursor());
     List<String> ids = queries.outboxAfter(0, 0, 100).stream().map(OutboxEntry::eventId).toList();
     assertThat(ids).hasSize(31).startsWith("1:0", "1:1").endsWith("4:0");
+    assertThat(
+            rows(
+                queries,
+                "SELECT e.block_number, e.log_index, e.tx_index, e.event, e.payload = o.payload"
+                    + " FROM events e JOIN outbox o ON o.block_number = e.block_number"
+                    + " AND o.log_index = e.log_index WHERE e.tx_hash = '"
+                    + SampleEvents.id("tx 12").toHexString()
+                    + "'"))
+        .as("each event is kept with its transaction's index, in the outbox's form")
+        .containsExactly("2 2 2 ModelRegistered " + (engine == Engine.SQLITE ? "1" : "t"));
   }
 
   @ParameterizedTest
@@ -175,7 +186,7 @@ class LedgerWriterTest {
     // the last event breaks a NOT NULL column after all the others are written
     events.add(
         new DecodedLog(
-            new LogPosition(4, 1, SampleEvents.blockHash(4), SampleEvents.id("bad tx")),
+            new LogPosition(4, 1, SampleEvents.blockHash(4), SampleEvents.id("bad tx"), 0),
             new ModelRegistryEvent.ModelRegistered(
                 SampleEvents.id("other model"), SampleEvents.OWNER, SampleEvents.OWNER, null)));
     Batch broken =

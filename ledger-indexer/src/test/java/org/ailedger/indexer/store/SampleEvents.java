@@ -168,7 +168,8 @@ public final class SampleEvents {
       long number = 1 + i / 10;
       logs.add(
           new DecodedLog(
-              new LogPosition(number, i % 10, blockHash(number), id("tx " + i)), events.get(i)));
+              new LogPosition(number, i % 10, blockHash(number), id("tx " + i), i % 10),
+              events.get(i)));
     }
     return logs;
   }

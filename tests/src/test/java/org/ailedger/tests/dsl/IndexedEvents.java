@@ -115,7 +115,8 @@ public final class IndexedEvents {
                   block,
                   index,
                   Bytes32.fromHexString(log.get("blockHash").asText()),
-                  Bytes32.fromHexString(txHash)));
+                  Bytes32.fromHexString(txHash),
+                  Numeric.toBigInt(log.get("transactionIndex").asText()).intValueExact()));
       DecodedLog decoded =
           decoder
               .decode(raw)

@@ -2,6 +2,7 @@ package org.ailedger.tests.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,10 +90,34 @@ class IndexerLiveIT {
       // the first wait after catching up is a full poll interval unless a head cuts it short
       Thread.sleep(500);
 
-      long mined = attest("wake-up").getBlockNumber().longValueExact();
+      TransactionReceipt receipt = attest("wake-up");
+      long mined = receipt.getBlockNumber().longValueExact();
 
       awaitIndexed(indexer, mined, PROMPTLY);
+      String base = "http://127.0.0.1:" + indexer.apiPort();
+      JsonObject health = getJson(base + "/v1/health");
+      assertThat(health.getJsonObject("newHeads").getString("state")).isEqualTo("connected");
+      // the transaction as the node's receipt has it: block, index in the block, its logs' ids
+      JsonObject transaction =
+          getJson(base + "/v1/transactions/" + receipt.getTransactionHash()).getJsonObject("data");
+      assertThat(transaction.getLong("blockNumber")).isEqualTo(mined);
+      assertThat(transaction.getLong("index"))
+          .isEqualTo(receipt.getTransactionIndex().longValueExact());
+      assertThat(
+              transaction.getJsonArray("events").stream()
+                  .map(e -> ((JsonObject) e).getString("id"))
+                  .toList())
+          .isEqualTo(ids(receipt));
     }
+  }
+
+  private JsonObject getJson(String url) throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(url + " " + answer.body()).isEqualTo(200);
+    return new JsonObject(answer.body());
   }
 
   @Test

@@ -162,7 +162,10 @@ class IndexerParityIT {
               "/v1/models/" + hex(MODEL_A) + "/rounds/2/updates",
               "/v1/datasets/" + hex(GRANDCHILD) + "/lineage",
               "/v1/proposals/2/votes",
-              "/v1/contributors/" + Devnet.account(3).getAddress().toLowerCase());
+              "/v1/contributors/" + Devnet.account(3).getAddress().toLowerCase(),
+              "/v1/blocks",
+              "/v1/blocks/0");
+      assertThat(compared).anyMatch(path -> path.startsWith("/v1/transactions/0x"));
       assertThat(compared).hasSizeGreaterThan(100);
     }
   }
@@ -182,7 +185,11 @@ class IndexerParityIT {
             "/v1/models?limit=1",
             "/v1/proposals",
             "/v1/proposals?limit=1",
+            "/v1/blocks",
+            "/v1/blocks?limit=1&order=asc",
             // problems are answers too
+            "/v1/blocks/999999",
+            "/v1/transactions/0x" + "33".repeat(32),
             "/v1/models/0x" + "00".repeat(32),
             "/v1/models/" + hex(MODEL_A) + "/rounds/9",
             "/v1/proposals/99",
@@ -252,6 +259,13 @@ class IndexerParityIT {
       }
     } else if (route.endsWith("/votes")) {
       data.forEach(vote -> links.add("/v1/contributors/" + vote.path("voter").asText()));
+    } else if (route.equals("/v1/blocks")) {
+      data.forEach(block -> links.add("/v1/blocks/" + block.path("number").asLong()));
+    } else if (route.startsWith("/v1/blocks/")) {
+      for (JsonNode transaction : data.path("transactions")) {
+        String tx = "/v1/transactions/" + transaction.path("hash").asText();
+        links.addAll(List.of(tx, tx + "?limit=1"));
+      }
     }
     return links;
   }
