@@ -47,6 +47,29 @@ public final class BlockCreator {
   }
 
   /**
+   * A proposal that takes candidates for at most {@code budgetNanos} of execution from now: under a
+   * flood, a block that took every candidate would come out late and make the next one later still.
+   */
+  public Proposal proposeWithin(
+      long budgetNanos,
+      BlockHeader parent,
+      List<RecoveredTransaction> candidates,
+      long timestamp,
+      int round,
+      KeyPair proposer,
+      UInt256 baseFee) {
+    long stopAt = System.nanoTime() + budgetNanos;
+    return propose(
+        parent,
+        candidates,
+        timestamp,
+        round,
+        proposer,
+        baseFee,
+        () -> System.nanoTime() - stopAt > 0);
+  }
+
+  /**
    * A proposal that takes candidates only until {@code timeIsUp}, as {@link BlockProcessor} does.
    */
   public Proposal propose(

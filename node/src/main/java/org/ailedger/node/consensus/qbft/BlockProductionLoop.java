@@ -147,18 +147,9 @@ public final class BlockProductionLoop {
       return Math.min(emptyBlockDue, nextBoundaryMillis(parent, now));
     }
     long started = System.nanoTime();
-    // under a flood, a block that took every candidate would come out late and make the next
-    // one later still; one built for part of the period keeps the chain on time
-    long stopAt = started + selectionNanos;
     BlockCreator.Proposal proposal =
-        creator.propose(
-            parent,
-            candidates,
-            timestamp,
-            0,
-            validatorKey,
-            baseFee,
-            () -> System.nanoTime() - stopAt > 0);
+        creator.proposeWithin(
+            selectionNanos, parent, candidates, timestamp, 0, validatorKey, baseFee);
     Block sealed = creator.seal(proposal.block(), validatorKey);
     long built = System.nanoTime();
     ImportResult result = importer.importExecuted(sealed, proposal.executed());

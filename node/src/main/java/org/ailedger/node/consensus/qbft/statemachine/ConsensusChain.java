@@ -71,16 +71,9 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
         candidates.select(
             parent.gasLimit(), baseFee, BlockProductionLoop.MAX_TRANSACTIONS_PER_BLOCK);
     long started = System.nanoTime();
-    long stopAt = started + selectionNanos;
     BlockCreator.Proposal proposal =
-        creator.propose(
-            parent,
-            selected,
-            timestampSeconds,
-            round,
-            key,
-            baseFee,
-            () -> System.nanoTime() - stopAt > 0);
+        creator.proposeWithin(
+            selectionNanos, parent, selected, timestampSeconds, round, key, baseFee);
     importer.remember(proposal.block(), proposal.executed());
     timed(proposal.block(), started);
     return proposal.block();
