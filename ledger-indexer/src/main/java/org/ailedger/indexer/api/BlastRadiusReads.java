@@ -76,10 +76,19 @@ final class BlastRadiusReads {
           case SQLITE -> "SELECT value AS id FROM json_each(?)";
           case POSTGRESQL -> "SELECT value AS id FROM json_array_elements_text(CAST(? AS json))";
         };
+    // PostgreSQL plans a join with the function at its default 100 rows, and with one dataset
+    // cited by most updates it then scans all of update_datasets; an id array lets it use the
+    // index (measured 72 -> 24 ms for 10 000 ids). SQLite's plan already probes the index per id.
+    String cited =
+        switch (engine) {
+          case SQLITE -> " FROM update_datasets c JOIN radius r ON c.dataset_id = r.id";
+          case POSTGRESQL ->
+              " FROM update_datasets c WHERE c.dataset_id = ANY(ARRAY(SELECT id FROM radius))";
+        };
     return "WITH radius AS ("
         + ids
         + "), hit AS (SELECT c.model_id, c.round, c.contributor, COUNT(*) AS cited"
-        + " FROM update_datasets c JOIN radius r ON c.dataset_id = r.id"
+        + cited
         + " GROUP BY c.model_id, c.round, c.contributor) ";
   }
 
