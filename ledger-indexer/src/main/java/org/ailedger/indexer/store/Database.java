@@ -121,6 +121,9 @@ public final class Database implements AutoCloseable {
       case StoreLocation.Postgres postgres -> {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgres.jdbcUrl());
+        // the writer's JDBC batches go as multi-row INSERTs: a round trip per many rows, not per
+        // row
+        dataSource.setReWriteBatchedInserts(true);
         if (postgres.user() != null) {
           dataSource.setUser(postgres.user());
         }

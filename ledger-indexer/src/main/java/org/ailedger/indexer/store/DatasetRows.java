@@ -31,15 +31,14 @@ final class DatasetRows {
               parents.get(position));
         }
       }
-      case DataProvenanceEvent.AttestationRelayed e -> {
-        int changed =
-            sql.execute(
-                "UPDATE datasets SET relayer = ?, relay_nonce = ? WHERE dataset_id = ?",
-                e.relayer(),
-                e.nonce(),
-                e.datasetId());
-        ModelRows.warnIfMissing(changed, at, "dataset " + e.datasetId());
-      }
+      case DataProvenanceEvent.AttestationRelayed e ->
+          sql.complete(
+              at,
+              "dataset " + e.datasetId(),
+              "UPDATE datasets SET relayer = ?, relay_nonce = ? WHERE dataset_id = ?",
+              e.relayer(),
+              e.nonce(),
+              e.datasetId());
       case DataProvenanceEvent.DatasetEndorsed e ->
           sql.insert(at, "endorsements", "dataset_id, auditor", e.datasetId(), e.auditor());
       case DataProvenanceEvent.DatasetRevoked e ->

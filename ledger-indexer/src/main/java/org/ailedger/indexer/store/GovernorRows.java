@@ -28,18 +28,17 @@ final class GovernorRows {
               e.voteStart(),
               e.voteEnd(),
               e.quadraticTotal());
-      case GovernorEvent.ProposalTerms e -> {
-        int changed =
-            sql.execute(
-                "UPDATE proposals SET eta = ?, expires_at = ?, quorum = ?, cap = ?"
-                    + " WHERE proposal_id = ?",
-                e.eta(),
-                e.expiresAt(),
-                e.quorum(),
-                e.cap(),
-                e.proposalId());
-        ModelRows.warnIfMissing(changed, at, "proposal " + e.proposalId());
-      }
+      case GovernorEvent.ProposalTerms e ->
+          sql.complete(
+              at,
+              "proposal " + e.proposalId(),
+              "UPDATE proposals SET eta = ?, expires_at = ?, quorum = ?, cap = ?"
+                  + " WHERE proposal_id = ?",
+              e.eta(),
+              e.expiresAt(),
+              e.quorum(),
+              e.cap(),
+              e.proposalId());
       case GovernorEvent.VoteCast e ->
           sql.insert(
               at,
@@ -66,8 +65,14 @@ final class GovernorRows {
 
   private static void outcome(Statements sql, LogPosition at, long proposalId, String outcome)
       throws SQLException {
-    int changed =
-        sql.execute(OUTCOME, outcome, at.blockNumber(), at.logIndex(), at.txHash(), proposalId);
-    ModelRows.warnIfMissing(changed, at, "proposal " + proposalId);
+    sql.complete(
+        at,
+        "proposal " + proposalId,
+        OUTCOME,
+        outcome,
+        at.blockNumber(),
+        at.logIndex(),
+        at.txHash(),
+        proposalId);
   }
 }

@@ -5,13 +5,9 @@ import java.util.List;
 import org.ailedger.indexer.event.LogPosition;
 import org.ailedger.indexer.event.ModelRegistryEvent;
 import org.apache.tuweni.bytes.Bytes32;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** ModelRegistry events as models, rounds, updates with their datasets, rewards, reputation. */
 final class ModelRows {
-  private static final Logger LOG = LoggerFactory.getLogger(ModelRows.class);
-
   void write(Statements sql, LogPosition at, ModelRegistryEvent event) throws SQLException {
     switch (event) {
       case ModelRegistryEvent.ModelRegistered e ->
@@ -45,21 +41,20 @@ final class ModelRows {
               e.updateHash(),
               e.sampleCount());
       case ModelRegistryEvent.UpdateDatasets e -> updateDatasets(sql, at, e);
-      case ModelRegistryEvent.RoundFinalized e -> {
-        int changed =
-            sql.execute(
-                "UPDATE rounds SET status = 'finalized', aggregate_hash = ?, accepted_count = ?,"
-                    + " finalized_block_number = ?, finalized_log_index = ?,"
-                    + " finalized_tx_hash = ? WHERE model_id = ? AND round = ?",
-                e.aggregateHash(),
-                e.acceptedCount(),
-                at.blockNumber(),
-                at.logIndex(),
-                at.txHash(),
-                e.modelId(),
-                e.round());
-        warnIfMissing(changed, at, "round " + e.round() + " of model " + e.modelId());
-      }
+      case ModelRegistryEvent.RoundFinalized e ->
+          sql.complete(
+              at,
+              "round " + e.round() + " of model " + e.modelId(),
+              "UPDATE rounds SET status = 'finalized', aggregate_hash = ?, accepted_count = ?,"
+                  + " finalized_block_number = ?, finalized_log_index = ?,"
+                  + " finalized_tx_hash = ? WHERE model_id = ? AND round = ?",
+              e.aggregateHash(),
+              e.acceptedCount(),
+              at.blockNumber(),
+              at.logIndex(),
+              at.txHash(),
+              e.modelId(),
+              e.round());
       case ModelRegistryEvent.ContributionRewarded e ->
           sql.insert(
               at,
@@ -83,15 +78,15 @@ final class ModelRows {
 
   private void updateDatasets(Statements sql, LogPosition at, ModelRegistryEvent.UpdateDatasets e)
       throws SQLException {
-    int changed =
-        sql.execute(
-            "UPDATE updates SET metrics_hash = ? WHERE model_id = ? AND round = ?"
-                + " AND contributor = ?",
-            e.metricsHash(),
-            e.modelId(),
-            e.round(),
-            e.contributor());
-    warnIfMissing(changed, at, "the update of " + e.contributor() + " in round " + e.round());
+    sql.complete(
+        at,
+        "the update of " + e.contributor() + " in round " + e.round(),
+        "UPDATE updates SET metrics_hash = ? WHERE model_id = ? AND round = ?"
+            + " AND contributor = ?",
+        e.metricsHash(),
+        e.modelId(),
+        e.round(),
+        e.contributor());
     List<Bytes32> datasets = e.datasetIds();
     for (int position = 0; position < datasets.size(); position++) {
       sql.insert(
@@ -103,13 +98,6 @@ final class ModelRows {
           e.round(),
           e.contributor(),
           datasets.get(position));
-    }
-  }
-
-  /** A follow-up event whose first event is missing means the store misses history. */
-  static void warnIfMissing(int changed, LogPosition at, String what) {
-    if (changed == 0) {
-      LOG.warn("event {} refers to {}, which the store does not hold", at.eventId(), what);
     }
   }
 }

@@ -5,28 +5,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ailedger.indexer.event.EthAddress;
 import org.ailedger.indexer.event.LogPosition;
 import org.apache.tuweni.bytes.Bytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The statements of one write transaction, prepared once and reused for every row of the batch.
  * Every insert is keyed by the log's natural key and ignores a row already there, so replaying a
  * block range cannot duplicate anything.
  *
- * <p>Inserts are sent to the database in JDBC batches, a round trip per table rather than per row;
- * any other statement (the updates that complete a row) first flushes them, since it may refer to a
- * row inserted earlier in the same transaction. Call {@link #flush()} before committing.
+ * <p>Inserts are sent to the database in JDBC batches, a round trip per table rather than per row.
+ * The updates that complete a row an earlier event inserted ({@link #complete}) are batched too and
+ * sent after the inserts, since they refer to rows inserted earlier in the same transaction: one
+ * per event would cut every batch short, and a history of submissions has one per update. Any other
+ * statement ({@link #execute}) first flushes both. Call {@link #flush()} before committing.
  */
 final class Statements implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Statements.class);
+
   private final Connection connection;
   private final Engine engine;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private final Set<PreparedStatement> pending = new LinkedHashSet<>();
+  private final Map<PreparedStatement, List<Completion>> completions = new LinkedHashMap<>();
+
+  /** A queued completion: which event asked for it and what row it completes, for the warning. */
+  private record Completion(LogPosition at, String target) {}
 
   Statements(Connection connection, Engine engine) {
     this.connection = connection;
@@ -69,12 +82,37 @@ final class Statements implements AutoCloseable {
     return statement.executeUpdate();
   }
 
-  /** Sends the queued inserts. */
+  /**
+   * Queues an update of the row an earlier event inserted ({@code target}, for the warning), sent
+   * after the queued inserts. Updates of one kind run in the order they were queued; different
+   * kinds set different columns, so their relative order does not matter. A completion that finds
+   * no row means the store misses history: it is logged, not fatal, as the event's own row is.
+   */
+  void complete(LogPosition at, String target, String sql, Object... values) throws SQLException {
+    PreparedStatement statement = statement(sql, values);
+    statement.addBatch();
+    completions.computeIfAbsent(statement, s -> new ArrayList<>()).add(new Completion(at, target));
+  }
+
+  /** Sends the queued inserts, then the queued completions. */
   void flush() throws SQLException {
     for (PreparedStatement statement : pending) {
       statement.executeBatch();
     }
     pending.clear();
+    for (Map.Entry<PreparedStatement, List<Completion>> queued : completions.entrySet()) {
+      int[] changed = queued.getKey().executeBatch();
+      List<Completion> asked = queued.getValue();
+      for (int i = 0; i < changed.length && i < asked.size(); i++) {
+        if (changed[i] == 0) {
+          LOG.warn(
+              "event {} refers to {}, which the store does not hold",
+              asked.get(i).at().eventId(),
+              asked.get(i).target());
+        }
+      }
+    }
+    completions.clear();
   }
 
   private void queue(String sql, Object... values) throws SQLException {
@@ -136,6 +174,7 @@ final class Statements implements AutoCloseable {
     }
     prepared.clear();
     pending.clear();
+    completions.clear();
     if (first != null) {
       throw first;
     }

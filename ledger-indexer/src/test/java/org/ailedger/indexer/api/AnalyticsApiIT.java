@@ -172,6 +172,53 @@ class AnalyticsApiIT {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aRadiusAskedAgainAfterTheLineageGrewHoldsTheNewDescendants(Engine engine) throws Exception {
+    // the walk is cached per root and lineage: a new attestation must never be served stale
+    Database database = stores.open(engine);
+    LedgerWriter writer = new LedgerWriter(database);
+    writer.seedGenesis(SampleEvents.genesis());
+    Bytes32 root = SampleEvents.id("growing root");
+    Bytes32 child = SampleEvents.id("growing child");
+    writer.commit(
+        new Batch(
+            SampleEvents.genesisBlock().cursor(),
+            SampleEvents.block(1),
+            List.of(),
+            List.of(attest(0, root, List.of()), attest(1, child, List.of(root)))));
+    api = new ApiServer(database, new Cursor(1, SampleEvents.blockHash(1)));
+    servers.add(api);
+    String path = "/v1/datasets/" + root.toHexString() + "/blast-radius?list=datasets";
+    assertThat(api.json(path).getJsonObject("data").getLong("datasetCount")).isEqualTo(2);
+
+    Bytes32 grandchild = SampleEvents.id("growing grandchild");
+    writer.commit(
+        new Batch(
+            SampleEvents.block(1).cursor(),
+            SampleEvents.block(2),
+            List.of(),
+            List.of(
+                new DecodedLog(
+                    new LogPosition(
+                        2, 0, SampleEvents.blockHash(2), SampleEvents.id("growing tx"), 0),
+                    new DataProvenanceEvent.DatasetAttested(
+                        grandchild,
+                        SampleEvents.OWNER,
+                        grandchild,
+                        "s3://wide",
+                        "CC0",
+                        List.of(child))))));
+
+    JsonObject radius = api.json(path).getJsonObject("data");
+    assertThat(radius.getLong("datasetCount")).isEqualTo(3);
+    assertThat(
+            radius.getJsonArray("items").stream()
+                .map(item -> ((JsonObject) item).getString("datasetId"))
+                .toList())
+        .containsExactly(root.toHexString(), child.toHexString(), grandchild.toHexString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void lineageExportsAsAW3cProvJsonDocument(Engine engine) throws Exception {
     serve(engine);
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.indexer.event.DecodedLog;
+import org.ailedger.indexer.event.EthAddress;
 import org.ailedger.indexer.event.LogPosition;
 import org.ailedger.indexer.event.ModelRegistryEvent;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -131,6 +132,72 @@ class LedgerWriterTest {
         .isEqualTo("executed 43 86443");
     assertThat(text(queries, "SELECT outcome FROM proposals WHERE proposal_id = 2"))
         .isEqualTo("canceled");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void manyCompletionsInOneBatchEachCompleteTheirOwnRow(Engine engine) throws Exception {
+    // completions go to the database batched after the inserts: each must still hit its own row,
+    // and one whose row the store lacks (missing history) changes nothing and fails nothing
+    Database database = stores.open(engine);
+    LedgerWriter writer = new LedgerWriter(database);
+    writer.seedGenesis(SampleEvents.genesis());
+    List<DecodedLog> logs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      EthAddress contributor = SampleEvents.address(1000 + i);
+      logs.add(
+          log(
+              logs.size(),
+              new ModelRegistryEvent.UpdateSubmitted(
+                  SampleEvents.MODEL, 1, contributor, SampleEvents.id("u" + i), BigInteger.ONE)));
+      logs.add(
+          log(
+              logs.size(),
+              new ModelRegistryEvent.UpdateDatasets(
+                  SampleEvents.MODEL,
+                  1,
+                  contributor,
+                  List.of(SampleEvents.PARENT),
+                  SampleEvents.id("metrics " + i))));
+    }
+    logs.add(
+        log(
+            logs.size(),
+            new ModelRegistryEvent.UpdateDatasets(
+                SampleEvents.MODEL,
+                2,
+                SampleEvents.CONTRIBUTOR,
+                List.of(SampleEvents.CHILD),
+                SampleEvents.id("orphan"))));
+    writer.commit(
+        new Batch(SampleEvents.genesisBlock().cursor(), SampleEvents.block(1), List.of(), logs));
+
+    LedgerQueries queries = new LedgerQueries(database);
+    assertThat(queries.rowCount("updates")).isEqualTo(300);
+    assertThat(
+            rows(
+                queries,
+                "SELECT contributor, metrics_hash FROM updates ORDER BY log_index LIMIT 2"))
+        .containsExactly(
+            SampleEvents.address(1000).hex() + " " + SampleEvents.id("metrics 0").toHexString(),
+            SampleEvents.address(1001).hex() + " " + SampleEvents.id("metrics 1").toHexString());
+    assertThat(text(queries, "SELECT COUNT(*) FROM updates WHERE metrics_hash IS NULL"))
+        .isEqualTo("0");
+    assertThat(
+            text(
+                queries,
+                "SELECT metrics_hash FROM updates WHERE contributor = '"
+                    + SampleEvents.address(1299).hex()
+                    + "'"))
+        .isEqualTo(SampleEvents.id("metrics 299").toHexString());
+    assertThat(queries.rowCount("update_datasets")).isEqualTo(301);
+    assertThat(queries.cursor()).contains(SampleEvents.block(1).cursor());
+  }
+
+  private static DecodedLog log(int index, org.ailedger.indexer.event.LedgerEvent event) {
+    return new DecodedLog(
+        new LogPosition(1, index, SampleEvents.blockHash(1), SampleEvents.id("tx " + index), index),
+        event);
   }
 
   @ParameterizedTest
