@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.tuweni.bytes.Bytes32;
 
 /** Models, their rounds and the updates submitted to them, as the API shows them. */
@@ -121,31 +124,46 @@ final class ModelReads {
                       .put("submitted", RowJson.logRef(row, ""))));
         }
       }
+      Map<String, JsonArray> cited = citedDatasets(at, modelId, round, rows);
       for (Page.Row row : rows) {
-        row.item().put("datasets", citedDatasets(at, modelId, round, row.item()));
+        String contributor = row.item().getString("contributor");
+        row.item().put("datasets", cited.getOrDefault(contributor, new JsonArray()));
       }
       return page.answer(rows);
     }
   }
 
-  private JsonArray citedDatasets(Snapshot at, Bytes32 modelId, long round, JsonObject update)
-      throws SQLException {
+  /**
+   * The datasets each update of a page cites, in citation order, by contributor: one query for the
+   * page (at most {@link Page}'s maximum limit of contributors), not one per update.
+   */
+  private Map<String, JsonArray> citedDatasets(
+      Snapshot at, Bytes32 modelId, long round, List<Page.Row> rows) throws SQLException {
+    Map<String, JsonArray> cited = new HashMap<>();
+    if (rows.isEmpty()) {
+      return cited;
+    }
+    String placeholders = String.join(", ", Collections.nCopies(rows.size(), "?"));
     try (PreparedStatement query =
         at.connection()
             .prepareStatement(
-                "SELECT dataset_id FROM update_datasets WHERE model_id = ? AND round = ?"
-                    + " AND contributor = ? ORDER BY position")) {
+                "SELECT contributor, dataset_id FROM update_datasets WHERE model_id = ?"
+                    + " AND round = ? AND contributor IN ("
+                    + placeholders
+                    + ") ORDER BY contributor, position")) {
       query.setString(1, modelId.toHexString());
       query.setLong(2, round);
-      query.setString(3, update.getString("contributor"));
-      JsonArray ids = new JsonArray();
+      int index = 3;
+      for (Page.Row row : rows) {
+        query.setString(index++, row.item().getString("contributor"));
+      }
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          ids.add(row.getString(1));
+          cited.computeIfAbsent(row.getString(1), c -> new JsonArray()).add(row.getString(2));
         }
       }
-      return ids;
     }
+    return cited;
   }
 
   private BigInteger rewardsPaid(Snapshot at, Bytes32 modelId, long round) throws SQLException {
