@@ -14,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.crypto.KeyFile;
 import org.ailedger.node.crypto.KeyPair;
@@ -598,6 +600,23 @@ public final class NodeProcess implements AutoCloseable {
    * test client's, while a killed node is down, and the node then cannot restart on it.
    */
   static int[] freePorts(int count) {
+    synchronized (HANDED_OUT) {
+      int[] ports = probeFreePorts(count);
+      for (int port : ports) {
+        HANDED_OUT.add(port);
+      }
+      return ports;
+    }
+  }
+
+  /**
+   * Every port {@link #freePorts} gave out in this JVM: a node that has not started yet does not
+   * listen on its ports, so a probe alone would hand them to the next node too (a network of four
+   * nodes prepared before any starts collided so about once in a hundred runs).
+   */
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+  private static int[] probeFreePorts(int count) {
     Random random = new Random();
     List<ServerSocket> sockets = new ArrayList<>();
     try {
@@ -608,6 +627,9 @@ public final class NodeProcess implements AutoCloseable {
         }
         // devnets draw from 20000 up; these stay apart from them
         int port = 10_000 + random.nextInt(10_000);
+        if (HANDED_OUT.contains(port)) {
+          continue;
+        }
         try {
           sockets.add(new ServerSocket(port));
           ports[i++] = port;
