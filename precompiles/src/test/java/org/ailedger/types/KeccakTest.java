@@ -3,8 +3,10 @@ package org.ailedger.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.junit.jupiter.api.Test;
 
 class KeccakTest {
@@ -47,5 +49,33 @@ class KeccakTest {
     other.join();
     assertThat(Keccak.hash(Bytes.fromHexString("0xab"), Bytes.fromHexString("0xcdef")))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void matchesBouncyCastlesDigestAtEveryLengthAcrossSeveralBlocks() {
+    // every tail length in the rate (136 bytes), the block boundaries on both sides, and
+    // multi-block inputs: where a hand-written sponge's padding and lane reads go wrong
+    Random random = new Random(20261207);
+    for (int length = 0; length <= 3 * 136 + 9; length++) {
+      byte[] input = new byte[length];
+      random.nextBytes(input);
+      assertThat(Keccak.hash(input)).as("length %d", length).isEqualTo(reference(input));
+    }
+  }
+
+  @Test
+  void hashesAnOffsetSliceAsThatSliceAlone() {
+    byte[] input = new byte[300];
+    new Random(7).nextBytes(input);
+    byte[] slice = java.util.Arrays.copyOfRange(input, 13, 13 + 200);
+    assertThat(Keccak.hash(input, 13, 200)).isEqualTo(reference(slice));
+  }
+
+  private static byte[] reference(byte[] input) {
+    KeccakDigest digest = new KeccakDigest(256);
+    digest.update(input, 0, input.length);
+    byte[] out = new byte[32];
+    digest.doFinal(out, 0);
+    return out;
   }
 }
