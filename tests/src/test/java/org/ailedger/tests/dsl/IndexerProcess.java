@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +30,7 @@ public final class IndexerProcess implements AutoCloseable {
   private final String name;
   private final Path home;
   private final Path dataDir;
-  private final Path logFile;
+  private final ProcessLog log;
   private final int apiPort;
   private final int metricsPort;
   private final HttpClient http =
@@ -49,7 +47,7 @@ public final class IndexerProcess implements AutoCloseable {
     this.name = name;
     this.home = home;
     this.dataDir = home.resolve("data");
-    this.logFile = home.resolve("indexer.log");
+    this.log = new ProcessLog(home.resolve("indexer.log"), LOG_TAIL_LINES);
     int[] ports = NodeProcess.freePorts(2);
     this.apiPort = ports[0];
     this.metricsPort = ports[1];
@@ -170,37 +168,16 @@ public final class IndexerProcess implements AutoCloseable {
 
   /** What it printed since its latest start. */
   public String outputSinceStart() {
-    try {
-      String log = Files.readString(logFile, StandardCharsets.UTF_8);
-      int start = log.lastIndexOf("==== start #");
-      return start < 0 ? log : log.substring(start);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + logFile, e);
-    }
+    return log.sinceLatestStart();
   }
 
   /** The whole log, every start. */
   public String output() {
-    try {
-      return Files.readString(logFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + logFile, e);
-    }
+    return log.all();
   }
 
   public String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
-      return "---- last "
-          + (lines.size() - from)
-          + " lines of "
-          + logFile
-          + " ----\n"
-          + String.join("\n", lines.subList(from, lines.size()));
-    } catch (IOException e) {
-      return "(no log at " + logFile + ": " + e.getMessage() + ")";
-    }
+    return log.tail();
   }
 
   @Override
@@ -216,16 +193,7 @@ public final class IndexerProcess implements AutoCloseable {
   private void launch(URI rpc) {
     this.rpc = rpc;
     starts++;
-    appendToLog(
-        "==== start #"
-            + starts
-            + " of "
-            + name
-            + " following "
-            + rpc
-            + " at "
-            + Instant.now()
-            + " ====\n");
+    log.markStart(starts, "of " + name + " following " + rpc + " at " + Instant.now());
     String java =
         ProcessHandle.current()
             .info()
@@ -249,7 +217,7 @@ public final class IndexerProcess implements AutoCloseable {
           new ProcessBuilder(command)
               .directory(home.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
@@ -292,8 +260,7 @@ public final class IndexerProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    appendToLog(
-        "==== " + name + " exited with " + process.exitValue() + " after " + signal + " ====\n");
+    log.note(name + " exited with " + process.exitValue() + " after " + signal);
     return process.exitValue();
   }
 
@@ -306,14 +273,6 @@ public final class IndexerProcess implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private void appendToLog(String line) {
-    try {
-      Files.writeString(logFile, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + logFile, e);
     }
   }
 }

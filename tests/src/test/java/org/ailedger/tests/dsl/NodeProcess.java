@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +57,7 @@ public final class NodeProcess implements AutoCloseable {
   private final Path dataDir;
   private final Path genesisFile;
   private final Path keyFile;
-  private final Path logFile;
+  private final ProcessLog log;
   private int httpPort;
   private int wsPort;
   private int metricsPort;
@@ -79,7 +77,7 @@ public final class NodeProcess implements AutoCloseable {
     this.dataDir = home.resolve("data");
     this.genesisFile = home.resolve("genesis.json");
     this.keyFile = home.resolve("node.key");
-    this.logFile = home.resolve("node.log");
+    this.log = new ProcessLog(home.resolve("node.log"), LOG_TAIL_LINES);
     int[] ports = kind == Command.DEVNET ? freeDevnetPorts() : freePorts(4);
     this.httpPort = ports[0];
     this.wsPort = ports[1];
@@ -240,7 +238,7 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public Path logFile() {
-    return logFile;
+    return log.file();
   }
 
   public boolean isAlive() {
@@ -319,29 +317,12 @@ public final class NodeProcess implements AutoCloseable {
 
   /** What the node printed since its latest start. */
   public String outputSinceStart() {
-    try {
-      String log = Files.readString(logFile, StandardCharsets.UTF_8);
-      int start = log.lastIndexOf("==== start #");
-      return start < 0 ? log : log.substring(start);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + logFile, e);
-    }
+    return log.sinceLatestStart();
   }
 
   /** The last lines the node wrote, for failure messages. */
   public String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
-      return "---- last "
-          + (lines.size() - from)
-          + " lines of "
-          + logFile
-          + " ----\n"
-          + String.join("\n", lines.subList(from, lines.size()));
-    } catch (IOException e) {
-      return "(no log at " + logFile + ": " + e.getMessage() + ")";
-    }
+    return log.tail();
   }
 
   @Override
@@ -393,12 +374,12 @@ public final class NodeProcess implements AutoCloseable {
 
   private void launchOnce() {
     starts++;
-    appendToLog("==== start #" + starts + " of " + name + " at " + Instant.now() + " ====\n");
+    log.markStart(starts, "of " + name + " at " + Instant.now());
     ProcessBuilder builder =
         new ProcessBuilder(command())
             .directory(home.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()));
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -494,14 +475,7 @@ public final class NodeProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + name + " was exiting", e);
     }
-    appendToLog(
-        "==== "
-            + name
-            + " exited with code "
-            + process.exitValue()
-            + " after "
-            + signal
-            + " ====\n");
+    log.note(name + " exited with code " + process.exitValue() + " after " + signal);
     return process.exitValue();
   }
 
@@ -525,14 +499,6 @@ public final class NodeProcess implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private void appendToLog(String line) {
-    try {
-      Files.writeString(logFile, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + logFile, e);
     }
   }
 
