@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ailedger.chaincode.bindings.ContributionToken;
-import org.ailedger.chaincode.bindings.DataProvenance;
-import org.ailedger.chaincode.bindings.ModelRegistry;
-import org.ailedger.chaincode.bindings.QuadraticGovernor;
 import org.ailedger.indexer.event.EventCatalogue;
 import org.ailedger.indexer.event.EventDecoder;
 import org.ailedger.indexer.event.EventType;
@@ -36,6 +32,7 @@ import org.ailedger.indexer.store.OutboxEntry;
 import org.ailedger.indexer.store.StoreConfig;
 import org.ailedger.indexer.store.StoreLocation;
 import org.ailedger.tests.dsl.Await;
+import org.ailedger.tests.dsl.DevContracts;
 import org.ailedger.tests.dsl.Devnet;
 import org.ailedger.tests.dsl.DevnetNode;
 import org.junit.jupiter.api.AfterAll;
@@ -50,9 +47,6 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
@@ -67,18 +61,19 @@ class IndexerIngestionIT {
 
   private static final Duration CATCH_UP = Duration.ofSeconds(60);
   private static final BigInteger ACT = BigInteger.TEN.pow(18);
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(5_000_000);
   private static final byte[] MODEL = id("indexer-it/model");
   private static final byte[] PARENT = id("indexer-it/parent");
   private static final byte[] CHILD = id("indexer-it/child");
 
   private static Web3j web3j;
+  private static DevContracts contracts;
 
   @TempDir Path dataDir;
 
   @BeforeAll
   static void connect() {
     web3j = Web3j.build(new HttpService(NODE.node().httpUrl().toString()));
+    contracts = new DevContracts(web3j, 300);
   }
 
   @AfterAll
@@ -129,18 +124,22 @@ class IndexerIngestionIT {
 
   /** Phase one, indexed live: two datasets (one derived), an endorsement, a model, a round. */
   private static void attestLineageAndOpenARound() throws Exception {
-    dataProvenance(2)
+    contracts
+        .provenance(2)
         .attest(PARENT, id("parent content"), "s3://parent", "CC-BY-4.0", List.of())
         .send();
-    dataProvenance(3)
+    contracts
+        .provenance(3)
         .attest(CHILD, id("child content"), "s3://child", "research-only", List.of(PARENT))
         .send();
-    dataProvenance(5).endorse(PARENT).send();
-    modelRegistry(0)
+    contracts.provenance(5).endorse(PARENT).send();
+    contracts
+        .registry(0)
         .registerModel(MODEL, "ipfs://indexer-it", Devnet.account(1).getAddress())
         .send();
     long deadline = NODE.node().rpc().blockNumber() + 500;
-    modelRegistry(1)
+    contracts
+        .registry(1)
         .openRound(
             MODEL,
             BigInteger.ONE,
@@ -152,7 +151,8 @@ class IndexerIngestionIT {
 
   /** Phase two, while ingestion is down: updates, finalization, a revocation, tokens, a vote. */
   private static long playRoundRevokeAndVote() throws Exception {
-    modelRegistry(2)
+    contracts
+        .registry(2)
         .submitUpdate(
             MODEL,
             BigInteger.ONE,
@@ -161,7 +161,8 @@ class IndexerIngestionIT {
             BigInteger.valueOf(1200),
             id("m2"))
         .send();
-    modelRegistry(3)
+    contracts
+        .registry(3)
         .submitUpdate(
             MODEL,
             BigInteger.ONE,
@@ -170,7 +171,8 @@ class IndexerIngestionIT {
             BigInteger.valueOf(800),
             id("m3"))
         .send();
-    modelRegistry(1)
+    contracts
+        .registry(1)
         .finalizeRound(
             MODEL,
             BigInteger.ONE,
@@ -178,8 +180,8 @@ class IndexerIngestionIT {
             List.of(Devnet.account(2).getAddress(), Devnet.account(3).getAddress()),
             List.of(BigInteger.valueOf(1200), BigInteger.valueOf(800)))
         .send();
-    dataProvenance(5).revoke(PARENT, id("consent withdrawn")).send();
-    token(2).transfer(Devnet.account(3).getAddress(), ACT).send();
+    contracts.provenance(5).revoke(PARENT, id("consent withdrawn")).send();
+    contracts.token(2).transfer(Devnet.account(3).getAddress(), ACT).send();
 
     byte[] payload =
         Numeric.hexStringToByteArray(
@@ -187,10 +189,12 @@ class IndexerIngestionIT {
                 List.of(
                     new Bytes32(new ParameterName("capBps").padded().toArrayUnsafe()),
                     new Uint256(1500))));
-    var proposed = governor(0).propose(BigInteger.ZERO, payload, "raise the cap to 15 %").send();
+    var proposed =
+        contracts.governor(0).propose(BigInteger.ZERO, payload, "raise the cap to 15 %").send();
     // voting opens votingDelay (1) blocks after the proposal's block
     NODE.node().awaitBlockAbove(proposed.getBlockNumber().longValueExact() + 1, CATCH_UP);
-    return governor(0)
+    return contracts
+        .governor(0)
         .castVote(BigInteger.ONE, BigInteger.ONE)
         .send()
         .getBlockNumber()
@@ -282,38 +286,6 @@ class IndexerIngestionIT {
 
   private static Credentials dev(int index) {
     return Devnet.account(index);
-  }
-
-  private static RawTransactionManager sender(int index) {
-    return new RawTransactionManager(
-        web3j,
-        dev(index),
-        Devnet.CHAIN_ID,
-        new PollingTransactionReceiptProcessor(web3j, 100, 300));
-  }
-
-  private static StaticGasProvider gas() {
-    return new StaticGasProvider(BigInteger.ZERO, GAS_LIMIT);
-  }
-
-  private static ModelRegistry modelRegistry(int index) {
-    return ModelRegistry.load(
-        NativeContract.MODEL_REGISTRY.address().hex(), web3j, sender(index), gas());
-  }
-
-  private static DataProvenance dataProvenance(int index) {
-    return DataProvenance.load(
-        NativeContract.DATA_PROVENANCE.address().hex(), web3j, sender(index), gas());
-  }
-
-  private static ContributionToken token(int index) {
-    return ContributionToken.load(
-        NativeContract.CONTRIBUTION_TOKEN.address().hex(), web3j, sender(index), gas());
-  }
-
-  private static QuadraticGovernor governor(int index) {
-    return QuadraticGovernor.load(
-        NativeContract.QUADRATIC_GOVERNOR.address().hex(), web3j, sender(index), gas());
   }
 
   private static byte[] id(String label) {

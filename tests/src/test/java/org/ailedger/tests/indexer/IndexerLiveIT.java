@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.ailedger.chaincode.bindings.DataProvenance;
-import org.ailedger.chaincode.bindings.ModelRegistry;
 import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.app.IndexerConfig;
 import org.ailedger.indexer.app.LedgerIndexer;
@@ -34,6 +31,7 @@ import org.ailedger.indexer.store.StoreConfig;
 import org.ailedger.indexer.store.StoreLocation;
 import org.ailedger.indexer.stream.StreamConfig;
 import org.ailedger.tests.dsl.Await;
+import org.ailedger.tests.dsl.DevContracts;
 import org.ailedger.tests.dsl.Devnet;
 import org.ailedger.tests.dsl.DevnetNode;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +43,6 @@ import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * The whole indexer ({@code LedgerIndexer}, as {@code ailedger indexer} runs it) following a real
@@ -62,9 +57,9 @@ class IndexerLiveIT {
   private static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
   private static final Duration PROMPTLY = Duration.ofSeconds(10);
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(5_000_000);
 
   private static Web3j web3j;
+  private static DevContracts contracts;
 
   @TempDir Path dataDir;
 
@@ -74,6 +69,7 @@ class IndexerLiveIT {
   @BeforeAll
   static void connect() {
     web3j = Web3j.build(new HttpService(NODE.node().httpUrl().toString()));
+    contracts = new DevContracts(web3j, 300);
   }
 
   @AfterAll
@@ -185,29 +181,17 @@ class IndexerLiveIT {
   }
 
   private static TransactionReceipt attest(String label) throws Exception {
-    return DataProvenance.load(
-            NativeContract.DATA_PROVENANCE.address().hex(), web3j, sender(2), gas())
+    return contracts
+        .provenance(2)
         .attest(id(label), id(label + " content"), "s3://" + label, "CC-BY-4.0", List.of())
         .send();
   }
 
   private static TransactionReceipt registerModel(String label) throws Exception {
-    return ModelRegistry.load(
-            NativeContract.MODEL_REGISTRY.address().hex(), web3j, sender(0), gas())
+    return contracts
+        .registry(0)
         .registerModel(id(label), "ipfs://" + label, Devnet.account(1).getAddress())
         .send();
-  }
-
-  private static RawTransactionManager sender(int index) {
-    return new RawTransactionManager(
-        web3j,
-        Devnet.account(index),
-        Devnet.CHAIN_ID,
-        new PollingTransactionReceiptProcessor(web3j, 100, 300));
-  }
-
-  private static StaticGasProvider gas() {
-    return new StaticGasProvider(BigInteger.ZERO, GAS_LIMIT);
   }
 
   private static byte[] id(String label) {

@@ -21,14 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.ailedger.chaincode.bindings.ContributionToken;
-import org.ailedger.chaincode.bindings.DataProvenance;
-import org.ailedger.chaincode.bindings.ModelRegistry;
-import org.ailedger.chaincode.bindings.QuadraticGovernor;
 import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.app.IndexerConfig;
 import org.ailedger.indexer.app.LedgerIndexer;
-import org.ailedger.indexer.event.NativeContract;
 import org.ailedger.indexer.event.ParameterName;
 import org.ailedger.indexer.ingest.IngestConfig;
 import org.ailedger.indexer.ingest.IngestStatus;
@@ -41,6 +36,7 @@ import org.ailedger.node.genesis.DevnetGenesis;
 import org.ailedger.node.genesis.GenesisWriter;
 import org.ailedger.node.genesis.QbftOptions;
 import org.ailedger.tests.dsl.Await;
+import org.ailedger.tests.dsl.DevContracts;
 import org.ailedger.tests.dsl.Devnet;
 import org.ailedger.tests.dsl.NodeProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +52,6 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.gas.StaticGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
@@ -73,7 +66,6 @@ import org.web3j.utils.Numeric;
 class IndexerParityIT {
   private static final Duration CATCH_UP = Duration.ofSeconds(60);
   private static final BigInteger ACT = BigInteger.TEN.pow(18);
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(5_000_000);
   private static final byte[] MODEL_A = id("parity/model-a");
   private static final byte[] MODEL_B = id("parity/model-b");
   private static final byte[] PARENT = id("parity/parent");
@@ -89,6 +81,7 @@ class IndexerParityIT {
 
   private static NodeProcess node;
   private static Web3j web3j;
+  private static DevContracts contracts;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -127,6 +120,7 @@ class IndexerParityIT {
                 "indexer-parity", new GenesisWriter().write(spec), DevAccounts.validator(0))
             .start();
     web3j = Web3j.build(new HttpService(node.httpUrl().toString()));
+    contracts = new DevContracts(web3j, 600);
   }
 
   @AfterAll
@@ -282,26 +276,38 @@ class IndexerParityIT {
   private static void playHistory() throws Exception {
     long deadline = node.rpc().blockNumber() + 1_000;
     phase(
-        provenance(2).attest(PARENT, id("parent content"), "s3://parent", "CC-BY-4.0", List.of()),
-        provenance(3).attest(OTHER, id("other content"), "s3://other", "CC0-1.0", List.of()),
-        registry(0).registerModel(MODEL_A, "ipfs://parity/a", address(1)));
+        contracts
+            .provenance(2)
+            .attest(PARENT, id("parent content"), "s3://parent", "CC-BY-4.0", List.of()),
+        contracts
+            .provenance(3)
+            .attest(OTHER, id("other content"), "s3://other", "CC0-1.0", List.of()),
+        contracts.registry(0).registerModel(MODEL_A, "ipfs://parity/a", address(1)));
     phase(
-        provenance(4)
+        contracts
+            .provenance(4)
             .attest(CHILD, id("child content"), "s3://child", "research", List.of(PARENT, OTHER)),
-        provenance(5).endorse(PARENT),
-        registry(0).registerModel(MODEL_B, "ipfs://parity/b", address(1)));
+        contracts.provenance(5).endorse(PARENT),
+        contracts.registry(0).registerModel(MODEL_B, "ipfs://parity/b", address(1)));
     phase(
-        provenance(4)
+        contracts
+            .provenance(4)
             .attest(GRANDCHILD, id("grandchild"), "s3://grandchild", "research", List.of(CHILD)),
-        registry(1).openRound(MODEL_A, BigInteger.ONE, id("base a"), act(300), big(deadline)));
-    phase(registry(1).openRound(MODEL_B, BigInteger.ONE, id("base b"), act(100), big(deadline)));
+        contracts
+            .registry(1)
+            .openRound(MODEL_A, BigInteger.ONE, id("base a"), act(300), big(deadline)));
+    phase(
+        contracts
+            .registry(1)
+            .openRound(MODEL_B, BigInteger.ONE, id("base b"), act(100), big(deadline)));
     phase(
         submit(2, MODEL_A, 1, List.of(PARENT), 1200),
         submit(3, MODEL_A, 1, List.of(OTHER, CHILD), 800),
         submit(4, MODEL_A, 1, List.of(GRANDCHILD), 500));
     phase(submit(2, MODEL_B, 1, List.of(OTHER), 700));
     phase(
-        registry(1)
+        contracts
+            .registry(1)
             .finalizeRound(
                 MODEL_A,
                 BigInteger.ONE,
@@ -309,7 +315,8 @@ class IndexerParityIT {
                 List.of(address(2), address(3), address(4)),
                 List.of(big(1200), big(800), big(500))));
     phase(
-        registry(1)
+        contracts
+            .registry(1)
             .finalizeRound(
                 MODEL_B,
                 BigInteger.ONE,
@@ -317,24 +324,28 @@ class IndexerParityIT {
                 List.of(address(2)),
                 List.of(big(700))));
     phase(
-        registry(1).openRound(MODEL_A, BigInteger.TWO, id("aggregate a1"), act(200), big(deadline)),
-        provenance(5).revoke(PARENT, id("consent withdrawn")),
-        token(2).transfer(address(3), act(1)),
-        token(3).approve(address(4), act(2)));
+        contracts
+            .registry(1)
+            .openRound(MODEL_A, BigInteger.TWO, id("aggregate a1"), act(200), big(deadline)),
+        contracts.provenance(5).revoke(PARENT, id("consent withdrawn")),
+        contracts.token(2).transfer(address(3), act(1)),
+        contracts.token(3).approve(address(4), act(2)));
     phase(
         submit(3, MODEL_A, 2, List.of(OTHER), 900),
-        governor(0).propose(BigInteger.ZERO, capPayload(1500), "raise the cap to 15 %"));
+        contracts.governor(0).propose(BigInteger.ZERO, capPayload(1500), "raise the cap to 15 %"));
     phase(
-        governor(0).propose(BigInteger.ZERO, capPayload(1200), "raise the cap to 12 %"),
-        token(6).transfer(address(7), act(1)));
+        contracts.governor(0).propose(BigInteger.ZERO, capPayload(1200), "raise the cap to 12 %"),
+        contracts.token(6).transfer(address(7), act(1)));
     // voting opens a block after each proposal's block; a transfer makes sure that block exists
-    phase(token(7).transfer(address(8), act(1)));
+    phase(contracts.token(7).transfer(address(8), act(1)));
     phase(
-        governor(0).castVote(BigInteger.ONE, FOR),
-        governor(6).castVote(BigInteger.ONE, FOR),
-        governor(7).castVote(BigInteger.ONE, AGAINST),
-        governor(9).castVote(BigInteger.TWO, ABSTAIN));
-    phase(governor(6).castVote(BigInteger.TWO, FOR), governor(0).castVote(BigInteger.TWO, AGAINST));
+        contracts.governor(0).castVote(BigInteger.ONE, FOR),
+        contracts.governor(6).castVote(BigInteger.ONE, FOR),
+        contracts.governor(7).castVote(BigInteger.ONE, AGAINST),
+        contracts.governor(9).castVote(BigInteger.TWO, ABSTAIN));
+    phase(
+        contracts.governor(6).castVote(BigInteger.TWO, FOR),
+        contracts.governor(0).castVote(BigInteger.TWO, AGAINST));
   }
 
   /** Sends the calls together (each from its own account) and waits for every receipt. */
@@ -351,7 +362,8 @@ class IndexerParityIT {
 
   private static RemoteFunctionCall<TransactionReceipt> submit(
       int account, byte[] model, long round, List<byte[]> datasets, long samples) {
-    return registry(account)
+    return contracts
+        .registry(account)
         .submitUpdate(
             model,
             big(round),
@@ -400,38 +412,6 @@ class IndexerParityIT {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static RawTransactionManager sender(int index) {
-    return new RawTransactionManager(
-        web3j,
-        Devnet.account(index),
-        Devnet.CHAIN_ID,
-        new PollingTransactionReceiptProcessor(web3j, 100, 600));
-  }
-
-  private static StaticGasProvider gas() {
-    return new StaticGasProvider(BigInteger.ZERO, GAS_LIMIT);
-  }
-
-  private static ModelRegistry registry(int index) {
-    return ModelRegistry.load(
-        NativeContract.MODEL_REGISTRY.address().hex(), web3j, sender(index), gas());
-  }
-
-  private static DataProvenance provenance(int index) {
-    return DataProvenance.load(
-        NativeContract.DATA_PROVENANCE.address().hex(), web3j, sender(index), gas());
-  }
-
-  private static ContributionToken token(int index) {
-    return ContributionToken.load(
-        NativeContract.CONTRIBUTION_TOKEN.address().hex(), web3j, sender(index), gas());
-  }
-
-  private static QuadraticGovernor governor(int index) {
-    return QuadraticGovernor.load(
-        NativeContract.QUADRATIC_GOVERNOR.address().hex(), web3j, sender(index), gas());
   }
 
   private static String address(int index) {
