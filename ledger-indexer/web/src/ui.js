@@ -103,7 +103,8 @@ export function Sentence({ parts }) {
 /** The block an answer reflects, as every page states it. */
 export function AsOf({ block }) {
   if (!block) return null;
-  return html`<p class="asof">As indexed at block <${Block} number=${block.number} />.</p>`;
+  // not a link: the indexer keeps only blocks with ledger events, and this one may have none
+  return html`<p class="asof">As indexed at block ${block.number}.</p>`;
 }
 
 export function Progress({ value, label }) {

@@ -24,7 +24,7 @@ export function AccountPage({ address }) {
   return html`<section>
     <h1>Account <span class="hex" title=${address}>${address}</span></h1>
     <${Loaded} state=${state}>${({ unknown, contributor, rewards }) => {
-      if (unknown) return html`<p class="muted">The ledger records no contribution, reward or reputation for this account.</p>`;
+      if (unknown) return html`<p class="account-unknown muted">The ledger records no contribution, reward or reputation for this account.</p>`;
       const c = contributor.data;
       return html`<div class="account-page">
         <${Facts} items=${[
@@ -34,7 +34,7 @@ export function AccountPage({ address }) {
           ['reputation', grouped(c.reputation)],
         ]} />
         <h2>Rewards over time</h2>
-        <${RewardChart} buckets=${rewards.data} />
+        <${RewardChart} buckets=${rewards.data} head=${rewards.block.number} />
         <h2>History</h2>
         <ul class="rows history">${c.history.map((h) => html`<li class="row">
           <div>block <${Block} number=${h.at.blockNumber} /></div>

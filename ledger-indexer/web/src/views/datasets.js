@@ -89,10 +89,13 @@ export function DatasetPage({ id }) {
   </section>`;
 }
 
+function plural(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function BlastRadius({ r }) {
   return html`<div class="radius">
-    <p>Revoking this dataset would reach ${r.datasetCount} dataset${r.datasetCount === 1 ? '' : 's'} (itself and every descendant),
-      ${r.updateCount} update${r.updateCount === 1 ? '' : 's'} citing them, and ${tokens(r.rewardTotal)} of rewards paid for those updates${r.truncated ? ' (the nearest 10 000 datasets)' : ''}.</p>
+    <p>${r.revoked ? 'Its revocation reaches' : 'Revoking it would reach'} ${plural(r.datasetCount, 'dataset')} (itself and every descendant), ${plural(r.updateCount, 'update')} citing them, and ${tokens(r.rewardTotal)} of rewards paid for those updates${r.truncated ? ' (the nearest 10 000 datasets)' : ''}.</p>
     ${r.rounds.length > 0 &&
     html`<ul class="rows">${r.rounds.map((round) => html`<li class="row">
         <div><a href=${`#/models/${round.modelId}/rounds/${round.round}`}>Round ${round.round}</a> of <${Model} value=${round.modelId} /></div>
