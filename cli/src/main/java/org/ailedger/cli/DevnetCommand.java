@@ -381,6 +381,8 @@ final class DevnetCommand implements Callable<Integer> {
         "  indexer      REST %s/v1/  OpenAPI %s/openapi.json  pid %d  log %s%n",
         indexer.url(), indexer.url(), indexer.pid(), layout.indexerLog());
     System.out.printf("    metrics %s%n", indexer.metricsUrl());
+    System.out.printf(
+        "  page         %s/  governance and explorer, in your browser%n", indexer.url());
     System.out.println();
     System.out.println(
         "Dev accounts (mnemonic \""

@@ -52,6 +52,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final StatsReads stats = new StatsReads();
   private final BlockReads blocks = new BlockReads();
   private final EventStreams streams;
+  private final PageRoute page = new PageRoute(PageAssets.load());
   private MinBlockGate gate;
   private HttpServer server;
 
@@ -114,6 +115,9 @@ public final class ApiVerticle extends AbstractVerticle {
     router.errorHandler(500, problems);
 
     router.get("/openapi.json").handler(this::openApi);
+    // the governance and explorer page (docs/indexer.md, "The page"); it reads /v1/ like any client
+    router.get("/").handler(page);
+    router.get("/assets/:file").handler(page);
     router.get("/v1/health").handler(this::health);
     router.get("/v1/network").handler(answer(RequestParams.SINGLE, p -> network::network));
     router

@@ -47,6 +47,16 @@ final class ApiServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET with one request header, e.g. {@code If-None-Match}. */
+  HttpResponse<String> get(String path, String header, String value) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header(header, value)
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The 200 answer's JSON. */
   JsonObject json(String path) throws Exception {
     HttpResponse<String> answer = get(path);

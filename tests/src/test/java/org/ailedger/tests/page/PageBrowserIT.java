@@ -1,0 +1,108 @@
+package org.ailedger.tests.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ailedger.tests.dsl.DevnetNode;
+import org.ailedger.tests.dsl.NodeScript;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The indexer's page in a real browser: Debian's chromium, driven by playwright-core from {@code
+ * tests/scripts/page-browser.mjs}, against {@code ailedger devnet} with its demo, as a visitor
+ * without a wallet at desktop and phone width. The script checks each screen against the indexer's
+ * own REST answers and fails on any console error, failed request or request to another origin;
+ * this test checks what it reports and keeps its screenshots.
+ */
+class PageBrowserIT {
+  @RegisterExtension static final DevnetNode DEVNET = DevnetNode.devnetCommand("page-browser");
+
+  /** The demo's last line: everything before it has committed. */
+  private static final String DEMO_DONE = "ailedger gov execute";
+
+  private static final String CHROMIUM_PROPERTY = "ailedger.chromium";
+  private static final String SCREENSHOTS_PROPERTY = "ailedger.screenshots.dir";
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
+  private static final List<String> STATES_A_PASSED_PROPOSAL_SHOWS =
+      List.of("active", "queued", "executable");
+
+  private static JsonNode seen;
+  private static Path screenshots;
+
+  @BeforeAll
+  static void browseThePage() throws Exception {
+    DEVNET.node().awaitOutput(DEMO_DONE, Duration.ofSeconds(180));
+    screenshots =
+        Path.of(System.getProperty(SCREENSHOTS_PROPERTY, "target/screenshots")).toAbsolutePath();
+    NodeScript script = NodeScript.named("page-browser.mjs", "playwright-core");
+    String output =
+        script
+            .run(
+                Map.of(),
+                SCRIPT_TIMEOUT,
+                DEVNET.node().indexerUrl().toString(),
+                chromium().toString(),
+                screenshots.toString())
+            .output();
+    seen = new ObjectMapper().readTree(output);
+  }
+
+  @Test
+  void theDemosProposalIsListedWithItsStateAndItsActionInPlainWords() {
+    // the demo's two votes pass it; which of these it shows depends on the blocks since, and the
+    // script held the badge to the state the indexer gave at that moment
+    assertThat(seen.path("desktopBadge").asText()).isIn(STATES_A_PASSED_PROPOSAL_SHOWS);
+    assertThat(seen.path("phoneBadge").asText()).isIn(STATES_A_PASSED_PROPOSAL_SHOWS);
+    assertThat(seen.path("action").asText()).isEqualTo("grant CONTRIBUTOR to 0x976e…0aa9");
+  }
+
+  @Test
+  void theProposalsPageShowsTheVotesOfBothMembers() {
+    List<String> members = new ArrayList<>();
+    seen.path("votes").forEach(m -> members.add(m.asText()));
+    assertThat(members).containsExactly("acme-ai", "holder-one");
+  }
+
+  @Test
+  void theModelsPageShowsItsRoundsNewestFirst() {
+    List<Integer> rounds = new ArrayList<>();
+    seen.path("rounds").forEach(r -> rounds.add(r.asInt()));
+    assertThat(rounds).containsExactly(2, 1);
+  }
+
+  @Test
+  void withoutAWalletThePageIsReadOnlyAndSaysHowToVote() {
+    assertThat(seen.path("hint").asText()).contains("read-only", "install a browser wallet");
+  }
+
+  @Test
+  void theMainScreensAreKeptAsScreenshotsAtDesktopAndPhoneWidth() {
+    for (String screen : List.of("proposals", "proposal", "model")) {
+      for (String width : List.of("desktop", "phone")) {
+        assertThat(screenshots.resolve(screen + "-" + width + ".png")).isNotEmptyFile();
+      }
+    }
+  }
+
+  /** Debian's chromium, which the test command installs; a clear failure when it is missing. */
+  private static Path chromium() {
+    Path binary = Path.of(System.getProperty(CHROMIUM_PROPERTY, "/usr/bin/chromium"));
+    if (!Files.isExecutable(binary)) {
+      throw new AssertionError(
+          "no chromium at "
+              + binary
+              + "; ./ailedger test installs Debian's (apt-get install chromium), or set -D"
+              + CHROMIUM_PROPERTY);
+    }
+    return binary;
+  }
+}
