@@ -1,14 +1,21 @@
 // What a proposal does and where it stands, in a voter's words.
-import { decodeAbiParameters, keccak256, parseAbiParameters, stringToHex } from 'viem';
+import {
+  decodeAbiParameters, encodeAbiParameters, getAddress, isAddress, keccak256, parseAbiParameters, parseUnits, stringToHex,
+} from 'viem';
 import { bytes32Text, grouped, tokens } from './format.js';
 
+export const ROLE_NAMES = ['MODEL_OWNER', 'AGGREGATOR', 'CONTRIBUTOR', 'AUDITOR'];
+
 /** The role ids of DESIGN §4: keccak256 of the role's name. */
-const ROLES = Object.fromEntries(
-  ['MODEL_OWNER', 'AGGREGATOR', 'CONTRIBUTOR', 'AUDITOR'].map((name) => [keccak256(stringToHex(name)), name]),
-);
+const ROLES = Object.fromEntries(ROLE_NAMES.map((name) => [keccak256(stringToHex(name)), name]));
+
+/** The governed parameters of DESIGN §4. */
+export const PARAMETER_NAMES = [
+  'capBps', 'quorumBps', 'votingDelay', 'votingPeriod', 'timelockBlocks', 'proposalThreshold', 'maxRewardPerRound',
+];
 
 /** Governed parameters whose value is a token amount, shown in tokens rather than wei. */
-const TOKEN_PARAMETERS = new Set(['proposalThreshold', 'maxRewardPerRound']);
+export const TOKEN_PARAMETERS = new Set(['proposalThreshold', 'maxRewardPerRound']);
 
 /**
  * The nine proposal kinds: each payload's ABI layout and how to say what it does. A sentence is
@@ -94,3 +101,66 @@ export function stateBadge(p) {
 }
 
 export const SUPPORT = ['against', 'for', 'abstain'];
+
+/** The fields a proposer fills in for each kind, in the order of the kind's payload. */
+export const KIND_FIELDS = [
+  ['parameter', 'value'],
+  ['account', 'member'],
+  ['account'],
+  ['role', 'account'],
+  ['role', 'account'],
+  ['account'],
+  ['account'],
+  ['account'],
+  ['account'],
+];
+
+/**
+ * Checks a proposal's fields and encodes its payload, before anything is signed. Returns
+ * {payload} or {errors: {field: sentence}}; a parameter's value is then still checked against its
+ * bounds on chain by the caller.
+ */
+export function encodeAction(kind, fields) {
+  const names = KIND_FIELDS[kind];
+  if (!names) return { errors: { kind: 'Pick what the proposal should do.' } };
+  const errors = {};
+  const values = {};
+  for (const name of names) {
+    const text = String(fields[name] ?? '').trim();
+    const checked = FIELD_CHECKS[name](text, fields);
+    if (checked.error) errors[name] = checked.error;
+    else values[name] = checked.value;
+  }
+  if (Object.keys(errors).length) return { errors };
+  const ordered = names.map((n) => values[n]);
+  return { payload: encodeAbiParameters(parseAbiParameters(KINDS[kind].layout), ordered), values };
+}
+
+const FIELD_CHECKS = {
+  account: (text) =>
+    isAddress(text, { strict: false })
+      ? { value: getAddress(text) }
+      : { error: 'An address is 0x followed by 40 hexadecimal digits.' },
+  role: (text) =>
+    ROLE_NAMES.includes(text)
+      ? { value: keccak256(stringToHex(text)) }
+      : { error: `A role is one of ${ROLE_NAMES.join(', ')}.` },
+  parameter: (text) =>
+    PARAMETER_NAMES.includes(text)
+      ? { value: stringToHex(text, { size: 32 }) }
+      : { error: `A parameter is one of ${PARAMETER_NAMES.join(', ')}.` },
+  value: (text, fields) => {
+    const tokensWanted = TOKEN_PARAMETERS.has(String(fields.parameter || '').trim());
+    if (tokensWanted ? !/^\d+(\.\d{1,18})?$/.test(text) : !/^\d+$/.test(text)) {
+      return { error: tokensWanted ? 'The value is an amount of ACT, e.g. 1000 or 0.5.' : 'The value is a whole number, e.g. 1500.' };
+    }
+    const value = tokensWanted ? parseUnits(text, 18) : BigInt(text);
+    return value < 2n ** 256n ? { value } : { error: 'The value is too large.' };
+  },
+  member: (text) => {
+    if (/^0x[0-9a-fA-F]{64}$/.test(text)) return { value: text.toLowerCase() };
+    // a member name: 1 to 32 printable ASCII characters, right-padded with zero bytes
+    if (/^[\x20-\x7e]{1,32}$/.test(text)) return { value: stringToHex(text, { size: 32 }) };
+    return { error: 'A member is a name of 1 to 32 ASCII characters (e.g. acme-ai) or a 32-byte hex id.' };
+  },
+};

@@ -5,7 +5,9 @@ import { html } from 'htm/preact';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { startLive } from './live.js';
-import { useWallets } from './wallet.js';
+import { Connection, ConnectionContext, useConnection, useWallets } from './wallet.js';
+import { ProposeForm } from './views/act.js';
+import { Address } from './ui.js';
 import { ProposalList, ProposalPage } from './views/proposals.js';
 import { ModelList, ModelPage, RoundPage } from './views/models.js';
 import { DatasetPage } from './views/datasets.js';
@@ -20,6 +22,7 @@ const ADDRESS = '(0x[0-9a-fA-F]{40})';
 const ROUTES = [
   [/^\/?$/, () => html`<${ProposalList} />`, 'proposals'],
   [/^\/proposals$/, () => html`<${ProposalList} />`, 'proposals'],
+  [/^\/propose$/, () => html`<${ProposeForm} />`, 'propose'],
   [/^\/proposals\/(\d+)$/, ([id]) => html`<${ProposalPage} id=${id} />`, 'proposals'],
   [/^\/models$/, () => html`<${ModelList} />`, 'models'],
   [new RegExp(`^/models/${HEX32}$`), ([id]) => html`<${ModelPage} id=${id.toLowerCase()} />`, 'models'],
@@ -56,12 +59,28 @@ function route(path) {
 
 function WalletBar() {
   const wallets = useWallets();
+  const [connection, conn] = useConnection();
   if (wallets.length === 0) {
     return html`<p class="wallet-hint" data-wallet="none">No wallet found: this page is read-only. To vote, install a browser wallet
       (MetaMask, Rabby, Frame, or a hardware wallet through one of them) and reload.</p>`;
   }
-  return html`<p class="wallet-hint" data-wallet="found">Wallets found: ${wallets.map((w) => w.info.name).join(', ')}.
-    Voting from this page is not available yet; vote with <code>ailedger gov vote</code> meanwhile.</p>`;
+  const message = conn.message && html`<span class=${`outcome ${conn.message.tone}`} role="status">${conn.message.text}</span>`;
+  if (conn.wallet && conn.account) {
+    return html`<div class="wallet-bar" data-wallet="connected">
+      ${conn.wallet.info.icon && html`<img src=${conn.wallet.info.icon} alt="" width="20" height="20" />`}
+      <span>${conn.wallet.info.name}: <${Address} value=${conn.account} /></span>
+      ${conn.chainId !== 1337 && html`<span class="wrong-chain">on chain ${conn.chainId}, not the ledger's</span>`}
+      <button class="disconnect" onClick=${() => connection.disconnect()}>Disconnect</button>
+      ${message}
+    </div>`;
+  }
+  // every announced wallet, by its own name and icon: the user picks one, nothing connects before
+  return html`<div class="wallet-bar" data-wallet="found">
+    <span>Connect a wallet to vote or propose:</span>
+    ${wallets.map((w) => html`<button class="wallet-choice" data-rdns=${w.info.rdns} disabled=${conn.status === 'connecting'}
+      onClick=${() => connection.connect(w)}>${w.info.icon && html`<img src=${w.info.icon} alt="" width="20" height="20" />`} ${w.info.name}</button>`)}
+    ${message}
+  </div>`;
 }
 
 function App() {
@@ -69,6 +88,7 @@ function App() {
   const { view, section } = route(path);
   const nav = [
     ['proposals', '#/proposals', 'Proposals'],
+    ['propose', '#/propose', 'Propose'],
     ['models', '#/models', 'Models'],
     ['network', '#/network', 'Network'],
     ['blocks', '#/blocks', 'Blocks'],
@@ -82,4 +102,4 @@ function App() {
 }
 
 startLive();
-render(html`<${App} />`, document.getElementById('app'));
+render(html`<${ConnectionContext.Provider} value=${new Connection()}><${App} /><//>`, document.getElementById('app'));

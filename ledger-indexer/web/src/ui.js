@@ -8,9 +8,10 @@ import { bytes32Text, shortHex } from './format.js';
 /**
  * Runs `load` (async) when `key` changes and again whenever the ledger changed (the event
  * stream), or every `everyMs` when given (states that change with blocks alone, like a vote's
- * blocks left). Keeps the last answer on screen while reading again.
+ * blocks left), or when `nudge` changes (after the page's own transaction is indexed). Keeps the
+ * last answer on screen while reading again.
  */
-export function useLoad(load, key, everyMs = 0) {
+export function useLoad(load, key, everyMs = 0, nudge = 0) {
   const tick = useLive();
   const [clock, setClock] = useState(0);
   const [state, setState] = useState({ loading: true, key });
@@ -28,7 +29,7 @@ export function useLoad(load, key, everyMs = 0) {
     return () => {
       current = false;
     };
-  }, [key, tick, clock]);
+  }, [key, tick, clock, nudge]);
   // a new key shows "loading" rather than the previous page's values
   return state.key === key ? state : { loading: true, key };
 }

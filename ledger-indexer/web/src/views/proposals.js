@@ -3,6 +3,8 @@ import { html } from 'htm/preact';
 import { read, readAll } from '../api.js';
 import { describeAction, KIND_NAMES, stateBadge, SUPPORT } from '../governance.js';
 import { grouped, percent, tokens } from '../format.js';
+import { VotePanel } from './act.js';
+import { useState } from 'preact/hooks';
 import {
   Address, AsOf, Badge, Block, Facts, Loaded, Member, Progress, Sentence, Tx, useLoad, useRead,
 } from '../ui.js';
@@ -37,6 +39,8 @@ function ProposalCard({ p }) {
 }
 
 export function ProposalPage({ id }) {
+  // the page's own transactions read the proposal again once the indexer has them
+  const [nudge, setNudge] = useState(0);
   const state = useLoad(
     async () => {
       const [proposal, votes] = await Promise.all([read(`proposals/${id}`), readAll(`proposals/${id}/votes`)]);
@@ -44,9 +48,11 @@ export function ProposalPage({ id }) {
     },
     `proposal-${id}`,
     BLOCK_CLOCK_MS,
+    nudge,
   );
   return html`<section>
-    <${Loaded} state=${state}>${({ proposal, votes }) => html`<${Proposal} p=${proposal.data} votes=${votes.data} block=${proposal.block} />`}<//>
+    <${Loaded} state=${state}>${({ proposal, votes }) => html`<${Proposal} p=${proposal.data} votes=${votes.data} block=${proposal.block} />
+      <${VotePanel} p=${proposal.data} votes=${votes.data} onDone=${() => setNudge((n) => n + 1)} />`}<//>
   </section>`;
 }
 
