@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * tests/scripts/page-browser.mjs}, against {@code ailedger devnet} with its demo, as a visitor
  * without a wallet at desktop and phone width. The script checks each screen against the indexer's
  * own REST answers and fails on any console error, failed request or request to another origin;
- * this test checks what it reports and keeps its screenshots.
+ * this test checks what it reports and keeps its screenshots. Then the same script injects two test
+ * wallets (EIP-6963, keys held by the script) and carries a proposal through the page from creation
+ * to execution, checking the chain and the indexer against the page at each step.
  */
 class PageBrowserIT {
   @RegisterExtension static final DevnetNode DEVNET = DevnetNode.devnetCommand("page-browser");
@@ -31,7 +34,8 @@ class PageBrowserIT {
 
   private static final String CHROMIUM_PROPERTY = "ailedger.chromium";
   private static final String SCREENSHOTS_PROPERTY = "ailedger.screenshots.dir";
-  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
+  // the wallet part waits out a 30-block voting period and the timelock at a block a second
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(7);
   private static final List<String> STATES_A_PASSED_PROPOSAL_SHOWS =
       List.of("active", "queued", "executable");
 
@@ -43,7 +47,7 @@ class PageBrowserIT {
     DEVNET.node().awaitOutput(DEMO_DONE, Duration.ofSeconds(180));
     screenshots =
         Path.of(System.getProperty(SCREENSHOTS_PROPERTY, "target/screenshots")).toAbsolutePath();
-    NodeScript script = NodeScript.named("page-browser.mjs", "playwright-core");
+    NodeScript script = NodeScript.named("page-browser.mjs", "playwright-core", "ethers");
     String output =
         script
             .run(
@@ -51,7 +55,8 @@ class PageBrowserIT {
                 SCRIPT_TIMEOUT,
                 DEVNET.node().indexerUrl().toString(),
                 chromium().toString(),
-                screenshots.toString())
+                screenshots.toString(),
+                DEVNET.node().httpUrl().toString())
             .output();
     seen = new ObjectMapper().readTree(output);
   }
@@ -85,8 +90,64 @@ class PageBrowserIT {
   }
 
   @Test
+  void twoAnnouncedWalletsAreBothOffered() {
+    List<String> offered = new ArrayList<>();
+    seen.path("offered").forEach(w -> offered.add(w.asText()));
+    assertThat(offered).containsExactlyInAnyOrder("Test Wallet A", "Test Wallet B");
+  }
+
+  @Test
+  void aWalletOnTheWrongChainIsSwitchedAfterTheChainIsAdded() {
+    List<String> switched = new ArrayList<>();
+    seen.path("switched").forEach(c -> switched.add(c.asText()));
+    // the first switch fails with 4902 (unknown chain), the page adds 0x539 and switches again
+    assertThat(switched).containsExactly("0x539", "0x539");
+    assertThat(seen.path("addedChain").path("chainId").asText()).isEqualTo("0x539");
+    assertThat(seen.path("addedChain").path("chainName").asText()).isNotBlank();
+  }
+
+  @Test
+  void aProposalMadeOnThePageIsVotedOnByTwoMembersAndExecuted() {
+    assertThat(seen.path("proposal").path("id").asInt()).isGreaterThan(1);
+    assertThat(seen.path("proposal").path("action").asText()).startsWith("grant AUDITOR to 0x");
+    List<String> members = new ArrayList<>();
+    seen.path("walletVotes").forEach(m -> members.add(m.asText()));
+    assertThat(members).containsExactly("acme-ai", "holder-one");
+    // the script held the page's "executed" to the chain's state() and the indexer's state
+    assertThat(seen.path("executed").path("chain").asInt()).isEqualTo(7);
+    assertThat(seen.path("executed").path("indexer").asText()).isEqualTo("executed");
+  }
+
+  @Test
+  void aMemberAtTheCapSeesTheCappedPower() {
+    JsonNode capped = seen.path("capped");
+    assertThat(capped.path("power").asText()).isEqualTo(capped.path("cap").asText());
+    assertThat(new BigInteger(capped.path("root").asText()))
+        .isGreaterThan(new BigInteger(capped.path("power").asText()));
+  }
+
+  @Test
+  void aRejectedSignatureIsShownAsCancelledAndThePageStaysUsable() {
+    // the script voted successfully right after the rejection, with the same button
+    assertThat(seen.path("rejected").asText()).startsWith("Cancelled");
+  }
+
+  @Test
+  void aMemberWithoutTokensAtTheSnapshotIsToldWhyItsPowerIsZero() {
+    assertThat(seen.path("zeroReason").asText()).contains("no tokens at the snapshot block");
+  }
+
+  @Test
+  void aCallTheLedgerWouldRefuseIsExplainedByItsRevertReasonBeforeSigning() {
+    assertThat(seen.path("refused").asText())
+        .startsWith("The ledger refused it: ")
+        .contains("below the proposal threshold")
+        .doesNotContain("{");
+  }
+
+  @Test
   void theMainScreensAreKeptAsScreenshotsAtDesktopAndPhoneWidth() {
-    for (String screen : List.of("proposals", "proposal", "model")) {
+    for (String screen : List.of("proposals", "proposal", "model", "vote")) {
       for (String width : List.of("desktop", "phone")) {
         assertThat(screenshots.resolve(screen + "-" + width + ".png")).isNotEmptyFile();
       }
