@@ -205,7 +205,7 @@ async function carryAProposal(page, wallets, governor, A, seen) {
   await page.locator('[data-wallet="connected"]').waitFor({ timeout: 15000 });
   await waitFor('the switch to chain 1337', async () => A.chainId === '0x539' && (await page.locator('.wallet-bar .wrong-chain').count()) === 0, 15000);
   check(A.added.length === 1 && A.added[0].chainId === '0x539' && A.added[0].rpcUrls.length > 0, `added chain ${JSON.stringify(A.added)}`);
-  seen.switched = A.switched;
+  seen.switched = [...A.switched];
   seen.addedChain = { chainId: A.added[0].chainId, chainName: A.added[0].chainName };
 
   // propose through the page: a bad address is refused before anything is signed
@@ -303,6 +303,20 @@ async function carryAProposal(page, wallets, governor, A, seen) {
   const indexed = await api(`proposals/${proposalId}`);
   check(chainState === EXECUTED && indexed.state === 'executed', `executed on the page; the chain says ${chainState}, the indexer ${indexed.state}`);
   seen.executed = { chain: Number(chainState), indexer: indexed.state, page: 'executed' };
+
+  // the user moves the wallet to another chain: the page follows chainChanged and offers to
+  // switch back, which the wallet (knowing 1337 by now) does at once
+  A.chainId = '0x1';
+  await wallets.emit(page, A, 'chainChanged', '0x1');
+  await page.locator('.wallet-bar .wrong-chain').waitFor({ timeout: 10000 });
+  await page.locator('.vote-panel .wrong-chain button').click();
+  await waitFor('the switch back to 1337', async () => A.chainId === '0x539' && (await page.locator('.wrong-chain').count()) === 0, 15000);
+  seen.followedChain = A.switched.length;
+
+  // disconnecting goes back to the choice of wallets
+  await page.click('button.disconnect');
+  await page.locator('.wallet-choice').nth(1).waitFor({ timeout: 5000 });
+  seen.disconnected = (await page.locator('[data-wallet="connected"]').count()) === 0;
 }
 
 main().catch((e) => {

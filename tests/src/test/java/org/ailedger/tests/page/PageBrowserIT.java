@@ -138,6 +138,13 @@ class PageBrowserIT {
   }
 
   @Test
+  void theWalletsChainChangesAreFollowedAndDisconnectingOffersTheWalletsAgain() {
+    // two switches while connecting, a third from the voting panel after chainChanged
+    assertThat(seen.path("followedChain").asInt()).isEqualTo(3);
+    assertThat(seen.path("disconnected").asBoolean()).isTrue();
+  }
+
+  @Test
   void aCallTheLedgerWouldRefuseIsExplainedByItsRevertReasonBeforeSigning() {
     assertThat(seen.path("refused").asText())
         .startsWith("The ledger refused it: ")
