@@ -93,9 +93,17 @@ export class Connection {
       const chainId = await provider.request({ method: 'eth_chainId' });
       this.follow(provider);
       this.set({ account: lower(accounts[0]), chainId: Number(chainId), status: accounts.length ? 'connected' : 'idle' });
-      if (Number(chainId) !== CHAIN_ID) await this.ensureChain();
     } catch (e) {
       this.set({ wallet: null, status: 'idle', message: walletError(e) });
+      return;
+    }
+    // a refused switch leaves the wallet connected, read-only until it is on the ledger's chain
+    if (this.state.chainId !== CHAIN_ID) {
+      try {
+        await this.ensureChain();
+      } catch (e) {
+        this.set({ message: walletError(e) });
+      }
     }
   }
 
