@@ -167,19 +167,20 @@ final class ModelReads {
   }
 
   private BigInteger rewardsPaid(Snapshot at, Bytes32 modelId, long round) throws SQLException {
-    // summed here, not in SQL: SQLite keeps these amounts as text
+    // summed by the store (exact on both engines): reading the round's every reward row into Java
+    // cost more than the rest of the answer
     try (PreparedStatement query =
         at.connection()
-            .prepareStatement("SELECT reward FROM rewards WHERE model_id = ? AND round = ?")) {
+            .prepareStatement(
+                "SELECT "
+                    + UintSum.terms(at.engine(), "reward", "paid")
+                    + " FROM rewards WHERE model_id = ? AND round = ?")) {
       query.setString(1, modelId.toHexString());
       query.setLong(2, round);
-      BigInteger total = BigInteger.ZERO;
       try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          total = total.add(at.engine().readUint(row, "reward"));
-        }
+        row.next();
+        return UintSum.read(at.engine(), row, "paid");
       }
-      return total;
     }
   }
 
