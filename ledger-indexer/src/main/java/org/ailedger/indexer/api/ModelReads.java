@@ -89,8 +89,18 @@ final class ModelReads {
   }
 
   JsonObject updates(Snapshot at, Bytes32 modelId, long round, ListQuery list) throws SQLException {
-    // a round that does not exist is a 404, not an empty list
-    round(at, modelId, round);
+    // a round that does not exist is a 404, not an empty list (only its existence: the round's
+    // own answer sums every reward of it)
+    try (PreparedStatement query =
+        at.connection().prepareStatement("SELECT 1 FROM rounds WHERE model_id = ? AND round = ?")) {
+      query.setString(1, modelId.toHexString());
+      query.setLong(2, round);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw notFound("round " + round + " of model " + modelId.toHexString());
+        }
+      }
+    }
     Page page = list.page();
     ListQuery.Clause clause = list.clause(at, "u");
     try (PreparedStatement query =
