@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Query latency of the REST API under concurrent clients: back-fills a fresh store from the node,
- * adds {@link #LINEAGES} lineages of 10 100 descendants each ({@link LineageFixture}) in as many
+ * adds {@code --lineages} lineages of 10 100 descendants each ({@link LineageFixture}) in as many
  * models, serves the API as the indexer does (its read pool, its verticle) on free ports, and for
  * each path lets {@code --clients} threads send requests back to back (closed loop) for {@code
  * --seconds}, after a warm-up; it prints p50, p99 and the throughput per path, per run and as the
@@ -77,11 +77,14 @@ public final class QueryBenchmark implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Runs over all paths.")
   int runs;
 
+  @Option(
+      names = "--lineages",
+      defaultValue = "4",
+      description = "Lineages written, each under its own root in round 1 of its own model.")
+  int lineages;
+
   @Option(names = "--only", description = "Measure only paths containing this text.")
   String only;
-
-  /** Lineages written, each under its own root in round 1 of its own model. */
-  private static final int LINEAGES = 4;
 
   /** Contributors of a round's first page whose pages are asked in turn. */
   private static final int CONTRIBUTORS = 8;
@@ -114,7 +117,7 @@ public final class QueryBenchmark implements Callable<Integer> {
         String base = serve(vertx, pool, status, new AnswerCache());
 
         List<Bytes32> modelIds =
-            get(base + "/v1/models?limit=" + LINEAGES).getJsonArray("data").stream()
+            get(base + "/v1/models?limit=" + lineages).getJsonArray("data").stream()
                 .map(m -> Bytes32.fromHexString(((JsonObject) m).getString("modelId")))
                 .toList();
         LedgerWriter writer =
