@@ -17,10 +17,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.ailedger.indexer.api.AnswerCache;
 import org.ailedger.indexer.api.ApiConfig;
+import org.ailedger.indexer.api.ApiObserver;
 import org.ailedger.indexer.api.ApiVerticle;
 import org.ailedger.indexer.ingest.IngestConfig;
 import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.store.Cursor;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
@@ -36,10 +40,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Query latency of the REST API under concurrent clients: back-fills a fresh store from the node,
- * adds a lineage of 10 100 descendants ({@link LineageFixture}), serves the API as the indexer does
- * (its read pool, its verticle) on a free port, and for each path lets {@code --clients} threads
- * send requests back to back (closed loop) for {@code --seconds}, after a warm-up; it prints p50,
- * p99 and the throughput per path, per run and as the median over the runs.
+ * adds {@code --lineages} lineages of 10 100 descendants each ({@link LineageFixture}) in as many
+ * models, serves the API as the indexer does (its read pool, its verticle) on free ports, and for
+ * each path lets {@code --clients} threads send requests back to back (closed loop) for {@code
+ * --seconds}, after a warm-up; it prints p50, p99 and the throughput per path, per run and as the
+ * median over the runs. Each path is measured three ways: every request read from the store (what
+ * the first request of each kind after a new block costs), the same request repeated with the
+ * answer cache at the head, and requests that differ (several roots, models or contributors in
+ * turn) with that cache.
  */
 @Command(
     name = "indexer-queries",
@@ -69,8 +77,17 @@ public final class QueryBenchmark implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Runs over all paths.")
   int runs;
 
+  @Option(
+      names = "--lineages",
+      defaultValue = "4",
+      description = "Lineages written, each under its own root in round 1 of its own model.")
+  int lineages;
+
   @Option(names = "--only", description = "Measure only paths containing this text.")
   String only;
+
+  /** Contributors of a round's first page whose pages are asked in turn. */
+  private static final int CONTRIBUTORS = 8;
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,33 +108,51 @@ public final class QueryBenchmark implements Callable<Integer> {
             new AtomicReference<>(
                 new IngestStatus.Following(Optional.of(head), head.blockNumber()));
         QueryPool pool = new QueryPool(vertx, queries, StoreConfig.DEFAULT_READERS);
-        ApiVerticle api =
-            new ApiVerticle(
-                ApiConfig.of("127.0.0.1", 0),
-                pool,
-                status::get,
-                new EventStreams(StreamConfig.defaults(), pool));
-        vertx
-            .deployVerticle(api)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-        String base = "http://127.0.0.1:" + api.actualPort();
+        // two servers over one store and read pool: one keeps answers at the head as the indexer
+        // does (its cache told of every commit by the writer), one reads the store for every
+        // request (its cache is told of no head, so it keeps nothing)
+        AnswerCache answers = new AnswerCache();
+        answers.committed(head);
+        String cached = serve(vertx, pool, status, answers);
+        String base = serve(vertx, pool, status, new AnswerCache());
 
-        JsonObject model = get(base + "/v1/models?limit=1").getJsonArray("data").getJsonObject(0);
-        Bytes32 modelId = Bytes32.fromHexString(model.getString("modelId"));
-        LineageFixture.Lineage lineage =
-            LineageFixture.write(new LedgerWriter(database), head, modelId, 1);
-        Cursor now = lineage.cursor();
+        List<Bytes32> modelIds =
+            get(base + "/v1/models?limit=" + lineages).getJsonArray("data").stream()
+                .map(m -> Bytes32.fromHexString(((JsonObject) m).getString("modelId")))
+                .toList();
+        LedgerWriter writer =
+            new LedgerWriter(database, LedgerWriter.DEFAULT_OUTBOX_RETENTION_BLOCKS, answers);
+        List<Bytes32> roots = new ArrayList<>();
+        Cursor now = head;
+        for (Bytes32 lineageModel : modelIds) {
+          LineageFixture.Lineage lineage = LineageFixture.write(writer, now, lineageModel, 1);
+          roots.add(lineage.root());
+          now = lineage.cursor();
+          System.out.printf(
+              "lineage: root %s with %,d descendants at block %d%n",
+              lineage.root(), lineage.descendants(), now.blockNumber());
+        }
         status.set(new IngestStatus.Following(Optional.of(now), now.blockNumber()));
-        System.out.printf(
-            "lineage: root %s with %,d descendants at block %d%n",
-            lineage.root(), lineage.descendants(), now.blockNumber());
 
-        Map<String, String> paths = paths(base, modelId, lineage.root());
+        Map<String, List<String>> paths = new LinkedHashMap<>();
+        Map<String, List<String>> uncached = paths(base, modelIds, roots);
+        uncached.forEach((path, urls) -> paths.put(path, urls.subList(0, 1)));
+        uncached.forEach(
+            (path, urls) ->
+                paths.put(
+                    path + ", answer cache",
+                    List.of(cached + urls.get(0).substring(base.length()))));
+        uncached.forEach(
+            (path, urls) -> {
+              if (urls.size() > 1) {
+                paths.put(
+                    path + ", answer cache, " + urls.size() + " different",
+                    urls.stream().map(url -> cached + url.substring(base.length())).toList());
+              }
+            });
         Map<String, List<Measure>> results = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
-          for (Map.Entry<String, String> path : paths.entrySet()) {
+          for (Map.Entry<String, List<String>> path : paths.entrySet()) {
             if (only != null && !path.getKey().contains(only)) {
               continue;
             }
@@ -154,45 +189,90 @@ public final class QueryBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  /** The fixed paths of DESIGN §7 with ids of the back-filled chain, and the blast radius. */
-  private Map<String, String> paths(String base, Bytes32 modelId, Bytes32 root) throws Exception {
-    String model = modelId.toHexString();
+  /** Serves the API on a free port; returns its base URL. */
+  private static String serve(
+      Vertx vertx, QueryPool pool, AtomicReference<IngestStatus> status, AnswerCache answers)
+      throws Exception {
+    ApiVerticle api =
+        new ApiVerticle(
+            ApiConfig.of("127.0.0.1", 0),
+            pool,
+            status::get,
+            () -> NewHeadsState.NOT_CONFIGURED,
+            new EventStreams(StreamConfig.defaults(), pool),
+            ApiObserver.NONE,
+            answers);
+    vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return "http://127.0.0.1:" + api.actualPort();
+  }
+
+  /**
+   * The fixed paths of DESIGN §7 with ids of the back-filled chain, and the blast radius: per path
+   * the URL measured alone first, then as many different ones of the same kind as the store has
+   * (one per lineage root and its model, or per contributor of a round's first page).
+   */
+  private Map<String, List<String>> paths(String base, List<Bytes32> modelIds, List<Bytes32> roots)
+      throws Exception {
+    List<String> models = modelIds.stream().map(Bytes32::toHexString).toList();
     JsonArray updates =
-        get(base + "/v1/models/" + model + "/rounds/1/updates?limit=1").getJsonArray("data");
-    String contributor = updates.getJsonObject(0).getString("contributor");
-    JsonArray datasets =
-        get(base + "/v1/datasets/" + root.toHexString() + "/lineage")
-            .getJsonObject("data")
-            .getJsonArray("children");
-    String child = datasets.getJsonObject(0).getString("datasetId");
-    Map<String, String> paths = new LinkedHashMap<>();
-    paths.put("/v1/health", base + "/v1/health");
-    paths.put("/v1/network", base + "/v1/network");
-    paths.put("/v1/models", base + "/v1/models");
-    paths.put("/v1/models/{modelId}", base + "/v1/models/" + model);
-    paths.put("/v1/models/{modelId}/rounds/{round}", base + "/v1/models/" + model + "/rounds/1");
+        get(base + "/v1/models/" + models.get(0) + "/rounds/1/updates?limit=" + CONTRIBUTORS)
+            .getJsonArray("data");
+    List<String> contributors =
+        updates.stream().map(u -> ((JsonObject) u).getString("contributor")).toList();
+    List<String> children = new ArrayList<>();
+    for (Bytes32 root : roots) {
+      children.add(
+          get(base + "/v1/datasets/" + root.toHexString() + "/lineage")
+              .getJsonObject("data")
+              .getJsonArray("children")
+              .getJsonObject(0)
+              .getString("datasetId"));
+    }
+    Map<String, List<String>> paths = new LinkedHashMap<>();
+    paths.put("/v1/health", List.of(base + "/v1/health"));
+    paths.put("/v1/network", List.of(base + "/v1/network"));
+    paths.put("/v1/models", List.of(base + "/v1/models"));
+    paths.put("/v1/models/{modelId}", each(models, m -> base + "/v1/models/" + m));
+    paths.put(
+        "/v1/models/{modelId}/rounds/{round}",
+        each(models, m -> base + "/v1/models/" + m + "/rounds/1"));
     paths.put(
         "/v1/models/{modelId}/rounds/{round}/updates",
-        base + "/v1/models/" + model + "/rounds/1/updates");
-    paths.put("/v1/contributors/{address}", base + "/v1/contributors/" + contributor);
-    paths.put("/v1/datasets/{datasetId}", base + "/v1/datasets/" + child);
-    paths.put("/v1/datasets/{datasetId}/lineage", base + "/v1/datasets/" + child + "/lineage");
-    paths.put("/v1/proposals", base + "/v1/proposals");
+        each(models, m -> base + "/v1/models/" + m + "/rounds/1/updates"));
+    paths.put(
+        "/v1/contributors/{address}", each(contributors, c -> base + "/v1/contributors/" + c));
+    paths.put("/v1/datasets/{datasetId}", each(children, d -> base + "/v1/datasets/" + d));
+    paths.put(
+        "/v1/datasets/{datasetId}/lineage",
+        each(children, d -> base + "/v1/datasets/" + d + "/lineage"));
+    paths.put("/v1/proposals", List.of(base + "/v1/proposals"));
+    List<String> rootIds = roots.stream().map(Bytes32::toHexString).toList();
     paths.put(
         "blast radius, 10 100 descendants (updates)",
-        base + "/v1/datasets/" + root.toHexString() + "/blast-radius");
+        each(rootIds, r -> base + "/v1/datasets/" + r + "/blast-radius"));
     paths.put(
         "blast radius, 10 100 descendants (datasets)",
-        base + "/v1/datasets/" + root.toHexString() + "/blast-radius?list=datasets");
+        each(rootIds, r -> base + "/v1/datasets/" + r + "/blast-radius?list=datasets"));
     return paths;
+  }
+
+  private static List<String> each(List<String> ids, Function<String, String> url) {
+    return ids.stream().map(url).toList();
   }
 
   private record Measure(double p50, double p99, double perSecond, long count, long errors) {}
 
-  /** {@link #clients} threads sending {@code url} back to back for {@code length}. */
-  private Measure measure(String url, Duration length) throws InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+  /**
+   * {@link #clients} threads sending requests back to back for {@code length}, each the next of
+   * {@code urls} in turn (client {@code c} starting at the {@code c}-th).
+   */
+  private Measure measure(List<String> urls, Duration length) throws InterruptedException {
+    List<HttpRequest> requests =
+        urls.stream()
+            .map(
+                url ->
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build())
+            .toList();
     long end = System.nanoTime() + length.toNanos();
     List<LatencySample> samples = new ArrayList<>();
     long[] errors = new long[clients];
@@ -207,7 +287,9 @@ public final class QueryBenchmark implements Callable<Integer> {
               .name("bench-client-" + c)
               .start(
                   () -> {
+                    int next = client;
                     while (System.nanoTime() < end) {
+                      HttpRequest request = requests.get(next++ % requests.size());
                       long sent = System.nanoTime();
                       try {
                         HttpResponse<byte[]> answer =

@@ -4,6 +4,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,6 +40,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final Supplier<IngestStatus> status;
   private final Supplier<NewHeadsState> newHeads;
   private final ApiObserver observer;
+  private final AnswerCache answers;
   private final String openApi;
   private final ModelReads models = new ModelReads();
   private final ContributorReads contributors = new ContributorReads();
@@ -92,7 +95,27 @@ public final class ApiVerticle extends AbstractVerticle {
       Supplier<NewHeadsState> newHeads,
       EventStreams streams,
       ApiObserver observer) {
+    this(config, pool, status, newHeads, streams, observer, new AnswerCache());
+  }
+
+  /**
+   * @param status the ingester's status, read on the event loop: must not block
+   * @param newHeads the {@code newHeads} wake-up's state, for {@code /v1/health}; must not block
+   * @param streams the event streams, woken by the store's commits
+   * @param observer told of every answer and store failure (the metrics), on the event loop
+   * @param answers answers at the indexed head, told of every commit by the store's writer (one no
+   *     writer tells keeps nothing)
+   */
+  public ApiVerticle(
+      ApiConfig config,
+      QueryPool pool,
+      Supplier<IngestStatus> status,
+      Supplier<NewHeadsState> newHeads,
+      EventStreams streams,
+      ApiObserver observer,
+      AnswerCache answers) {
     this.config = config;
+    this.answers = answers;
     this.newHeads = newHeads;
     this.reader = new SnapshotReader(pool);
     this.status = status;
@@ -396,16 +419,31 @@ public final class ApiVerticle extends AbstractVerticle {
     return context -> {
       RequestParams params = RequestParams.of(context.pathParams(), context.queryParams(), allowed);
       Snapshot.Read read = parse.apply(params);
+      // the path and query as sent: the same request at the same head has the same answer
+      String request = context.request().uri();
+      Optional<Buffer> kept = answers.find(request, params.minBlock().orElse(0L));
+      if (kept.isPresent()) {
+        write(context, kept.get());
+        return;
+      }
       Future<Void> ready = params.minBlock().map(gate::reached).orElse(Future.succeededFuture());
       ready
-          .compose(nothing -> named ? reader.read(read) : reader.document(read))
-          .onSuccess(answer -> write(context, answer))
+          .compose(nothing -> reader.answer(read, named))
+          .onSuccess(
+              answer -> {
+                answers.keep(request, answer.blockNumber(), answer.blockHash(), answer.body());
+                write(context, answer.body());
+              })
           .onFailure(context::fail);
     };
   }
 
   private static void write(RoutingContext context, JsonObject answer) {
-    context.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(answer.encode());
+    write(context, answer.toBuffer());
+  }
+
+  private static void write(RoutingContext context, Buffer answer) {
+    context.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(answer);
   }
 
   private static String openApiDocument() {

@@ -1,7 +1,6 @@
 package org.ailedger.indexer.api;
 
 import io.vertx.core.json.JsonObject;
-import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,16 +13,24 @@ import org.ailedger.indexer.event.EthAddress;
  * and reputation changes in chain order, one page at a time.
  */
 final class ContributorReads {
-  // one union so that a single keyset cursor pages through all three kinds in chain order
-  private static final String HISTORY =
-      "SELECT * FROM ("
-          + "SELECT 'update' AS kind, block_number, log_index, tx_hash, model_id, round,"
-          + " update_hash, NULL AS amount, NULL AS weight FROM updates WHERE contributor = ?"
-          + " UNION ALL SELECT 'reward', block_number, log_index, tx_hash, model_id, round,"
-          + " NULL, reward, weight FROM rewards WHERE contributor = ?"
-          + " UNION ALL SELECT 'reputation', block_number, log_index, tx_hash, NULL, NULL,"
-          + " NULL, delta, reputation FROM reputation_changes WHERE contributor = ?"
-          + ") h WHERE ";
+  /**
+   * One kind of the history: its columns as the union names them, over at most one page of its
+   * rows. Each kind is cut to the page in its own index order before the union, so a page reads a
+   * page of each kind, not every row of the contributor. Parameters: the contributor, the list's
+   * clause, the page's fetch size.
+   */
+  private static String kind(String columns, String table, ListQuery.Clause clause) {
+    return "SELECT "
+        + columns
+        + " FROM (SELECT * FROM "
+        + table
+        + " WHERE contributor = ? AND "
+        + clause.where()
+        + " ORDER BY "
+        + clause.orderBy()
+        + " LIMIT ?) "
+        + table;
+  }
 
   JsonObject contributor(Snapshot at, EthAddress address, ListQuery list) throws SQLException {
     String account = address.hex();
@@ -32,19 +39,19 @@ final class ContributorReads {
     }
     JsonObject json = new JsonObject().put("address", account);
     json.put("memberId", memberId(at, account));
-    BigInteger rewards = BigInteger.ZERO;
-    long rewardCount = 0;
     try (PreparedStatement query =
-        at.connection().prepareStatement("SELECT reward FROM rewards WHERE contributor = ?")) {
+        at.connection()
+            .prepareStatement(
+                "SELECT COUNT(*) AS reward_count, "
+                    + UintSum.terms(at.engine(), "reward", "total")
+                    + " FROM rewards WHERE contributor = ?")) {
       query.setString(1, account);
       try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          rewards = rewards.add(at.engine().readUint(row, "reward"));
-          rewardCount++;
-        }
+        row.next();
+        json.put("rewardTotal", UintSum.read(at.engine(), row, "total").toString())
+            .put("rewardCount", row.getLong("reward_count"));
       }
     }
-    json.put("rewardTotal", rewards.toString()).put("rewardCount", rewardCount);
     json.put("updateCount", count(at, "updates", account));
     json.put("reputation", reputation(at, account));
     JsonObject history = history(at, account, list);
@@ -56,15 +63,36 @@ final class ContributorReads {
   private static JsonObject history(Snapshot at, String account, ListQuery list)
       throws SQLException {
     Page page = list.page();
-    ListQuery.Clause clause = list.clause(at, "h");
-    try (PreparedStatement query =
-        at.connection()
-            .prepareStatement(
-                HISTORY + clause.where() + " ORDER BY " + clause.orderBy() + " LIMIT ?")) {
-      query.setString(1, account);
-      query.setString(2, account);
-      query.setString(3, account);
-      int next = clause.bind(query, 4);
+    ListQuery.Clause clause = list.clause(at, "");
+    // one union so that a single keyset cursor pages through all three kinds in chain order
+    String sql =
+        kind(
+                "'update' AS kind, block_number, log_index, tx_hash, model_id, round,"
+                    + " update_hash, NULL AS amount, NULL AS weight",
+                "updates",
+                clause)
+            + " UNION ALL "
+            + kind(
+                "'reward', block_number, log_index, tx_hash, model_id, round, NULL, reward,"
+                    + " weight",
+                "rewards",
+                clause)
+            + " UNION ALL "
+            + kind(
+                "'reputation', block_number, log_index, tx_hash, NULL, NULL, NULL, delta,"
+                    + " reputation",
+                "reputation_changes",
+                clause)
+            + " ORDER BY "
+            + clause.orderBy()
+            + " LIMIT ?";
+    try (PreparedStatement query = at.connection().prepareStatement(sql)) {
+      int next = 1;
+      for (int kind = 0; kind < 3; kind++) {
+        query.setString(next++, account);
+        next = clause.bind(query, next);
+        query.setInt(next++, page.fetch());
+      }
       query.setInt(next, page.fetch());
       List<Page.Row> rows = new ArrayList<>();
       try (ResultSet row = query.executeQuery()) {

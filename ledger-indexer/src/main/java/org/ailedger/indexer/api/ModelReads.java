@@ -89,8 +89,18 @@ final class ModelReads {
   }
 
   JsonObject updates(Snapshot at, Bytes32 modelId, long round, ListQuery list) throws SQLException {
-    // a round that does not exist is a 404, not an empty list
-    round(at, modelId, round);
+    // a round that does not exist is a 404, not an empty list (only its existence: the round's
+    // own answer sums every reward of it)
+    try (PreparedStatement query =
+        at.connection().prepareStatement("SELECT 1 FROM rounds WHERE model_id = ? AND round = ?")) {
+      query.setString(1, modelId.toHexString());
+      query.setLong(2, round);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw notFound("round " + round + " of model " + modelId.toHexString());
+        }
+      }
+    }
     Page page = list.page();
     ListQuery.Clause clause = list.clause(at, "u");
     try (PreparedStatement query =
@@ -167,19 +177,20 @@ final class ModelReads {
   }
 
   private BigInteger rewardsPaid(Snapshot at, Bytes32 modelId, long round) throws SQLException {
-    // summed here, not in SQL: SQLite keeps these amounts as text
+    // summed by the store (exact on both engines): reading the round's every reward row into Java
+    // cost more than the rest of the answer
     try (PreparedStatement query =
         at.connection()
-            .prepareStatement("SELECT reward FROM rewards WHERE model_id = ? AND round = ?")) {
+            .prepareStatement(
+                "SELECT "
+                    + UintSum.terms(at.engine(), "reward", "paid")
+                    + " FROM rewards WHERE model_id = ? AND round = ?")) {
       query.setString(1, modelId.toHexString());
       query.setLong(2, round);
-      BigInteger total = BigInteger.ZERO;
       try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          total = total.add(at.engine().readUint(row, "reward"));
-        }
+        row.next();
+        return UintSum.read(at.engine(), row, "paid");
       }
-      return total;
     }
   }
 

@@ -1,6 +1,7 @@
 package org.ailedger.indexer.api;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,30 +22,42 @@ final class SnapshotReader {
     this.pool = pool;
   }
 
-  Future<JsonObject> read(Snapshot.Read read) {
-    return document(
-        snapshot -> new JsonObject().put("block", snapshot.block()).mergeIn(read.run(snapshot)));
+  /**
+   * Runs {@code read} in one snapshot; {@code named} adds the {@code block} member to its answer,
+   * otherwise (a standard format whose top level is fixed, which states the block in its own terms)
+   * the read's document is the answer as it is. The answer is encoded on the worker too, after the
+   * connection is back in the pool: the event loop only writes the bytes.
+   */
+  Future<Answered> answer(Snapshot.Read read, boolean named) {
+    return pool.read(
+        queries -> {
+          Result done =
+              queries.read(
+                  connection -> {
+                    Engine engine = queries.engine();
+                    begin(connection, engine);
+                    try {
+                      Snapshot snapshot = snapshot(connection, engine);
+                      JsonObject document = read.run(snapshot);
+                      return new Result(
+                          named
+                              ? new JsonObject().put("block", snapshot.block()).mergeIn(document)
+                              : document,
+                          snapshot.blockNumber(),
+                          snapshot.blockHash());
+                    } finally {
+                      // read only: nothing to keep; ending the transaction frees its snapshot
+                      connection.rollback();
+                    }
+                  });
+          return new Answered(done.answer().toBuffer(), done.blockNumber(), done.blockHash());
+        });
   }
 
-  /**
-   * Like {@link #read}, but the answer is the read's document as it is: for formats whose top level
-   * is fixed by their standard, which state the block in their own terms.
-   */
-  Future<JsonObject> document(Snapshot.Read read) {
-    return pool.read(
-        queries ->
-            queries.read(
-                connection -> {
-                  Engine engine = queries.engine();
-                  begin(connection, engine);
-                  try {
-                    return read.run(snapshot(connection, engine));
-                  } finally {
-                    // read only: nothing to keep; ending the transaction frees its snapshot
-                    connection.rollback();
-                  }
-                }));
-  }
+  /** An encoded answer and the head (block number and hash) its snapshot read. */
+  record Answered(Buffer body, long blockNumber, String blockHash) {}
+
+  private record Result(JsonObject answer, long blockNumber, String blockHash) {}
 
   private static void begin(Connection connection, Engine engine) throws SQLException {
     switch (engine) {

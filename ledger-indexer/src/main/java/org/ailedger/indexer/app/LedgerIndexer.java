@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.ailedger.indexer.api.AnswerCache;
 import org.ailedger.indexer.api.ApiObserver;
 import org.ailedger.indexer.api.ApiVerticle;
 import org.ailedger.indexer.event.EventDecoder;
@@ -79,14 +80,25 @@ public final class LedgerIndexer implements AutoCloseable {
           new JsonRpcChainSource(
               new JsonRpcClient(config.rpc(), HttpClient.newHttpClient(), config.rpcTimeout()));
       vertx = Vertx.vertx();
-      QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), config.store().readers());
+      LedgerQueries queries = new LedgerQueries(database);
+      QueryPool pool = new QueryPool(vertx, queries, config.store().readers());
       // the writer wakes the event streams after each commit: no polling of the outbox
       EventStreams streams = new EventStreams(config.stream(), pool);
+      // and moves the REST answers' cache to the new head first, so no client told of the block
+      // by the stream or the status is served an answer from before it
+      AnswerCache answers = new AnswerCache();
+      queries.cursor().ifPresent(answers::committed);
       Ingester ingester =
           new Ingester(
               chain,
               new GenesisReader(chain),
-              new LedgerWriter(database, config.stream().outboxRetentionBlocks(), streams),
+              new LedgerWriter(
+                  database,
+                  config.stream().outboxRetentionBlocks(),
+                  cursor -> {
+                    answers.committed(cursor);
+                    streams.committed(cursor);
+                  }),
               EventDecoder.nativeContracts(),
               config.ingest(),
               meters.map(IndexerMetrics::ingest).orElse(IngestObserver.NONE));
@@ -104,7 +116,8 @@ public final class LedgerIndexer implements AutoCloseable {
                   .<Supplier<NewHeadsState>>map(watcher -> watcher::state)
                   .orElse(() -> NewHeadsState.NOT_CONFIGURED),
               streams,
-              meters.map(IndexerMetrics::api).orElse(ApiObserver.NONE));
+              meters.map(IndexerMetrics::api).orElse(ApiObserver.NONE),
+              answers);
       await(vertx.deployVerticle(api).toCompletionStage().toCompletableFuture());
       Optional<MetricsVerticle> metrics = Optional.empty();
       if (meters.isPresent()) {

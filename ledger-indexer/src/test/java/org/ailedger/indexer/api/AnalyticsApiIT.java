@@ -521,6 +521,53 @@ class AnalyticsApiIT {
         .containsExactly("update");
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aContributorsHistoryPagesThroughEveryKindInEitherOrder(Engine engine) throws Exception {
+    // each kind (updates, rewards, reputation) is cut to a page before they are merged: one row
+    // per page must still walk every row of every kind (here updates and rewards interleaved), in
+    // chain order or newest first
+    serve(engine);
+    String path = "/v1/contributors/" + X.hex();
+    List<String> all = history(api.json(path + "?limit=500"));
+    assertThat(all).hasSizeGreaterThan(3);
+    assertThat(all.stream().map(h -> h.split(" ")[0]).distinct().toList())
+        .containsExactlyInAnyOrder("update", "reward");
+
+    for (String order : List.of("asc", "desc")) {
+      List<String> paged = new ArrayList<>();
+      String cursor = null;
+      do {
+        JsonObject page =
+            api.json(
+                path + "?limit=1&order=" + order + (cursor == null ? "" : "&cursor=" + cursor));
+        paged.addAll(history(page));
+        cursor = page.getString("nextCursor");
+      } while (cursor != null);
+      List<String> expected = new ArrayList<>(all);
+      if (order.equals("desc")) {
+        java.util.Collections.reverse(expected);
+      }
+      assertThat(paged).as(order).isEqualTo(expected);
+    }
+  }
+
+  /** A contributor page's history items as "kind block:log". */
+  private static List<String> history(JsonObject page) {
+    return page.getJsonObject("data").getJsonArray("history").stream()
+        .map(
+            h -> {
+              JsonObject item = (JsonObject) h;
+              JsonObject at = item.getJsonObject("at");
+              return item.getString("kind")
+                  + " "
+                  + at.getLong("blockNumber")
+                  + ":"
+                  + at.getLong("logIndex");
+            })
+        .toList();
+  }
+
   @Test
   void badAnalystParametersAreProblems() throws Exception {
     serve(Engine.SQLITE);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.store.Cursor;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.LedgerQueries;
@@ -27,6 +28,12 @@ final class ApiServer implements AutoCloseable {
   private final int port;
 
   ApiServer(Database database, Cursor head) throws Exception {
+    // a cache no writer tells of a head keeps nothing: every request reads the store
+    this(database, head, new AnswerCache());
+  }
+
+  /** Serving answers from {@code answers} when its head is the one a request would read. */
+  ApiServer(Database database, Cursor head, AnswerCache answers) throws Exception {
     IngestStatus status = new IngestStatus.Following(Optional.of(head), head.blockNumber());
     QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), 2);
     ApiVerticle api =
@@ -34,7 +41,10 @@ final class ApiServer implements AutoCloseable {
             new ApiConfig("127.0.0.1", 0, ApiConfig.DEFAULT_MIN_BLOCK_WAIT),
             pool,
             () -> status,
-            new EventStreams(StreamConfig.defaults(), pool));
+            () -> NewHeadsState.NOT_CONFIGURED,
+            new EventStreams(StreamConfig.defaults(), pool),
+            ApiObserver.NONE,
+            answers);
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     port = api.actualPort();
   }
