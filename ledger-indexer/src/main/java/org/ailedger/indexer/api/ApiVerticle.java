@@ -141,6 +141,9 @@ public final class ApiVerticle extends AbstractVerticle {
     // the governance and explorer page (docs/indexer.md, "The page"); it reads /v1/ like any client
     router.get("/").handler(page);
     router.get("/assets/:file").handler(page);
+    // uptime and link checkers ask with HEAD; the server sends the headers of GET and no body
+    router.head("/").handler(page);
+    router.head("/assets/:file").handler(page);
     router.get("/v1/health").handler(this::health);
     router.get("/v1/network").handler(answer(RequestParams.SINGLE, p -> network::network));
     router

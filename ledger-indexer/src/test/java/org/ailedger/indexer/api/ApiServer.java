@@ -67,6 +67,16 @@ final class ApiServer implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request with another method and no body, e.g. {@code HEAD}. */
+  HttpResponse<String> send(String method, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The 200 answer's JSON. */
   JsonObject json(String path) throws Exception {
     HttpResponse<String> answer = get(path);

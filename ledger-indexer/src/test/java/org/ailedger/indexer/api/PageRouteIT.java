@@ -82,6 +82,23 @@ class PageRouteIT {
   }
 
   @Test
+  void aHeadRequestGetsThePagesHeadersWithoutItsBody() throws Exception {
+    HttpResponse<String> page = api.get("/");
+    HttpResponse<String> head = api.send("HEAD", "/");
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(header(head, "content-type")).isEqualTo(header(page, "content-type"));
+    assertThat(header(head, "etag")).isEqualTo(header(page, "etag"));
+    assertThat(header(head, "content-security-policy"))
+        .isEqualTo(header(page, "content-security-policy"));
+    HttpResponse<String> asset = api.send("HEAD", match(SCRIPT, page.body()));
+    assertThat(asset.statusCode()).isEqualTo(200);
+    assertThat(header(asset, "content-type")).isEqualTo("text/javascript; charset=utf-8");
+    assertThat(asset.body()).isEmpty();
+  }
+
+  @Test
   void aMissingAssetAndTheApiStayProblems() throws Exception {
     HttpResponse<String> missing = api.get("/assets/main-NOSUCH.js");
     assertThat(missing.statusCode()).isEqualTo(404);
