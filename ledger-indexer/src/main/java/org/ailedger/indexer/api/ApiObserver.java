@@ -30,4 +30,10 @@ public interface ApiObserver {
 
   /** A read failed in the store (answered as a 500 problem). */
   void storeFailed();
+
+  /**
+   * A read was answered from the answer cache ({@code hit}) or had to read the store: the first
+   * request of its kind after each indexed block, or any request while the cache is full.
+   */
+  default void answerCache(boolean hit) {}
 }

@@ -425,6 +425,7 @@ public final class ApiVerticle extends AbstractVerticle {
       // the path and query as sent: the same request at the same head has the same answer
       String request = context.request().uri();
       Optional<Buffer> kept = answers.find(request, params.minBlock().orElse(0L));
+      observer.answerCache(kept.isPresent());
       if (kept.isPresent()) {
         write(context, kept.get());
         return;

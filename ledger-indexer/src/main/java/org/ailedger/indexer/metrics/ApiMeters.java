@@ -31,10 +31,23 @@ public final class ApiMeters implements ApiObserver {
 
   private final MeterRegistry registry;
   private final Counter storeErrors;
+  private final Counter cacheHits;
+  private final Counter cacheMisses;
 
   private ApiMeters(MeterRegistry registry) {
     this.registry = registry;
     this.storeErrors = StoreErrors.counter(registry, StoreErrors.READ);
+    this.cacheHits = cacheCounter(registry, "hit");
+    this.cacheMisses = cacheCounter(registry, "miss");
+  }
+
+  private static Counter cacheCounter(MeterRegistry registry, String result) {
+    return Counter.builder("ailedger_indexer_answer_cache_requests")
+        .description(
+            "REST reads answered from the answer cache of the indexed head (hit) or from the store"
+                + " (miss)")
+        .tag("result", result)
+        .register(registry);
   }
 
   public static ApiMeters register(MeterRegistry registry) {
@@ -58,5 +71,10 @@ public final class ApiMeters implements ApiObserver {
   @Override
   public void storeFailed() {
     storeErrors.increment();
+  }
+
+  @Override
+  public void answerCache(boolean hit) {
+    (hit ? cacheHits : cacheMisses).increment();
   }
 }

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ailedger.indexer.api.AnswerCache;
 import org.ailedger.indexer.api.ApiConfig;
 import org.ailedger.indexer.api.ApiVerticle;
 import org.ailedger.indexer.ingest.IngestStatus;
+import org.ailedger.indexer.ingest.NewHeadsState;
 import org.ailedger.indexer.store.Cursor;
 import org.ailedger.indexer.store.Database;
 import org.ailedger.indexer.store.Engine;
@@ -58,13 +60,18 @@ class MetricsServerIT {
     metrics.watch(status::get);
     vertx = Vertx.vertx();
     QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), 2);
+    // as the indexer wires it: the writer would tell the cache of every head it commits
+    AnswerCache answers = new AnswerCache();
+    answers.committed(at(4));
     ApiVerticle api =
         new ApiVerticle(
             ApiConfig.of("127.0.0.1", 0),
             pool,
             status::get,
+            () -> NewHeadsState.NOT_CONFIGURED,
             new EventStreams(StreamConfig.defaults(), pool),
-            metrics.api());
+            metrics.api(),
+            answers);
     MetricsVerticle server = metrics.server(MetricsConfig.on("127.0.0.1", 0));
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     vertx
@@ -115,6 +122,19 @@ class MetricsServerIT {
                 "+Inf"))
         .isEqualTo(2);
     assertThat(scrape.text()).doesNotContain(MODEL, "0x12", "/v1/no/such/path");
+  }
+
+  @Test
+  void answersFromTheCacheAndFromTheStoreAreCounted() throws Exception {
+    assertThat(get(apiPort, "/v1/models").statusCode()).isEqualTo(200);
+    assertThat(get(apiPort, "/v1/models").statusCode()).isEqualTo(200);
+    assertThat(get(apiPort, "/v1/models?limit=1").statusCode()).isEqualTo(200);
+
+    Scrape scrape = scrape();
+
+    String cache = "ailedger_indexer_answer_cache_requests_total";
+    assertThat(scrape.value(cache, "result", "hit")).isEqualTo(1);
+    assertThat(scrape.value(cache, "result", "miss")).isEqualTo(2);
   }
 
   @Test
