@@ -37,7 +37,6 @@ import org.ailedger.indexer.store.LedgerWriter;
 import org.ailedger.indexer.store.SampleEvents;
 import org.ailedger.indexer.store.TestStores;
 import org.apache.tuweni.bytes.Bytes32;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,16 +50,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AnalyticsApiIT {
   @RegisterExtension final TestStores stores = new TestStores();
 
-  private final List<ApiServer> servers = new ArrayList<>();
+  @RegisterExtension final ApiServers servers = new ApiServers();
   private ApiServer api;
   private OpenApiContract contract;
-
-  @AfterEach
-  void stop() throws Exception {
-    for (ApiServer server : servers) {
-      server.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(Engine.class)
@@ -151,8 +143,7 @@ class AnalyticsApiIT {
     }
     writer.commit(
         new Batch(SampleEvents.genesisBlock().cursor(), SampleEvents.block(1), List.of(), logs));
-    api = new ApiServer(database, new Cursor(1, SampleEvents.blockHash(1)));
-    servers.add(api);
+    api = servers.serve(database, new Cursor(1, SampleEvents.blockHash(1)));
     String path = "/v1/datasets/" + root.toHexString() + "/blast-radius";
     api.json(path + "?list=datasets&limit=1"); // warm the caches
 
@@ -185,8 +176,7 @@ class AnalyticsApiIT {
             SampleEvents.block(1),
             List.of(),
             List.of(attest(0, root, List.of()), attest(1, child, List.of(root)))));
-    api = new ApiServer(database, new Cursor(1, SampleEvents.blockHash(1)));
-    servers.add(api);
+    api = servers.serve(database, new Cursor(1, SampleEvents.blockHash(1)));
     String path = "/v1/datasets/" + root.toHexString() + "/blast-radius?list=datasets";
     assertThat(api.json(path).getJsonObject("data").getLong("datasetCount")).isEqualTo(2);
 
@@ -626,26 +616,11 @@ class AnalyticsApiIT {
             "/v1/network",
             "/v1/proposals?state=defeated",
             "/v1/proposals?limit=500&fromTime=2024-01-03T00:00:00Z");
-    serve(Engine.SQLITE);
-    Map<String, JsonObject> sqlite = new LinkedHashMap<>();
-    for (String path : paths) {
-      sqlite.put(path, api.json(path));
-    }
-    serve(Engine.POSTGRESQL);
-    for (String path : paths) {
-      assertThat(api.json(path)).as(path).isEqualTo(sqlite.get(path));
-    }
+    ApiServers.assertEnginesAgree(paths, engine -> servers.analyticsChain(stores, engine));
   }
 
   private void serve(Engine engine) throws Exception {
-    Database database = stores.open(engine);
-    LedgerWriter writer = new LedgerWriter(database);
-    writer.seedGenesis(SampleEvents.genesis());
-    writer.commit(AnalyticsChain.batch());
-    api =
-        new ApiServer(
-            database, new Cursor(AnalyticsChain.HEAD, SampleEvents.blockHash(AnalyticsChain.HEAD)));
-    servers.add(api);
+    api = servers.analyticsChain(stores, engine);
     contract = new OpenApiContract(api.get("/openapi.json").body());
   }
 

@@ -3,7 +3,6 @@ package org.ailedger.indexer.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import org.ailedger.indexer.event.DataProvenanceEvent;
 import org.ailedger.indexer.event.DecodedLog;
@@ -16,7 +15,6 @@ import org.ailedger.indexer.store.LedgerWriter;
 import org.ailedger.indexer.store.SampleEvents;
 import org.ailedger.indexer.store.TestStores;
 import org.apache.tuweni.bytes.Bytes32;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,14 +31,7 @@ class AnswerCacheIT {
   private static final Bytes32 CHILD = SampleEvents.id("cached child");
   private static final Bytes32 GRANDCHILD = SampleEvents.id("cached grandchild");
 
-  private final List<ApiServer> servers = new ArrayList<>();
-
-  @AfterEach
-  void stop() throws Exception {
-    for (ApiServer server : servers) {
-      server.close();
-    }
-  }
+  @RegisterExtension final ApiServers servers = new ApiServers();
 
   @ParameterizedTest
   @EnumSource(Engine.class)
@@ -50,8 +41,8 @@ class AnswerCacheIT {
     LedgerWriter writer = writer(database, answers);
     writer.commit(SampleEvents.everyEventBatch());
     Cursor head = writer.cursor().orElseThrow();
-    ApiServer cached = serve(database, head, answers);
-    ApiServer uncached = serve(database, head, new AnswerCache());
+    ApiServer cached = servers.serve(database, head, answers);
+    ApiServer uncached = servers.serve(database, head, new AnswerCache());
 
     for (String path :
         List.of(
@@ -80,7 +71,7 @@ class AnswerCacheIT {
             SampleEvents.block(1),
             List.of(),
             List.of(attest(1, 0, ROOT, List.of()), attest(1, 1, CHILD, List.of(ROOT)))));
-    ApiServer api = serve(database, SampleEvents.block(1).cursor(), answers);
+    ApiServer api = servers.serve(database, SampleEvents.block(1).cursor(), answers);
     String path = "/v1/datasets/" + ROOT.toHexString() + "/blast-radius?list=datasets";
     JsonObject before = api.json(path);
     assertThat(api.json(path)).isEqualTo(before);
@@ -110,12 +101,6 @@ class AnswerCacheIT {
         new LedgerWriter(database, LedgerWriter.DEFAULT_OUTBOX_RETENTION_BLOCKS, answers);
     writer.seedGenesis(SampleEvents.genesis());
     return writer;
-  }
-
-  private ApiServer serve(Database database, Cursor head, AnswerCache answers) throws Exception {
-    ApiServer server = new ApiServer(database, head, answers);
-    servers.add(server);
-    return server;
   }
 
   private static DecodedLog attest(long block, int n, Bytes32 id, List<Bytes32> parents) {

@@ -20,7 +20,6 @@ import org.ailedger.indexer.store.LedgerQueries;
 import org.ailedger.indexer.store.LedgerWriter;
 import org.ailedger.indexer.store.SampleEvents;
 import org.ailedger.indexer.store.TestStores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,16 +37,9 @@ class BlocksApiIT {
   private static final List<Long> BLOCKS_WITH_EVENTS =
       List.of(20L, 17L, 16L, 10L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
 
-  private final List<ApiServer> servers = new ArrayList<>();
+  @RegisterExtension final ApiServers servers = new ApiServers();
   private ApiServer api;
   private OpenApiContract contract;
-
-  @AfterEach
-  void stop() throws Exception {
-    for (ApiServer server : servers) {
-      server.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(Engine.class)
@@ -211,8 +203,7 @@ class BlocksApiIT {
     // the ingester keeps each range's last block even without events; which blocks those are
     // depends on when it read, so serving them would make answers depend on timing
     writer.commit(new Batch(story.cursor(), SampleEvents.block(25), List.of(), List.of()));
-    api = new ApiServer(database, SampleEvents.block(25).cursor());
-    servers.add(api);
+    api = servers.serve(database, SampleEvents.block(25).cursor());
 
     assertThat(new LedgerQueries(database).rowCount("blocks")).isEqualTo(14);
     assertThat(numbers(api.json("/v1/blocks?limit=2"))).containsExactly(20L, 17L);
@@ -229,9 +220,8 @@ class BlocksApiIT {
     writer.seedGenesis(SampleEvents.genesis());
     writer.commit(AnalyticsChain.batch());
     api =
-        new ApiServer(
+        servers.serve(
             database, new Cursor(AnalyticsChain.HEAD, SampleEvents.blockHash(AnalyticsChain.HEAD)));
-    servers.add(api);
 
     assertThat(new LedgerQueries(database).rowCount("outbox")).isEqualTo(1);
     JsonObject transaction =
@@ -263,26 +253,11 @@ class BlocksApiIT {
             "/v1/blocks/0",
             "/v1/transactions/" + AnalyticsChain.tx(7).toHexString(),
             "/v1/transactions/" + AnalyticsChain.tx(1).toHexString());
-    serve(Engine.SQLITE);
-    Map<String, JsonObject> sqlite = new LinkedHashMap<>();
-    for (String path : paths) {
-      sqlite.put(path, api.json(path));
-    }
-    serve(Engine.POSTGRESQL);
-    for (String path : paths) {
-      assertThat(api.json(path)).as(path).isEqualTo(sqlite.get(path));
-    }
+    ApiServers.assertEnginesAgree(paths, engine -> servers.analyticsChain(stores, engine));
   }
 
   private void serve(Engine engine) throws Exception {
-    Database database = stores.open(engine);
-    LedgerWriter writer = new LedgerWriter(database);
-    writer.seedGenesis(SampleEvents.genesis());
-    writer.commit(AnalyticsChain.batch());
-    api =
-        new ApiServer(
-            database, new Cursor(AnalyticsChain.HEAD, SampleEvents.blockHash(AnalyticsChain.HEAD)));
-    servers.add(api);
+    api = servers.analyticsChain(stores, engine);
     contract = new OpenApiContract(api.get("/openapi.json").body());
   }
 
