@@ -111,8 +111,34 @@ async function main() {
         // the other screens, once: they share the layout checked above
         await open(page, `/models/${model.modelId}/rounds/1`, '.update');
         await page.screenshot({ path: path.join(shots, `round-${name}.png`), fullPage: true });
-        const ds = await page.locator('.update .dataset').first().getAttribute('href');
+        // a cited dataset derived from another (the demo's curated set, derived from a revoked one)
+        let ds = null;
+        let lineage = null;
+        for (const href of await page.locator('.update .dataset').evaluateAll((els) => els.map((e) => e.getAttribute('href')))) {
+          lineage = await api(`datasets/${href.slice('#/datasets/'.length)}/lineage`);
+          if (lineage.parents.length > 0) {
+            ds = href;
+            break;
+          }
+        }
+        check(ds !== null, 'no dataset cited in round 1 is derived from another');
         await open(page, ds.slice(1), '.lineage');
+        // the lineage by generation: the dataset itself, and its parents a generation up with
+        // their revocations marked, as the indexer holds them
+        const datasetId = ds.slice('#/datasets/'.length);
+        const itself = await page.locator('.lineage [data-generation="0"] a.dataset').getAttribute('title');
+        check(itself === datasetId, `the lineage centres on ${itself}, not ${datasetId}`);
+        for (const parent of lineage.parents) {
+          const shown = page.locator(`.lineage [data-generation="-1"] a.dataset[title="${parent.datasetId}"]`);
+          check(await shown.count() === 1, `parent ${parent.datasetId} is not a generation up`);
+          const marked = (await shown.getAttribute('class')).includes('revoked');
+          check(marked === parent.revoked, `parent ${parent.datasetId} revoked ${parent.revoked}, marked ${marked}`);
+        }
+        for (const child of lineage.children) {
+          const shown = page.locator(`.lineage [data-generation="1"] a.dataset[title="${child.datasetId}"]`);
+          check(await shown.count() === 1, `child ${child.datasetId} is not a generation down`);
+        }
+        seen.lineageParents = lineage.parents.length;
         await page.screenshot({ path: path.join(shots, `dataset-${name}.png`), fullPage: true });
         const contributor = await page.locator('.dataset-page .facts a.hex').first().getAttribute('href');
         await open(page, contributor.slice(1), '.account-page, .account-unknown');

@@ -4,26 +4,44 @@ import { read } from '../api.js';
 import { grouped, tokens } from '../format.js';
 import { Address, AsOf, Block, Dataset, Facts, Hex, Loaded, Model, useLoad } from '../ui.js';
 
-/** How many ancestors the page walks to find a taint; deeper lineages are rare on this chain. */
-const ANCESTOR_BUDGET = 64;
+/** How many datasets the page reads each way (up to ancestors, down to descendants). */
+const WALK_BUDGET = 64;
 
 /**
- * Which of the dataset and its ancestors are tainted (revoked, or derived from a revoked one),
- * walking up the lineage one dataset at a time within the budget.
+ * The lineage around a dataset, breadth first each way within the budget: every dataset read
+ * (with its parents and children) and its generation, negative above the dataset and positive
+ * below, by its shortest path. Taint (revoked, or derived from a revoked dataset) is worked out
+ * from what was read.
  */
-async function ancestry(id) {
+async function lineageWalk(id) {
   const lineage = new Map();
-  const queue = [id];
-  while (queue.length > 0 && lineage.size < ANCESTOR_BUDGET) {
-    const next = queue.shift();
-    if (lineage.has(next)) continue;
-    const answer = await read(`datasets/${next}/lineage`);
-    lineage.set(next, answer.data);
-    for (const parent of answer.data.parents) queue.push(parent.datasetId);
+  const generation = new Map([[id, 0]]);
+  let complete = true;
+  for (const [edges, step] of [['parents', -1], ['children', 1]]) {
+    const queue = [id];
+    let visited = 0;
+    while (queue.length > 0) {
+      if (visited >= WALK_BUDGET) {
+        complete = false;
+        break;
+      }
+      const next = queue.shift();
+      let entry = lineage.get(next);
+      if (!entry) {
+        entry = (await read(`datasets/${next}/lineage`)).data;
+        lineage.set(next, entry);
+      }
+      visited += 1;
+      for (const linked of entry[edges]) {
+        if (generation.has(linked.datasetId)) continue;
+        generation.set(linked.datasetId, generation.get(next) + step);
+        queue.push(linked.datasetId);
+      }
+    }
   }
   const revoked = new Map();
   for (const entry of lineage.values()) {
-    for (const parent of entry.parents) revoked.set(parent.datasetId, parent.revoked);
+    for (const linked of [...entry.parents, ...entry.children]) revoked.set(linked.datasetId, linked.revoked);
   }
   const tainted = new Map();
   const taintOf = (dataset, seen = new Set()) => {
@@ -35,7 +53,20 @@ async function ancestry(id) {
     tainted.set(dataset, value);
     return value;
   };
-  return { lineage, taintOf, complete: queue.length === 0 };
+  const levels = new Map();
+  for (const [dataset, g] of generation) {
+    if (!levels.has(g)) levels.set(g, []);
+    levels.get(g).push(dataset);
+  }
+  const ordered = [...levels.keys()].sort((a, b) => a - b).map((g) => ({ generation: g, datasets: levels.get(g) }));
+  return { lineage, taintOf, revoked, levels: ordered, complete };
+}
+
+function levelTitle(g) {
+  if (g === 0) return 'this dataset';
+  if (g === -1) return 'derived from';
+  if (g === 1) return 'used by';
+  return g < 0 ? `${-g} generations up` : `${g} generations down`;
 }
 
 export function DatasetPage({ id }) {
@@ -44,7 +75,7 @@ export function DatasetPage({ id }) {
       const [dataset, radius, walk] = await Promise.all([
         read(`datasets/${id}`),
         read(`datasets/${id}/blast-radius?limit=50`),
-        ancestry(id),
+        lineageWalk(id),
       ]);
       return { dataset, radius, walk };
     },
@@ -73,13 +104,12 @@ export function DatasetPage({ id }) {
         ]} />
         <h2>Lineage</h2>
         <div class="lineage">
-          <div class="column"><h3>derived from</h3>${own.parents.length === 0 ? html`<p class="muted">an original dataset</p>` : own.parents.map((p) => html`<${Dataset} value=${p.datasetId} revoked=${p.revoked} tainted=${walk.taintOf(p.datasetId)} />`)}</div>
-          <div class="arrow" aria-hidden="true">→</div>
-          <div class="column"><h3>this dataset</h3><${Dataset} value=${d.datasetId} revoked=${revoked} tainted=${tainted} /></div>
-          <div class="arrow" aria-hidden="true">→</div>
-          <div class="column"><h3>used by</h3>${own.children.length === 0 ? html`<p class="muted">no derived dataset</p>` : own.children.map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${tainted} />`)}</div>
+          ${walk.levels.map(({ generation, datasets }, i) => html`
+            ${i > 0 && html`<div class="arrow" aria-hidden="true">→</div>`}
+            <div class="column" data-generation=${generation}><h3>${levelTitle(generation)}</h3>${datasets.map((ds) => html`<${Dataset} value=${ds} revoked=${ds === d.datasetId ? revoked : Boolean(walk.revoked.get(ds))} tainted=${ds === d.datasetId ? tainted : walk.taintOf(ds)} />`)}</div>`)}
         </div>
-        ${!walk.complete && html`<p class="muted">The lineage above goes deeper than the page walked; taint marks cover the nearest ${ANCESTOR_BUDGET} ancestors.</p>`}
+        ${walk.levels.length === 1 && html`<p class="muted">An original dataset that nothing is derived from yet.</p>`}
+        ${!walk.complete && html`<p class="muted">The lineage goes further than the page read (${WALK_BUDGET} datasets each way); the PROV-JSON export below holds all of it.</p>`}
         <h2>Blast radius</h2>
         <${BlastRadius} r=${radius.data} />
         <p><a href=${`/v1/datasets/${d.datasetId}/lineage.prov.json`}>The whole lineage as W3C PROV-JSON</a></p>
