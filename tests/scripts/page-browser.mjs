@@ -232,7 +232,7 @@ async function carryAProposal(page, wallets, governor, A, seen) {
   await waitFor('the switch to chain 1337', async () => A.chainId === '0x539' && (await page.locator('.wallet-bar .wrong-chain').count()) === 0, 15000);
   check(A.added.length === 1 && A.added[0].chainId === '0x539' && A.added[0].rpcUrls.length > 0, `added chain ${JSON.stringify(A.added)}`);
   seen.switched = [...A.switched];
-  seen.addedChain = { chainId: A.added[0].chainId, chainName: A.added[0].chainName };
+  seen.addedChain = { chainId: A.added[0].chainId, chainName: A.added[0].chainName, rpcUrls: A.added[0].rpcUrls };
 
   // propose through the page: a bad address is refused before anything is signed
   await open(page, '/propose', '.propose-form');

@@ -4,15 +4,36 @@
 // accountsChanged, chainChanged and disconnect events; the page never holds a key.
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { read } from './api.js';
 
 /** The ledger's chain id (the devnet's and every network's genesis uses 1337). */
 export const CHAIN_ID = 1337;
 export const CHAIN_HEX = '0x539';
+
+/** Said when a wallet does not know the chain and the indexer publishes no URL to add it with. */
+export const ADD_BY_HAND =
+  "Your wallet does not know the ledger's chain and this indexer publishes no JSON-RPC URL for it: add chain 1337 (0x539) to the wallet by hand, then try again.";
+
 /**
- * The JSON-RPC URL offered to a wallet that does not know the chain yet: the devnet's first
- * node. A wallet lets its user edit it before adding the chain.
+ * The wallet_addEthereumChain parameters for the ledger's chain at `rpcUrl`, the JSON-RPC URL the
+ * indexer's operator publishes for wallets; null when none is published, since any URL the page
+ * guessed would be wrong for every network but the devnet.
  */
-const DEVNET_RPC = 'http://127.0.0.1:8545';
+export function addChainParams(rpcUrl) {
+  if (typeof rpcUrl !== 'string' || !/^https?:\/\//.test(rpcUrl)) return null;
+  return {
+    chainId: CHAIN_HEX,
+    chainName: 'AI Contribution Ledger',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: [rpcUrl],
+  };
+}
+
+/** The published JSON-RPC URL for wallets (/v1/network's publicRpcUrl), or null. */
+async function publishedRpcUrl() {
+  const answer = await read('network');
+  return answer.data.publicRpcUrl ?? null;
+}
 
 /** The wallets announced so far: [{info: {uuid, name, icon, rdns}, provider}]. */
 export function useWallets() {
@@ -72,7 +93,9 @@ export function walletError(error, revertReason) {
  * Views subscribe with useConnection(); changes go to every subscriber.
  */
 export class Connection {
-  constructor() {
+  /** @param rpcUrl resolves to the JSON-RPC URL to offer a wallet that lacks the chain, or null */
+  constructor(rpcUrl = publishedRpcUrl) {
+    this.rpcUrl = rpcUrl;
     this.state = { wallet: null, account: null, chainId: null, status: 'idle', message: null };
     this.listeners = new Set();
     this.unsubscribe = null;
@@ -127,7 +150,10 @@ export class Connection {
     };
   }
 
-  /** Switches the wallet to chain 0x539, adding it first when the wallet does not know it. */
+  /**
+   * Switches the wallet to chain 0x539, adding it first (at the indexer's published JSON-RPC URL)
+   * when the wallet does not know it; without a published URL the user is asked to add it by hand.
+   */
   async ensureChain() {
     const { wallet, chainId } = this.state;
     if (!wallet) throw Object.assign(new Error('Connect a wallet first.'), { code: 4100 });
@@ -138,15 +164,9 @@ export class Connection {
     } catch (e) {
       const code = e && (e.code ?? (e.data && e.data.originalError && e.data.originalError.code));
       if (code !== 4902) throw e;
-      await provider.request({
-        method: 'wallet_addEthereumChain',
-        params: [{
-          chainId: CHAIN_HEX,
-          chainName: 'AI Contribution Ledger',
-          nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-          rpcUrls: [DEVNET_RPC],
-        }],
-      });
+      const chain = addChainParams(await this.rpcUrl());
+      if (!chain) throw new Error(ADD_BY_HAND);
+      await provider.request({ method: 'wallet_addEthereumChain', params: [chain] });
       await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: CHAIN_HEX }] });
     }
     this.set({ chainId: Number(await provider.request({ method: 'eth_chainId' })) });

@@ -40,6 +40,15 @@ final class IndexerCommand implements Callable<Integer> {
   URI ws;
 
   @Option(
+      names = "--public-rpc-url",
+      paramLabel = "URL",
+      description =
+          "The JSON-RPC URL wallets should use for this chain, published in /v1/network: the"
+              + " page offers it when a wallet does not know chain 1337. Without it the page asks"
+              + " voters to add the chain by hand. --rpc is never published: it may hold keys.")
+  URI publicRpcUrl;
+
+  @Option(
       names = "--db",
       paramLabel = "STORE",
       description =
@@ -94,7 +103,7 @@ final class IndexerCommand implements Callable<Integer> {
         rpc,
         IndexerConfig.DEFAULT_RPC_TIMEOUT,
         StoreConfig.of(StoreLocation.parse(db, dataDir)),
-        ApiConfig.of(host, port),
+        ApiConfig.of(host, port).withPublicRpcUrl(Optional.ofNullable(publicRpcUrl)),
         IngestConfig.defaults(),
         new MetricsConfig(metricsEnabled, metricsHost, metricsPort),
         Optional.ofNullable(ws),

@@ -63,6 +63,9 @@ final class IndexerProcess {
             List.of(
                 "indexer",
                 "--rpc=" + rpc,
+                // on the devnet wallets run on this machine too, so validator 0's URL is the
+                // one to offer them
+                "--public-rpc-url=" + rpc,
                 "--ws=" + ws,
                 "--data-dir=" + layout.indexerDir(),
                 "--host=" + host,

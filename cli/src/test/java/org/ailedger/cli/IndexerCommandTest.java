@@ -3,6 +3,8 @@ package org.ailedger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import org.ailedger.indexer.app.IndexerConfig;
@@ -68,6 +70,34 @@ class IndexerCommandTest {
     assertThatThrownBy(() -> parse("--rpc=http://node:8545", "--ws=http://node:8546").config())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ws(s) URL");
+  }
+
+  @Test
+  void publicRpcUrlIsPublishedOnlyWhenGivenAndNeverDefaultsToRpc() {
+    assertThat(parse("--rpc=http://10.0.0.5:8545").config().api().publicRpcUrl()).isEmpty();
+    assertThat(
+            parse("--rpc=http://10.0.0.5:8545", "--public-rpc-url=https://rpc.ledger.example")
+                .config()
+                .api()
+                .publicRpcUrl())
+        .contains(URI.create("https://rpc.ledger.example"));
+  }
+
+  @Test
+  void aPublicRpcUrlThatIsNotAnAbsoluteHttpUrlIsRefusedWithAReasonAndExitCode1() {
+    for (String bad :
+        new String[] {"ws://rpc.ledger.example", "rpc.ledger.example:8545", "file:///etc/passwd"}) {
+      StringWriter err = new StringWriter();
+      CommandLine cli =
+          new CommandLine(new IndexerCommand())
+              .setExecutionExceptionHandler(new CliExceptionHandler())
+              .setErr(new PrintWriter(err));
+
+      int exit = cli.execute("--rpc=http://node:8545", "--public-rpc-url=" + bad);
+
+      assertThat(exit).as(bad).isEqualTo(1);
+      assertThat(err.toString()).as(bad).contains("http(s) URL", bad);
+    }
   }
 
   private static IndexerCommand parse(String... args) {

@@ -46,7 +46,7 @@ public final class ApiVerticle extends AbstractVerticle {
   private final ContributorReads contributors = new ContributorReads();
   private final DatasetReads datasets = new DatasetReads();
   private final GovernanceReads governance = new GovernanceReads();
-  private final NetworkReads network = new NetworkReads();
+  private final NetworkReads network;
   private final BlastRadiusReads blastRadius = new BlastRadiusReads();
   private final ProvLineageReads prov = new ProvLineageReads();
   private final MemberReads members = new MemberReads();
@@ -122,6 +122,7 @@ public final class ApiVerticle extends AbstractVerticle {
     this.streams = streams;
     this.observer = observer;
     this.openApi = openApiDocument();
+    this.network = new NetworkReads(config.publicRpcUrl());
   }
 
   @Override

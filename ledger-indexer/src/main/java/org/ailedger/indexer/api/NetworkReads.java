@@ -2,22 +2,31 @@ package org.ailedger.indexer.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The network as of the snapshot: the chain, the current validators, node allowlist, members and
  * role holders (each the latest state of its history table), and the governed parameters. Each list
  * holds at most {@link #MAX_ITEMS} entries, with {@code truncated} set when one was cut; {@code
- * /v1/members} and {@code /v1/validators} page through all of them.
+ * /v1/members} and {@code /v1/validators} page through all of them. With them the JSON-RPC URL the
+ * operator publishes for wallets, which the page offers when a wallet does not know the chain.
  */
 final class NetworkReads {
   /** The most validators, nodes, member accounts or role holders (per role) one answer lists. */
   static final int MAX_ITEMS = 1000;
+
+  private final Optional<URI> publicRpcUrl;
+
+  NetworkReads(Optional<URI> publicRpcUrl) {
+    this.publicRpcUrl = publicRpcUrl;
+  }
 
   JsonObject network(Snapshot at) throws SQLException {
     JsonObject json = new JsonObject();
@@ -28,6 +37,7 @@ final class NetworkReads {
       row.next();
       json.put("chainId", row.getLong(1)).put("genesisHash", row.getString(2));
     }
+    json.put("publicRpcUrl", publicRpcUrl.map(URI::toString).orElse(null));
     Bounded validators = addresses(at, Current.VALIDATORS, "validator");
     Bounded nodes = addresses(at, Current.NODES, "node");
     Bounded members = members(at);

@@ -214,6 +214,28 @@ class RestApiIT {
   }
 
   @Test
+  void networkPublishesTheWalletRpcUrlOnlyWhenTheOperatorGaveOne() throws Exception {
+    serve(filledStore(Engine.SQLITE), ApiConfig.DEFAULT_MIN_BLOCK_WAIT);
+    OpenApiContract contract = new OpenApiContract(get("/openapi.json").body());
+    HttpResponse<String> none = get("/v1/network");
+    contract.assertConforms("/v1/network", 200, "application/json", none.body());
+    JsonObject unset = new JsonObject(none.body()).getJsonObject("data");
+    // present and null, so the page can tell "none published" from an older indexer
+    assertThat(unset.containsKey("publicRpcUrl")).isTrue();
+    assertThat(unset.getValue("publicRpcUrl")).isNull();
+
+    URI published = URI.create("https://rpc.ledger.example/v1");
+    serve(
+        filledStore(Engine.SQLITE),
+        new ApiConfig("127.0.0.1", 0, ApiConfig.DEFAULT_MIN_BLOCK_WAIT)
+            .withPublicRpcUrl(Optional.of(published)));
+    HttpResponse<String> set = get("/v1/network");
+    contract.assertConforms("/v1/network", 200, "application/json", set.body());
+    assertThat(new JsonObject(set.body()).getJsonObject("data").getString("publicRpcUrl"))
+        .isEqualTo(published.toString());
+  }
+
+  @Test
   void bothEnginesGiveTheSameAnswers() throws Exception {
     Map<String, String> answers = new LinkedHashMap<>();
     serve(filledStore(Engine.SQLITE), ApiConfig.DEFAULT_MIN_BLOCK_WAIT);
@@ -391,15 +413,15 @@ class RestApiIT {
   }
 
   private void serve(Database database, Duration minBlockWait) throws Exception {
+    serve(database, new ApiConfig("127.0.0.1", 0, minBlockWait));
+  }
+
+  private void serve(Database database, ApiConfig config) throws Exception {
     Vertx vertx = Vertx.vertx();
     vertxes.add(vertx);
     QueryPool pool = new QueryPool(vertx, new LedgerQueries(database), 2);
     ApiVerticle api =
-        new ApiVerticle(
-            new ApiConfig("127.0.0.1", 0, minBlockWait),
-            pool,
-            status::get,
-            new EventStreams(StreamConfig.defaults(), pool));
+        new ApiVerticle(config, pool, status::get, new EventStreams(StreamConfig.defaults(), pool));
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     port = api.actualPort();
   }

@@ -104,6 +104,10 @@ class PageBrowserIT {
     assertThat(switched).containsExactly("0x539", "0x539");
     assertThat(seen.path("addedChain").path("chainId").asText()).isEqualTo("0x539");
     assertThat(seen.path("addedChain").path("chainName").asText()).isNotBlank();
+    // the URL the devnet's indexer publishes: validator 0's, never one the page made up
+    List<String> rpcUrls = new ArrayList<>();
+    seen.path("addedChain").path("rpcUrls").forEach(u -> rpcUrls.add(u.asText()));
+    assertThat(rpcUrls).containsExactly(DEVNET.node().httpUrl().toString());
   }
 
   @Test
