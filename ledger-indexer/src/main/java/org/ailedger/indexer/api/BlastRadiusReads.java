@@ -208,9 +208,7 @@ final class BlastRadiusReads {
         }
       }
     }
-    for (Page.Row row : rows) {
-      row.item().put("datasets", cited(at, row.item()));
-    }
+    CitedDatasets.attach(at, rows);
     return page.answer(rows);
   }
 
@@ -302,25 +300,6 @@ final class BlastRadiusReads {
             ? new WalkKey(id, row.getLong(1), row.getInt(2), row.getInt(3))
             : new WalkKey(id, -1, -1, -1);
       }
-    }
-  }
-
-  private static JsonArray cited(Snapshot at, JsonObject update) throws SQLException {
-    try (PreparedStatement query =
-        at.connection()
-            .prepareStatement(
-                "SELECT dataset_id FROM update_datasets WHERE model_id = ? AND round = ?"
-                    + " AND contributor = ? ORDER BY position")) {
-      query.setString(1, update.getString("modelId"));
-      query.setLong(2, update.getLong("round"));
-      query.setString(3, update.getString("contributor"));
-      JsonArray ids = new JsonArray();
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          ids.add(row.getString(1));
-        }
-      }
-      return ids;
     }
   }
 

@@ -1,16 +1,12 @@
 package org.ailedger.indexer.api;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.tuweni.bytes.Bytes32;
 
 /** Models, their rounds and the updates submitted to them, as the API shows them. */
@@ -134,46 +130,9 @@ final class ModelReads {
                       .put("submitted", RowJson.logRef(row, ""))));
         }
       }
-      Map<String, JsonArray> cited = citedDatasets(at, modelId, round, rows);
-      for (Page.Row row : rows) {
-        String contributor = row.item().getString("contributor");
-        row.item().put("datasets", cited.getOrDefault(contributor, new JsonArray()));
-      }
+      CitedDatasets.attach(at, modelId.toHexString(), round, rows);
       return page.answer(rows);
     }
-  }
-
-  /**
-   * The datasets each update of a page cites, in citation order, by contributor: one query for the
-   * page (at most {@link Page}'s maximum limit of contributors), not one per update.
-   */
-  private Map<String, JsonArray> citedDatasets(
-      Snapshot at, Bytes32 modelId, long round, List<Page.Row> rows) throws SQLException {
-    Map<String, JsonArray> cited = new HashMap<>();
-    if (rows.isEmpty()) {
-      return cited;
-    }
-    String placeholders = String.join(", ", Collections.nCopies(rows.size(), "?"));
-    try (PreparedStatement query =
-        at.connection()
-            .prepareStatement(
-                "SELECT contributor, dataset_id FROM update_datasets WHERE model_id = ?"
-                    + " AND round = ? AND contributor IN ("
-                    + placeholders
-                    + ") ORDER BY contributor, position")) {
-      query.setString(1, modelId.toHexString());
-      query.setLong(2, round);
-      int index = 3;
-      for (Page.Row row : rows) {
-        query.setString(index++, row.item().getString("contributor"));
-      }
-      try (ResultSet row = query.executeQuery()) {
-        while (row.next()) {
-          cited.computeIfAbsent(row.getString(1), c -> new JsonArray()).add(row.getString(2));
-        }
-      }
-    }
-    return cited;
   }
 
   private BigInteger rewardsPaid(Snapshot at, Bytes32 modelId, long round) throws SQLException {
