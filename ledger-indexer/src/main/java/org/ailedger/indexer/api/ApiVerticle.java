@@ -65,21 +65,7 @@ public final class ApiVerticle extends AbstractVerticle {
    */
   public ApiVerticle(
       ApiConfig config, QueryPool pool, Supplier<IngestStatus> status, EventStreams streams) {
-    this(config, pool, status, streams, ApiObserver.NONE);
-  }
-
-  /**
-   * @param status the ingester's status, read on the event loop: must not block
-   * @param streams the event streams, woken by the store's commits
-   * @param observer told of every answer and store failure (the metrics), on the event loop
-   */
-  public ApiVerticle(
-      ApiConfig config,
-      QueryPool pool,
-      Supplier<IngestStatus> status,
-      EventStreams streams,
-      ApiObserver observer) {
-    this(config, pool, status, () -> NewHeadsState.NOT_CONFIGURED, streams, observer);
+    this(config, pool, status, () -> NewHeadsState.NOT_CONFIGURED, streams, ApiObserver.NONE);
   }
 
   /**
