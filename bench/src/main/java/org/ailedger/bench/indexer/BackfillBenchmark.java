@@ -1,7 +1,6 @@
 package org.ailedger.bench.indexer;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +11,7 @@ import org.ailedger.indexer.store.StoreConfig;
 import org.ailedger.indexer.store.StoreLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,13 +28,7 @@ public final class BackfillBenchmark implements Callable<Integer> {
   @Option(names = "--rpc", required = true, description = "The node's JSON-RPC over HTTP.")
   URI rpc;
 
-  @Option(names = "--sqlite-dir", description = "Directory for the runs' SQLite stores.")
-  Path sqliteDir;
-
-  @Option(
-      names = "--postgres",
-      description = "postgresql://user@host:port/db of a throwaway server.")
-  String postgres;
+  @Mixin StoreOptions store;
 
   @Option(names = "--runs", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
   int runs;
@@ -47,7 +41,7 @@ public final class BackfillBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchStores stores = new BenchStores(sqliteDir, postgres);
+    BenchStores stores = store.stores();
     IngestConfig ingest =
         new IngestConfig(
             batchBlocks,

@@ -25,6 +25,7 @@ import org.ailedger.indexer.store.StoreLocation;
 import org.ailedger.indexer.stream.StreamConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,13 +58,7 @@ public final class LiveBenchmark implements Callable<Integer> {
   @Option(names = "--ws", required = true, description = "The node's JSON-RPC over WebSocket.")
   URI ws;
 
-  @Option(names = "--sqlite-dir", description = "Directory for the SQLite store.")
-  Path sqliteDir;
-
-  @Option(
-      names = "--postgres",
-      description = "postgresql://user@host:port/db of a throwaway server.")
-  String postgres;
+  @Mixin StoreOptions store;
 
   @Option(names = "--ready-file", required = true, description = "Written once caught up.")
   Path readyFile;
@@ -81,7 +76,7 @@ public final class LiveBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchStores stores = new BenchStores(sqliteDir, postgres);
+    BenchStores stores = store.stores();
     StoreLocation location = stores.fresh("live");
     IndexerConfig config =
         new IndexerConfig(

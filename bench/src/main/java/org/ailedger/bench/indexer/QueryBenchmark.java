@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +35,7 @@ import org.ailedger.indexer.stream.StreamConfig;
 import org.apache.tuweni.bytes.Bytes32;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,13 +57,7 @@ public final class QueryBenchmark implements Callable<Integer> {
   @Option(names = "--rpc", required = true, description = "The node to back-fill from.")
   URI rpc;
 
-  @Option(names = "--sqlite-dir", description = "Directory for the SQLite store.")
-  Path sqliteDir;
-
-  @Option(
-      names = "--postgres",
-      description = "postgresql://user@host:port/db of a throwaway server.")
-  String postgres;
+  @Mixin StoreOptions store;
 
   @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients.")
   int clients;
@@ -94,7 +88,7 @@ public final class QueryBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchStores stores = new BenchStores(sqliteDir, postgres);
+    BenchStores stores = store.stores();
     try (Database database = Database.open(StoreConfig.of(stores.fresh("queries")))) {
       Backfill.Result filled = Backfill.run(rpc, database, IngestConfig.defaults());
       System.out.printf(
