@@ -18,6 +18,13 @@ public final class Latencies {
     return size;
   }
 
+  /** Adds every value of this to {@code target}. */
+  public void copyInto(Latencies target) {
+    for (int i = 0; i < size; i++) {
+      target.add(values[i]);
+    }
+  }
+
   public Latencies copy() {
     Latencies copy = new Latencies();
     copy.values = Arrays.copyOf(values, Math.max(1, size));

@@ -12,9 +12,11 @@ import org.ailedger.node.rpc.subscription.SubscriptionScope;
 /**
  * What both transports do with a body: parse it on the event loop, run it on the named worker pool,
  * serialize the answer there too (a large eth_getLogs answer is real work), and hand the bytes back
- * to the event loop to write. At most {@code maxQueued} bodies are executing or waiting; beyond
- * that a body is refused at once, so a flood cannot grow the queue without bound. A batch runs on
- * one worker, element after element, so a large batch cannot occupy the pool.
+ * to the event loop to write. A single call of a light method (and an unknown method's error) is
+ * answered on the event loop at once, since the hand-off would cost more than the call. At most
+ * {@code maxQueued} bodies are executing or waiting; beyond that a body is refused at once, so a
+ * flood cannot grow the queue without bound. A batch runs on one worker, element after element, so
+ * a large batch cannot occupy the pool.
  */
 public final class JsonRpcProcessor {
   private final RequestParser parser;
@@ -36,6 +38,10 @@ public final class JsonRpcProcessor {
     ParsedBody parsed = parser.parse(body.getBytes());
     if (parsed instanceof ParsedBody.Refused refused) {
       return Future.succeededFuture(Optional.of(Buffer.buffer(RpcJson.write(refused.response()))));
+    }
+    if (dispatcher.light(parsed)) {
+      return Future.succeededFuture(
+          dispatcher.dispatch(parsed, scope).map(JsonRpcProcessor::bytes));
     }
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();

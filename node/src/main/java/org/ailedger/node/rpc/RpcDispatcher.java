@@ -43,6 +43,13 @@ public final class RpcDispatcher {
     };
   }
 
+  /** Whether the body is one call of a method that is light for its params; see RpcMethod. */
+  public boolean light(ParsedBody body) {
+    return body instanceof ParsedBody.Single single
+        && single.envelope() instanceof Envelope.Call call
+        && methods.find(call.method()).map(m -> m.light(call.params())).orElse(true);
+  }
+
   /** The same body answered with one error for every call, without running anything. */
   public static Optional<JsonNode> refuse(ParsedBody body, RpcException error) {
     return switch (body) {

@@ -80,6 +80,9 @@ public final class FakeBackend {
   public final AtomicReference<CallRequest> lastCall = new AtomicReference<>();
   public volatile RuntimeException stateFailure;
 
+  /** When set, eth_call and eth_estimateGas wait for it to open, holding their worker thread. */
+  public volatile java.util.concurrent.CountDownLatch callGate;
+
   public FakeBackend() {
     chain.append(List.of(), List.of());
     Transaction update = legacy(0, 20, MODEL_REGISTRY, Bytes.fromHexString("0x1234"));
@@ -201,6 +204,14 @@ public final class FakeBackend {
   private TransactionSimulator simulator() {
     return (request, at) -> {
       lastCall.set(request);
+      java.util.concurrent.CountDownLatch gate = callGate;
+      if (gate != null) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (request.data().equals(REVERTING)) {
         return new Simulation(
             new CallOutcome(

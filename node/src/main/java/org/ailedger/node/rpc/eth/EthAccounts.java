@@ -13,6 +13,11 @@ public final class EthAccounts implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
     return RpcJson.array();

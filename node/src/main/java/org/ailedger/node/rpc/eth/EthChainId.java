@@ -21,6 +21,11 @@ public final class EthChainId implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
     return TextNode.valueOf(Hex.quantity(chain.chainId()));

@@ -27,6 +27,11 @@ public final class EthGasPrice implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
     return TextNode.valueOf(Hex.quantity(chain.head().baseFee().add(suggestedPriorityFee)));

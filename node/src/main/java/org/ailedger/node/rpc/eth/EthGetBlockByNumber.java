@@ -20,6 +20,16 @@ public final class EthGetBlockByNumber implements RpcMethod {
     return "eth_getBlockByNumber";
   }
 
+  /** Light with transaction hashes; a block with full transactions can be megabytes of JSON. */
+  @Override
+  public boolean light(JsonNode params) {
+    return params != null
+        && params.isArray()
+        && params.size() == 2
+        && params.get(1).isBoolean()
+        && !params.get(1).booleanValue();
+  }
+
   @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(2);

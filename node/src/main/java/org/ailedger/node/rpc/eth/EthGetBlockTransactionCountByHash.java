@@ -22,6 +22,11 @@ public final class EthGetBlockTransactionCountByHash implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     return chain
         .block(request.params().expectAtMost(1).hash(0, "block hash"))

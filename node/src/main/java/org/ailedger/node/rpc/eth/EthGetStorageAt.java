@@ -29,6 +29,11 @@ public final class EthGetStorageAt implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(3);
     Address address = params.address(0, "address");

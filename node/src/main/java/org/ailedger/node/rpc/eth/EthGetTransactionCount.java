@@ -36,6 +36,11 @@ public final class EthGetTransactionCount implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(2);
     Address address = params.address(0, "address");

@@ -28,6 +28,11 @@ public final class EthSyncing implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
     Optional<SyncProgress> state = peers.syncing();

@@ -20,6 +20,11 @@ public final class NetListening implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
     return BooleanNode.valueOf(peers.listening());

@@ -19,6 +19,11 @@ public final class Web3ClientVersion implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     request.params().expectAtMost(0);
     return TextNode.valueOf(clientVersion);

@@ -16,6 +16,11 @@ public final class Web3Sha3 implements RpcMethod {
   }
 
   @Override
+  public boolean light(JsonNode params) {
+    return true;
+  }
+
+  @Override
   public JsonNode execute(RpcRequest request) {
     Bytes data = request.params().expectAtMost(1).data(0, "data");
     return TextNode.valueOf(Hex.data(Keccak.hash(data)));
