@@ -1,6 +1,7 @@
 package org.ailedger.node.rpc.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -55,7 +56,7 @@ public final class HttpRpcVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false));
     return server
-        .requestHandler(config.corsAllowedOrigins().isEmpty() ? this::route : corsRouter())
+        .requestHandler(config.corsAllowedOrigins().isEmpty() ? this::route : withCors())
         .listen()
         .onSuccess(
             s -> LOG.info("JSON-RPC HTTP listening on {}:{}", config.host(), s.actualPort()));
@@ -75,8 +76,25 @@ public final class HttpRpcVerticle extends VerticleBase {
   }
 
   /**
-   * Without CORS there is one route, so it is matched here instead of by a Router, which costs more
-   * per request than a cheap call itself; the statuses are the ones the Router gives.
+   * Browsers' requests (they carry an Origin, and preflights are OPTIONS) go through the Router and
+   * its CORS handler; every other client (wallet back ends, SDKs, cast) has nothing for CORS to
+   * check and takes the direct route.
+   */
+  private Handler<HttpServerRequest> withCors() {
+    Router router = corsRouter();
+    return request -> {
+      if (request.method() == HttpMethod.OPTIONS
+          || request.headers().contains(HttpHeaders.ORIGIN)) {
+        router.handle(request);
+      } else {
+        route(request);
+      }
+    };
+  }
+
+  /**
+   * The one route, matched here instead of by a Router, which costs more per request than a cheap
+   * call itself; the statuses are the ones the Router gives.
    */
   private void route(HttpServerRequest request) {
     if (!request.path().equals("/")) {
