@@ -49,6 +49,16 @@ final class NodeCommand implements Callable<Integer> {
   List<String> corsOrigins;
 
   @Option(
+      names = "--rpc-warmup-requests",
+      paramLabel = "N",
+      defaultValue = "" + NodeConfig.DEFAULT_RPC_WARMUP_REQUESTS,
+      description =
+          "Read calls the node sends itself over a private loopback listener before its JSON-RPC"
+              + " port opens, so the first clients meet compiled code; 0 skips it (default:"
+              + " ${DEFAULT-VALUE}).")
+  int rpcWarmupRequests;
+
+  @Option(
       names = "--sync-writes",
       description = "fsync every block: survives power loss, at some throughput cost.")
   boolean syncWrites;
@@ -86,7 +96,8 @@ final class NodeCommand implements Callable<Integer> {
             syncWrites,
             VersionProvider.clientVersion(),
             txsSelectionPercent,
-            p2p.config(dataDir));
+            p2p.config(dataDir),
+            rpcWarmupRequests);
     NodeRun.untilInterrupted(
         new LedgerNode(config, Clock.systemUTC()),
         node -> {

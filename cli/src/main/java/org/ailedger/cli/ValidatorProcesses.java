@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.ailedger.node.app.NodeConfig;
 
 /**
  * The devnet's validators as {@code ailedger node} processes: the same java and class path as this
@@ -123,9 +124,15 @@ final class ValidatorProcesses {
         ChildJvm.start("validator " + validator, arguments(validator), layout.logFile(validator)));
   }
 
+  /**
+   * Validator 0 is the one the devnet hands to clients (its URL is printed first and the page's
+   * wallets use it), so it alone warms its JSON-RPC before opening; four warm-ups at once would
+   * slow a small machine's devnet start for validators nobody calls.
+   */
   private List<String> arguments(int i) {
     return List.of(
         "node",
+        "--rpc-warmup-requests=" + (i == 0 ? NodeConfig.DEFAULT_RPC_WARMUP_REQUESTS : 0),
         "--data-dir=" + layout.dataDir(i),
         "--genesis-file=" + layout.genesisFile(),
         "--node-key-file=" + layout.keyFile(i),

@@ -51,7 +51,8 @@ public final class InProcessDevnet implements AutoCloseable {
                   false,
                   "cli-test",
                   NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
-                  PeersConfig.disabled()),
+                  PeersConfig.disabled(),
+                  0),
               Clock.systemUTC());
       node.start();
     } catch (IOException e) {

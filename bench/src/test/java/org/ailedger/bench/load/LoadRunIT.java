@@ -53,7 +53,8 @@ class LoadRunIT {
                 false,
                 "ailedger/test",
                 NodeConfig.DEFAULT_BLOCK_TXS_SELECTION_PERCENT,
-                PeersConfig.disabled()),
+                PeersConfig.disabled(),
+                0),
             Clock.systemUTC());
     node.start();
   }

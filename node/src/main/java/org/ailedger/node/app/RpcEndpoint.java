@@ -43,6 +43,7 @@ final class RpcEndpoint {
             .wsPort(config.wsPort())
             .corsAllowedOrigins(config.corsOrigins())
             .clientVersion(clientVersion)
+            .warmupRequests(config.rpcWarmupRequests())
             .build();
     RpcBackend backend =
         new RpcBackend(

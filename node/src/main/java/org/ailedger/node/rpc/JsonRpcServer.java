@@ -4,9 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.ailedger.node.rpc.filter.FilterRegistry;
 import org.ailedger.node.rpc.http.HttpRpcVerticle;
+import org.ailedger.node.rpc.http.HttpWarmup;
 import org.ailedger.node.rpc.websocket.WebSocketRpcVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class JsonRpcServer {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
   public static final String WORKER_POOL_NAME = "ailedger-rpc";
+
+  /** The longest a warm-up may hold the opening of the port, whatever its request count. */
+  static final Duration WARMUP_DEADLINE = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final RpcConfig config;
@@ -71,8 +76,16 @@ public final class JsonRpcServer {
             config.maxQueuedRequests());
     http = new HttpRpcVerticle(config, processor);
     webSocket = new WebSocketRpcVerticle(config, processor, backend.events(), workers, ids);
-    return vertx
-        .deployVerticle(http)
+    HttpWarmup warmup =
+        new HttpWarmup(
+            vertx,
+            processor,
+            WarmupCalls.bodies(backend.chain()),
+            config.warmupRequests(),
+            WARMUP_DEADLINE);
+    return warmup
+        .run()
+        .compose(warmed -> vertx.deployVerticle(http))
         .compose(
             id -> {
               httpDeployment = id;

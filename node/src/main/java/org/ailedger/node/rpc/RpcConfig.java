@@ -27,6 +27,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  *     worker; beyond it requests are refused at once instead of queueing without bound
  * @param suggestedPriorityFee the tip {@code eth_maxPriorityFeePerGas} suggests (this network may
  *     run free of gas fees, so the default is zero)
+ * @param warmupRequests read calls the node sends itself over a private loopback listener before
+ *     the HTTP port opens, so its first clients meet compiled code; 0 skips the warm-up
  */
 public record RpcConfig(
     String host,
@@ -43,7 +45,8 @@ public record RpcConfig(
     long callGasCap,
     int workerPoolSize,
     int maxQueuedRequests,
-    UInt256 suggestedPriorityFee) {
+    UInt256 suggestedPriorityFee,
+    int warmupRequests) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_HTTP_PORT = 8545;
@@ -63,6 +66,9 @@ public record RpcConfig(
   public static final int DEFAULT_WORKER_POOL_SIZE = 8;
   public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
   public static final UInt256 DEFAULT_SUGGESTED_PRIORITY_FEE = UInt256.ZERO;
+
+  /** Enough for the JIT to compile the read path; see docs/benchmarks.md for what it buys. */
+  public static final int DEFAULT_WARMUP_REQUESTS = 30_000;
 
   public RpcConfig {
     if (host == null || host.isBlank()) {
@@ -90,6 +96,9 @@ public record RpcConfig(
     requirePositive(maxQueuedRequests, "maxQueuedRequests");
     if (suggestedPriorityFee == null) {
       throw new IllegalArgumentException("suggestedPriorityFee is required");
+    }
+    if (warmupRequests < 0) {
+      throw new IllegalArgumentException("warmupRequests must be >= 0, got " + warmupRequests);
     }
   }
 
@@ -133,6 +142,7 @@ public record RpcConfig(
     private long callGasCap = DEFAULT_CALL_GAS_CAP;
     private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
     private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
+    private int warmupRequests = DEFAULT_WARMUP_REQUESTS;
     private UInt256 suggestedPriorityFee = DEFAULT_SUGGESTED_PRIORITY_FEE;
 
     private Builder() {}
@@ -212,6 +222,11 @@ public record RpcConfig(
       return this;
     }
 
+    public Builder warmupRequests(int value) {
+      warmupRequests = value;
+      return this;
+    }
+
     public RpcConfig build() {
       return new RpcConfig(
           host,
@@ -228,7 +243,8 @@ public record RpcConfig(
           callGasCap,
           workerPoolSize,
           maxQueuedRequests,
-          suggestedPriorityFee);
+          suggestedPriorityFee,
+          warmupRequests);
     }
   }
 }

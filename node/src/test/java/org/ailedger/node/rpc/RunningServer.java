@@ -32,7 +32,12 @@ public final class RunningServer implements AutoCloseable {
   public RunningServer(FakeBackend fake, RpcConfig.Builder config, Clock clock) {
     this.fake = fake;
     this.server =
-        new JsonRpcServer(vertx, config.httpPort(0).wsPort(0).build(), fake.backend(), clock);
+        new JsonRpcServer(
+            vertx,
+            // warm-ups have their own test; thousands of extra requests per server would slow all
+            config.httpPort(0).wsPort(0).warmupRequests(0).build(),
+            fake.backend(),
+            clock);
     await(server.start());
   }
 

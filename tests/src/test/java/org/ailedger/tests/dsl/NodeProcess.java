@@ -411,6 +411,11 @@ public final class NodeProcess implements AutoCloseable {
       command.add(genesisFile.toString());
       command.add("--node-key-file");
       command.add(keyFile.toString());
+      if (!extraArgs.contains("--rpc-warmup-requests")) {
+        // a warm-up only buys speed for the first clients; tests start many nodes on two cores
+        command.add("--rpc-warmup-requests");
+        command.add("0");
+      }
     }
     command.add("--rpc-http-port");
     command.add(Integer.toString(httpPort));
