@@ -139,6 +139,8 @@ class EthBlocksAndTransactionsIT {
 
     assertThat(tx.get("blockHash").asText()).isEqualTo(Hex.data(block1.header().hash()));
     assertThat(tx.get("blockNumber").asText()).isEqualTo("0x1");
+    assertThat(tx.get("blockTimestamp").asText())
+        .isEqualTo(Hex.quantity(block1.header().timestamp()));
     assertThat(tx.get("from").asText()).isEqualTo(BOB.toHexString());
     assertThat(tx.get("to").asText()).isEqualTo(FakeBackend.TOKEN.toHexString());
     assertThat(tx.get("gas").asText()).isEqualTo("0x15f90");
@@ -193,6 +195,7 @@ class EthBlocksAndTransactionsIT {
 
     assertThat(tx.get("blockHash").isNull()).isTrue();
     assertThat(tx.get("blockNumber").isNull()).isTrue();
+    assertThat(tx.get("blockTimestamp").isNull()).isTrue();
     assertThat(tx.get("transactionIndex").isNull()).isTrue();
     assertThat(tx.get("gasPrice").asText()).isEqualTo("0x32");
     assertThat(tx.get("from").asText()).isEqualTo(BOB.toHexString());
