@@ -260,6 +260,21 @@ class EthBlocksAndTransactionsIT {
   }
 
   @Test
+  void blockReceiptsAreTheTransactionReceiptsInOrder() {
+    JsonNode byNumber = rpc.result("eth_getBlockReceipts", "0x1");
+    JsonNode byHash = rpc.result("eth_getBlockReceipts", Hex.data(block1.header().hash()));
+
+    assertThat(byNumber).hasSize(block1.transactions().size());
+    for (int i = 0; i < byNumber.size(); i++) {
+      String hash = Hex.data(block1.transactions().get(i).hash());
+      assertThat(byNumber.get(i)).isEqualTo(rpc.result("eth_getTransactionReceipt", hash));
+    }
+    assertThat(byHash).isEqualTo(byNumber);
+    assertThat(rpc.result("eth_getBlockReceipts", "0x3e8").isNull()).as("beyond the head").isTrue();
+    assertThat(rpc.result("eth_getBlockReceipts", "0x" + "22".repeat(32)).isNull()).isTrue();
+  }
+
+  @Test
   void failedReceiptCarriesStatusZeroAndRevertReason() {
     JsonNode receipt = rpc.result("eth_getTransactionReceipt", Hex.data(revoked.hash()));
 
