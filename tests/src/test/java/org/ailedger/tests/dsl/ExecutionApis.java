@@ -111,6 +111,25 @@ public final class ExecutionApis {
     return problems;
   }
 
+  /**
+   * Fails with the reasons when a request the test is about to send is not legal by the spec; a
+   * method the spec does not define passes unchecked. Params are converted as {@link JsonRpc} sends
+   * them.
+   */
+  public void assertLegalRequest(String method, Object... params) {
+    if (!defines(method)) {
+      return;
+    }
+    List<JsonNode> json = new ArrayList<>();
+    for (Object param : params) {
+      json.add(JSON.valueToTree(param));
+    }
+    List<String> problems = paramViolations(method, json);
+    if (!problems.isEmpty()) {
+      throw new AssertionError("the request " + method + json + " breaks the spec: " + problems);
+    }
+  }
+
   /** What is wrong with {@code value} as an instance of schema {@code name} of the components. */
   public List<String> schemaViolations(String name, JsonNode value) {
     if (!document.get("components").get("schemas").has(name)) {
