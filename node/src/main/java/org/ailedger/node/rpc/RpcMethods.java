@@ -19,6 +19,7 @@ import org.ailedger.node.rpc.eth.EthGasPrice;
 import org.ailedger.node.rpc.eth.EthGetBalance;
 import org.ailedger.node.rpc.eth.EthGetBlockByHash;
 import org.ailedger.node.rpc.eth.EthGetBlockByNumber;
+import org.ailedger.node.rpc.eth.EthGetBlockReceipts;
 import org.ailedger.node.rpc.eth.EthGetBlockTransactionCountByHash;
 import org.ailedger.node.rpc.eth.EthGetBlockTransactionCountByNumber;
 import org.ailedger.node.rpc.eth.EthGetCode;
@@ -90,6 +91,7 @@ public final class RpcMethods {
             new EthSendRawTransaction(backend.submitter()),
             new EthGetTransactionByHash(backend.chain(), backend.pool()),
             new EthGetTransactionReceipt(backend.chain()),
+            new EthGetBlockReceipts(backend.chain()),
             new EthGetTransactionByBlockHashAndIndex(backend.chain()),
             new EthGetTransactionByBlockNumberAndIndex(backend.chain()),
             new EthGetBlockByNumber(backend.chain()),

@@ -139,6 +139,8 @@ class EthBlocksAndTransactionsIT {
 
     assertThat(tx.get("blockHash").asText()).isEqualTo(Hex.data(block1.header().hash()));
     assertThat(tx.get("blockNumber").asText()).isEqualTo("0x1");
+    assertThat(tx.get("blockTimestamp").asText())
+        .isEqualTo(Hex.quantity(block1.header().timestamp()));
     assertThat(tx.get("from").asText()).isEqualTo(BOB.toHexString());
     assertThat(tx.get("to").asText()).isEqualTo(FakeBackend.TOKEN.toHexString());
     assertThat(tx.get("gas").asText()).isEqualTo("0x15f90");
@@ -193,6 +195,7 @@ class EthBlocksAndTransactionsIT {
 
     assertThat(tx.get("blockHash").isNull()).isTrue();
     assertThat(tx.get("blockNumber").isNull()).isTrue();
+    assertThat(tx.get("blockTimestamp").isNull()).isTrue();
     assertThat(tx.get("transactionIndex").isNull()).isTrue();
     assertThat(tx.get("gasPrice").asText()).isEqualTo("0x32");
     assertThat(tx.get("from").asText()).isEqualTo(BOB.toHexString());
@@ -254,6 +257,21 @@ class EthBlocksAndTransactionsIT {
     assertThat(logs.get(0).get("transactionIndex").asText()).isEqualTo("0x1");
     assertThat(logs.get(0).get("removed").asBoolean()).isFalse();
     assertThat(logs.get(0).get("topics").get(0).asText()).isEqualTo(Hex.data(FakeBackend.TRANSFER));
+  }
+
+  @Test
+  void blockReceiptsAreTheTransactionReceiptsInOrder() {
+    JsonNode byNumber = rpc.result("eth_getBlockReceipts", "0x1");
+    JsonNode byHash = rpc.result("eth_getBlockReceipts", Hex.data(block1.header().hash()));
+
+    assertThat(byNumber).hasSize(block1.transactions().size());
+    for (int i = 0; i < byNumber.size(); i++) {
+      String hash = Hex.data(block1.transactions().get(i).hash());
+      assertThat(byNumber.get(i)).isEqualTo(rpc.result("eth_getTransactionReceipt", hash));
+    }
+    assertThat(byHash).isEqualTo(byNumber);
+    assertThat(rpc.result("eth_getBlockReceipts", "0x3e8").isNull()).as("beyond the head").isTrue();
+    assertThat(rpc.result("eth_getBlockReceipts", "0x" + "22".repeat(32)).isNull()).isTrue();
   }
 
   @Test

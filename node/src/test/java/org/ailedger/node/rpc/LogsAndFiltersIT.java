@@ -164,6 +164,8 @@ class LogsAndFiltersIT {
     assertThat(changes.get(0).get("blockNumber").asText()).isEqualTo("0x5");
     assertThat(changes.get(0).get("logIndex").asText()).isEqualTo("0x1");
     assertThat(changes.get(0).get("blockHash").asText()).isEqualTo(Hex.data(added.header().hash()));
+    assertThat(changes.get(0).get("blockTimestamp").asText())
+        .isEqualTo(Hex.quantity(added.header().timestamp()));
     assertThat(rpc.result("eth_getFilterChanges", id)).isEqualTo(RunningServer.EMPTY_ARRAY);
   }
 

@@ -37,6 +37,7 @@ class RpcMethodsTest {
             "eth_sendRawTransaction",
             "eth_getTransactionByHash",
             "eth_getTransactionReceipt",
+            "eth_getBlockReceipts",
             "eth_getBlockByNumber",
             "eth_getBlockByHash",
             "eth_getBlockTransactionCountByNumber",
@@ -55,6 +56,6 @@ class RpcMethodsTest {
             "admin_nodeInfo",
             "admin_addPeer",
             "admin_removePeer");
-    assertThat(methods.names()).hasSize(42);
+    assertThat(methods.names()).hasSize(43);
   }
 }

@@ -1,6 +1,8 @@
 package org.ailedger.tests.dsl;
 
 import java.math.BigInteger;
+import java.util.List;
+import org.web3j.crypto.AccessListObject;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -53,5 +55,30 @@ public final class SignedTransactions {
             value,
             data);
     return Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, from));
+  }
+
+  /**
+   * An EIP-2930 (type 1) transaction with zero gas price and an access list naming {@code to} and
+   * {@code storageKeys}, as 0x-prefixed hex of its envelope.
+   */
+  public static String eip2930(
+      Credentials from,
+      long chainId,
+      long nonce,
+      long gasLimit,
+      String to,
+      List<String> storageKeys,
+      String data) {
+    RawTransaction tx =
+        RawTransaction.createTransaction(
+            chainId,
+            BigInteger.valueOf(nonce),
+            BigInteger.ZERO,
+            BigInteger.valueOf(gasLimit),
+            to,
+            BigInteger.ZERO,
+            data,
+            List.of(new AccessListObject(to, storageKeys)));
+    return Numeric.toHexString(TransactionEncoder.signMessage(tx, from));
   }
 }

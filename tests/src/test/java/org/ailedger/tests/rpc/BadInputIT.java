@@ -134,6 +134,23 @@ class BadInputIT {
   }
 
   @Test
+  void upperCaseHexPrefixIsInvalidParamsNamingIt() {
+    String address = Devnet.account(0).getAddress().substring(2);
+
+    RpcError badAddress = rpc.call("eth_getBalance", "0X" + address, "latest").error();
+    RpcError badBlock = rpc.call("eth_getBalance", "0x" + address, "0X1").error();
+
+    assertThat(badAddress.code()).isEqualTo(INVALID_PARAMS);
+    assertThat(badAddress.message())
+        .isEqualTo(
+            "invalid argument 0 (address): an address \"0X"
+                + address
+                + "\" has an upper-case 0X prefix; want 0x");
+    assertThat(badBlock.code()).isEqualTo(INVALID_PARAMS);
+    assertThat(badBlock.message()).contains("\"0X1\" has an upper-case 0X prefix; want 0x");
+  }
+
+  @Test
   void fiveMegabyteRequestGetsAnErrorNotAHang() {
     String fiveMegabytesOfHex = "0x" + "ab".repeat(5 * 1024 * 1024 / 2);
     String body =

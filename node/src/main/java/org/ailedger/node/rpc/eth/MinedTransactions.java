@@ -29,6 +29,7 @@ final class MinedTransactions {
         receipts.get(i).sender(),
         hash,
         block.number(),
+        block.header().timestamp(),
         i,
         block.header().baseFee());
   }

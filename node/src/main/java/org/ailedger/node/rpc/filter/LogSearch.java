@@ -116,6 +116,7 @@ public final class LogSearch {
                   log,
                   block.number(),
                   blockHash,
+                  block.header().timestamp(),
                   block.transactions().get(txIndex).hash(),
                   txIndex,
                   logIndex));

@@ -73,6 +73,7 @@ public final class BlockJson {
               receipts.get(i).sender(),
               hash,
               block.number(),
+              block.header().timestamp(),
               i,
               block.header().baseFee()));
     }

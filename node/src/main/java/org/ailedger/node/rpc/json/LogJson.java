@@ -19,6 +19,7 @@ public final class LogJson {
     json.put("transactionHash", Hex.data(matched.transactionHash()));
     json.put("transactionIndex", Hex.quantity(matched.transactionIndex()));
     json.put("blockHash", Hex.data(matched.blockHash()));
+    json.put("blockTimestamp", Hex.quantity(matched.blockTimestamp()));
     json.put("logIndex", Hex.quantity(matched.logIndex()));
     // this chain has immediate finality: a log is never removed by a reorg
     json.put("removed", false);

@@ -53,7 +53,14 @@ public final class ReceiptJson {
       Log log = receipt.logs().get(i);
       logs.add(
           LogJson.of(
-              new MatchedLog(log, block.number(), blockHash, tx.hash(), index, firstLogIndex + i)));
+              new MatchedLog(
+                  log,
+                  block.number(),
+                  blockHash,
+                  block.header().timestamp(),
+                  tx.hash(),
+                  index,
+                  firstLogIndex + i)));
     }
     json.put("logsBloom", Hex.data(receipt.bloom().bytes()));
     json.put("type", Hex.quantity(receipt.type().rpcType()));

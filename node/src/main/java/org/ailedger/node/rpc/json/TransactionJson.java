@@ -14,17 +14,22 @@ import org.apache.tuweni.units.bigints.UInt256;
 public final class TransactionJson {
   private TransactionJson() {}
 
-  /** A transaction in a block; {@code gasPrice} is what it paid per gas at the block's base fee. */
+  /**
+   * A transaction in a block; {@code gasPrice} is what it paid per gas at the block's base fee, and
+   * {@code blockTimestamp} is the block's, which execution-apis requires of mined transactions.
+   */
   public static ObjectNode mined(
       Transaction tx,
       Address from,
       Bytes32 blockHash,
       long blockNumber,
+      long blockTimestamp,
       int index,
       UInt256 baseFee) {
     ObjectNode json = RpcJson.object();
     json.put("blockHash", Hex.data(blockHash));
     json.put("blockNumber", Hex.quantity(blockNumber));
+    json.put("blockTimestamp", Hex.quantity(blockTimestamp));
     fill(json, tx, from, tx.effectiveGasPrice(baseFee));
     json.put("transactionIndex", Hex.quantity(index));
     putTail(json, tx);
@@ -36,6 +41,7 @@ public final class TransactionJson {
     ObjectNode json = RpcJson.object();
     json.putNull("blockHash");
     json.putNull("blockNumber");
+    json.putNull("blockTimestamp");
     fill(json, tx, from, tx.maxFeePerGas());
     json.putNull("transactionIndex");
     putTail(json, tx);

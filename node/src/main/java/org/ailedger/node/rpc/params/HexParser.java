@@ -9,9 +9,10 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
- * Strict parsing of hex parameters, with geth's rules: a QUANTITY is a string {@code 0x} followed
- * by hex digits without leading zeros; DATA has an even number of digits. Anything else is an
- * invalid-params error naming where the value was and what is wrong with it.
+ * Strict parsing of hex parameters, with geth's rules tightened to the execution-apis patterns: a
+ * QUANTITY is a string {@code 0x} (lower case) followed by hex digits without leading zeros; DATA
+ * has an even number of digits. Anything else is an invalid-params error naming where the value was
+ * and what is wrong with it.
  */
 public final class HexParser {
   private static final int MAX_QUOTED = 72;
@@ -98,9 +99,11 @@ public final class HexParser {
       throw invalid(where, "want " + kind + " as a 0x-prefixed string, got " + describe(node));
     }
     String text = node.textValue();
-    if (text.length() < 2
-        || text.charAt(0) != '0'
-        || (text.charAt(1) != 'x' && text.charAt(1) != 'X')) {
+    if (text.startsWith("0X")) {
+      // the execution-apis patterns all start with a lower-case ^0x; geth's lenience is not spec
+      throw invalid(where, kind + " " + quote(node) + " has an upper-case 0X prefix; want 0x");
+    }
+    if (!text.startsWith("0x")) {
       throw invalid(where, kind + " " + quote(node) + " lacks the 0x prefix");
     }
     for (int i = 2; i < text.length(); i++) {

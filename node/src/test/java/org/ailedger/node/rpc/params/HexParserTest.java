@@ -22,7 +22,7 @@ class HexParserTest {
   void quantitiesParseWithoutLeadingZeros() {
     assertThat(HexParser.quantityLong(text("0x0"), WHERE)).isZero();
     assertThat(HexParser.quantityLong(text("0x539"), WHERE)).isEqualTo(1337);
-    assertThat(HexParser.quantityLong(text("0X1aF"), WHERE)).isEqualTo(0x1af);
+    assertThat(HexParser.quantityLong(text("0x1aF"), WHERE)).isEqualTo(0x1af);
     assertThat(HexParser.quantityLong(text("0x7fffffffffffffff"), WHERE)).isEqualTo(Long.MAX_VALUE);
     assertThat(HexParser.quantityUInt256(text("0x" + "f".repeat(64)), WHERE))
         .isEqualTo(UInt256.MAX_VALUE);
@@ -39,6 +39,9 @@ class HexParserTest {
     assertRejected(
         () -> HexParser.quantityLong(text("12"), WHERE),
         "invalid argument 0 (x): a hex number \"12\" lacks the 0x prefix");
+    assertRejected(
+        () -> HexParser.quantityLong(text("0X1"), WHERE),
+        "invalid argument 0 (x): a hex number \"0X1\" has an upper-case 0X prefix; want 0x");
     assertRejected(
         () -> HexParser.quantityLong(text("0x1g"), WHERE),
         "invalid argument 0 (x): a hex number \"0x1g\" has a non-hex character at 3");
@@ -76,6 +79,12 @@ class HexParserTest {
         "invalid argument 0 (x): an address has 40 hex digits, got 38 in \"0x"
             + "ab".repeat(19)
             + "\"");
+    // a checksummed address has upper-case digits, but its prefix is always a lower-case 0x
+    assertRejected(
+        () -> HexParser.address(text("0X" + "ab".repeat(20)), WHERE),
+        "invalid argument 0 (x): an address \"0X"
+            + "ab".repeat(20)
+            + "\" has an upper-case 0X prefix; want 0x");
   }
 
   @Test
