@@ -9,6 +9,7 @@ import org.ailedger.node.rpc.admin.AdminAddPeer;
 import org.ailedger.node.rpc.admin.AdminNodeInfo;
 import org.ailedger.node.rpc.admin.AdminPeers;
 import org.ailedger.node.rpc.admin.AdminRemovePeer;
+import org.ailedger.node.rpc.eth.Blocks;
 import org.ailedger.node.rpc.eth.EthAccounts;
 import org.ailedger.node.rpc.eth.EthBlockNumber;
 import org.ailedger.node.rpc.eth.EthCall;
@@ -68,6 +69,7 @@ public final class RpcMethods {
   /** Every method, wired to the backend. */
   public static RpcMethods create(RpcBackend backend, RpcConfig config, FilterRegistry filters) {
     LogSearch logs = new LogSearch(backend.chain(), config.maxLogBlockRange());
+    Blocks blocks = new Blocks(backend.chain());
     return new RpcMethods(
         List.of(
             new Web3ClientVersion(config.clientVersion()),
@@ -94,8 +96,8 @@ public final class RpcMethods {
             new EthGetBlockReceipts(backend.chain()),
             new EthGetTransactionByBlockHashAndIndex(backend.chain()),
             new EthGetTransactionByBlockNumberAndIndex(backend.chain()),
-            new EthGetBlockByNumber(backend.chain()),
-            new EthGetBlockByHash(backend.chain()),
+            new EthGetBlockByNumber(backend.chain(), blocks),
+            new EthGetBlockByHash(backend.chain(), blocks),
             new EthGetBlockTransactionCountByNumber(backend.chain()),
             new EthGetBlockTransactionCountByHash(backend.chain()),
             new EthGetLogs(logs),

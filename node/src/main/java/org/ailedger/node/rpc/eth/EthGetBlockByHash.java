@@ -10,9 +10,11 @@ import org.apache.tuweni.bytes.Bytes32;
 /** eth_getBlockByHash(hash, fullTransactions): the block, or null when unknown. */
 public final class EthGetBlockByHash implements RpcMethod {
   private final ChainReader chain;
+  private final Blocks blocks;
 
-  public EthGetBlockByHash(ChainReader chain) {
+  public EthGetBlockByHash(ChainReader chain, Blocks blocks) {
     this.chain = chain;
+    this.blocks = blocks;
   }
 
   @Override
@@ -35,6 +37,6 @@ public final class EthGetBlockByHash implements RpcMethod {
     RpcParams params = request.params().expectAtMost(2);
     Bytes32 hash = params.hash(0, "block hash");
     boolean full = params.bool(1, "full transactions");
-    return Blocks.json(chain, chain.block(hash), full);
+    return blocks.json(chain.block(hash), full);
   }
 }

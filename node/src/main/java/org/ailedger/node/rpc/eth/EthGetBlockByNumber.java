@@ -10,9 +10,11 @@ import org.ailedger.node.rpc.params.RpcParams;
 /** eth_getBlockByNumber(block, fullTransactions): the block, or null when unknown. */
 public final class EthGetBlockByNumber implements RpcMethod {
   private final ChainReader chain;
+  private final Blocks blocks;
 
-  public EthGetBlockByNumber(ChainReader chain) {
+  public EthGetBlockByNumber(ChainReader chain, Blocks blocks) {
     this.chain = chain;
+    this.blocks = blocks;
   }
 
   @Override
@@ -36,6 +38,7 @@ public final class EthGetBlockByNumber implements RpcMethod {
     BlockParameter block =
         BlockParameter.numberOrTag(params.required(0, "block"), RpcParams.where(0, "block"));
     boolean full = params.bool(1, "full transactions");
-    return Blocks.json(chain, block.header(chain).flatMap(h -> chain.block(h.hash())), full);
+    // by number: the hash would cost a keccak of the header on every request
+    return blocks.json(block.number(chain).flatMap(chain::block), full);
   }
 }

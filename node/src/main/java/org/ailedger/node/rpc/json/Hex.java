@@ -1,7 +1,7 @@
 package org.ailedger.node.rpc.json;
 
 import java.math.BigInteger;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -11,6 +11,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * "0x0"} for zero) and DATA ({@code 0x}-hex of whole bytes, lower case).
  */
 public final class Hex {
+  private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
   private Hex() {}
 
   public static String quantity(long value) {
@@ -32,7 +34,17 @@ public final class Hex {
   }
 
   public static String data(Bytes value) {
-    return value.toHexString().toLowerCase(Locale.ROOT);
+    // by table into Latin-1 bytes: every block and receipt answer carries a 256-byte bloom and
+    // several hashes, and the general-purpose encoders cost more than the rest of the answer
+    byte[] in = value.toArrayUnsafe();
+    byte[] out = new byte[2 + 2 * in.length];
+    out[0] = '0';
+    out[1] = 'x';
+    for (int i = 0, at = 2; i < in.length; i++, at += 2) {
+      out[at] = DIGITS[(in[i] >> 4) & 0xf];
+      out[at + 1] = DIGITS[in[i] & 0xf];
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   public static String address(Address address) {

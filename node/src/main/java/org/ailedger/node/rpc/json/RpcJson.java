@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 
 /**
@@ -47,6 +48,23 @@ public final class RpcJson {
       throw new IOException("empty body");
     }
     return node;
+  }
+
+  /**
+   * A node that serializes as the given JSON text, written out as it is: for answers rendered once
+   * and sent many times.
+   */
+  public static JsonNode raw(String json) {
+    return NODES.rawValueNode(new RawValue(json));
+  }
+
+  /** The JSON text of a tree. */
+  public static String text(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
   }
 
   public static byte[] write(JsonNode node) {
