@@ -11,18 +11,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The datasets each update of a page cites, in citation order, put into the update's item as {@code
  * datasets} (the ids) and {@code citations} (each id with whether it is revoked and whether it is
  * tainted, i.e. revoked or derived from a revoked dataset), with {@code flagged} when any citation
- * is tainted: one query per round the page touches, not one per update. A round's updates page
+ * is tainted: one query per round the page touches, not one per update, and one walk up the lineage
+ * ({@link TaintedDatasets}) for the datasets that round's page cites. A round's updates page
  * touches one round; a blast radius' page the few rounds its hits fall in.
- *
- * <p>Taint is worked out by the store on both engines: one recursive walk up the lineage from the
- * distinct datasets the page cites. The walk is not bounded: lineage is a DAG the contract only
- * lets grow from existing datasets, each cited dataset's ancestry is finite, and a cut walk would
- * call a tainted dataset clean.
  */
 final class CitedDatasets {
   private CitedDatasets() {}
@@ -46,22 +43,16 @@ final class CitedDatasets {
     Map<String, List<Citation>> cited = new HashMap<>();
     if (!rows.isEmpty()) {
       String placeholders = String.join(", ", Collections.nCopies(rows.size(), "?"));
+      List<Cited> found = new ArrayList<>();
       try (PreparedStatement query =
           at.connection()
               .prepareStatement(
-                  "WITH RECURSIVE cited AS (SELECT contributor, position, dataset_id"
-                      + " FROM update_datasets WHERE model_id = ? AND round = ? AND contributor IN ("
+                  "SELECT c.contributor, c.dataset_id, CASE WHEN EXISTS (SELECT 1 FROM revocations v"
+                      + " WHERE v.dataset_id = c.dataset_id) THEN 1 ELSE 0 END AS revoked"
+                      + " FROM update_datasets c WHERE c.model_id = ? AND c.round = ?"
+                      + " AND c.contributor IN ("
                       + placeholders
-                      + ")), ancestry(cited_id, id) AS (SELECT DISTINCT dataset_id, dataset_id"
-                      + " FROM cited UNION SELECT a.cited_id, l.parent_id FROM lineage l"
-                      + " JOIN ancestry a ON l.dataset_id = a.id)"
-                      + " SELECT c.contributor, c.dataset_id,"
-                      + " CASE WHEN EXISTS (SELECT 1 FROM revocations v"
-                      + " WHERE v.dataset_id = c.dataset_id) THEN 1 ELSE 0 END AS revoked,"
-                      + " CASE WHEN EXISTS (SELECT 1 FROM ancestry a JOIN revocations v"
-                      + " ON v.dataset_id = a.id WHERE a.cited_id = c.dataset_id)"
-                      + " THEN 1 ELSE 0 END AS tainted"
-                      + " FROM cited c ORDER BY c.contributor, c.position")) {
+                      + ") ORDER BY c.contributor, c.position")) {
         query.setString(1, modelId);
         query.setLong(2, round);
         int index = 3;
@@ -70,15 +61,20 @@ final class CitedDatasets {
         }
         try (ResultSet row = query.executeQuery()) {
           while (row.next()) {
-            cited
-                .computeIfAbsent(row.getString("contributor"), c -> new ArrayList<>())
-                .add(
-                    new Citation(
-                        row.getString("dataset_id"),
-                        row.getInt("revoked") == 1,
-                        row.getInt("tainted") == 1));
+            found.add(
+                new Cited(
+                    row.getString("contributor"),
+                    row.getString("dataset_id"),
+                    row.getInt("revoked") == 1));
           }
         }
+      }
+      Set<String> tainted =
+          TaintedDatasets.among(at, found.stream().map(Cited::datasetId).toList());
+      for (Cited c : found) {
+        cited
+            .computeIfAbsent(c.contributor(), k -> new ArrayList<>())
+            .add(new Citation(c.datasetId(), c.revoked(), tainted.contains(c.datasetId())));
       }
     }
     for (Page.Row row : rows) {
@@ -97,6 +93,8 @@ final class CitedDatasets {
   }
 
   private record RoundOf(String modelId, long round) {}
+
+  private record Cited(String contributor, String datasetId, boolean revoked) {}
 
   /** One cited dataset: revoked itself, tainted if it or any ancestor is revoked. */
   private record Citation(String datasetId, boolean revoked, boolean tainted) {

@@ -140,6 +140,41 @@ class AnalyticsApiIT {
     assertThat(citations(z)).containsExactly(hex(D) + " tainted", hex(U) + " clean");
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aDatasetAndItsLineageSayWhichDatasetsARevocationTainted(Engine engine) throws Exception {
+    serve(engine);
+
+    // D is three generations below the revoked R; its parent C two
+    JsonObject d =
+        checked("/v1/datasets/{datasetId}/lineage", "/v1/datasets/" + hex(D) + "/lineage")
+            .getJsonObject("data");
+    assertThat(d.getBoolean("tainted")).isTrue();
+    assertThat(d.getJsonArray("parents").getJsonObject(0).getString("datasetId")).isEqualTo(hex(C));
+    assertThat(d.getJsonArray("parents").getJsonObject(0).getBoolean("revoked")).isFalse();
+    assertThat(d.getJsonArray("parents").getJsonObject(0).getBoolean("tainted")).isTrue();
+    JsonObject r =
+        checked("/v1/datasets/{datasetId}/lineage", "/v1/datasets/" + hex(R) + "/lineage")
+            .getJsonObject("data");
+    assertThat(r.getBoolean("tainted")).as("a revoked dataset is tainted").isTrue();
+    assertThat(r.getJsonArray("children").stream().map(c -> ((JsonObject) c).getBoolean("tainted")))
+        .containsExactly(true, true);
+    JsonObject u =
+        checked("/v1/datasets/{datasetId}/lineage", "/v1/datasets/" + hex(U) + "/lineage")
+            .getJsonObject("data");
+    assertThat(u.getBoolean("tainted")).isFalse();
+    assertThat(
+            checked("/v1/datasets/{datasetId}", "/v1/datasets/" + hex(C))
+                .getJsonObject("data")
+                .getBoolean("tainted"))
+        .isTrue();
+    assertThat(
+            checked("/v1/datasets/{datasetId}", "/v1/datasets/" + hex(U))
+                .getJsonObject("data")
+                .getBoolean("tainted"))
+        .isFalse();
+  }
+
   /** An update's citations as "id revoked|tainted|clean", in citation order. */
   private static List<String> citations(JsonObject update) {
     return update.getJsonArray("citations").stream()
