@@ -1,13 +1,16 @@
 // Drives Debian's chromium with playwright-core through the indexer's page, as a voter without a
 // wallet would, and checks what it shows against the indexer's own REST answers: the proposals
 // list with the demo's proposal in its current state, the proposal's votes, a model's rounds, a
-// read-only hint. Saves screenshots of the main screens at desktop and phone width.
+// round's flagged updates and tainted citations, a dataset's lineage graph, a contributor's
+// rewards per day and over blocks, a read-only hint. Saves screenshots of the main screens at
+// desktop and phone width.
 //
 // Then, with test wallets injected into the page (test-wallet.mjs), as voters with a wallet: two
-// announced wallets are both offered; one on the wrong chain is switched (adding the chain); a
-// proposal is made through the page, voted on by two members (one held at the cap), with a
-// rejected signature on the way, and executed; the chain and the indexer must agree with what the
-// page shows at each step.
+// announced wallets are both offered; one on the wrong chain is switched (adding the chain); two
+// proposals of two kinds (grant a role, set a parameter) are made through the page, voted on by
+// members (one held at the cap), with a rejected signature, each EIP-1193 provider error and a
+// vote mined but reverted on the way, and executed; a third is canceled while pending; the chain
+// and the indexer must agree with what the page shows at each step.
 //
 // Usage: node page-browser.mjs <indexer URL> <chromium binary> <screenshot dir> <node RPC URL>
 // Prints one JSON line with what it saw; exits non-zero with a message on the first mismatch.

@@ -4,7 +4,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { read } from '../api.js';
 import { grouped, shortHex, tokens } from '../format.js';
 import { Address, AsOf, Block, Dataset, Facts, Hex, Loaded, Model, useLoad } from '../ui.js';
-import { citationsOf } from './models.js';
 import { layoutLineage, lineageEdges, SIZES } from '../lineage.js';
 
 /** How many datasets the page reads each way (up to ancestors, down to descendants). */
@@ -117,7 +116,7 @@ function BlastRadius({ r }) {
     ${r.items.length > 0 &&
     html`<h3>Updates reached</h3><ul class="rows">${r.items.map((u) => html`<li class="row">
         <div><a href=${`#/models/${u.modelId}/rounds/${u.round}`}>Round ${u.round}</a> · <${Address} value=${u.contributor} /></div>
-        <div><span class="label">cites</span> ${citationsOf(u).map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${c.tainted} /> `)}</div>
+        <div><span class="label">cites</span> ${u.citations.map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${c.tainted} /> `)}</div>
         <div><span class="label">reward</span> ${u.reward == null ? '—' : tokens(u.reward)}</div>
       </li>`)}</ul>`}
   </div>`;

@@ -70,11 +70,6 @@ export function ModelPage({ id }) {
   </section>`;
 }
 
-/** An update's cited datasets with their marks (an older indexer gives the ids alone). */
-export function citationsOf(u) {
-  return u.citations || u.datasets.map((datasetId) => ({ datasetId, revoked: false, tainted: false }));
-}
-
 function flaggedCount(updates) {
   return updates.filter((u) => u.flagged).length;
 }
@@ -117,7 +112,7 @@ export function RoundPage({ id, round }) {
               <div><span class="label">update</span> <${Hex} value=${u.updateHash} /></div>
               <div><span class="label">samples</span> ${grouped(u.sampleCount)}</div>
               <div><span class="label">reward</span> ${u.reward == null ? html`<span class="muted">not paid</span>` : tokens(u.reward)}</div>
-              <div class="wide"><span class="label">datasets</span> ${u.datasets.length === 0 ? html`<span class="muted">none</span>` : citationsOf(u).map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${c.tainted} /> `)}</div>
+              <div class="wide"><span class="label">datasets</span> ${u.datasets.length === 0 ? html`<span class="muted">none</span>` : u.citations.map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${c.tainted} /> `)}</div>
             </li>`)}</ul>`}
         <${AsOf} block=${r.block} />
       </div>`;
