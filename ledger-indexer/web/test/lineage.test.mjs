@@ -56,3 +56,12 @@ test('edges come from the lineage answers read, once each, between datasets of t
   // Z, A's other child, is not in the walk
   assert.deepEqual(edges.map((e) => e.join('>')).sort(), ['A>C', 'B>C', 'C>D', 'R>A']);
 });
+
+test('children are ordered under their parents, so edges do not cross', () => {
+  // found in the order that would cross: P1's child second, P2's first
+  const walk = new Map([['F', 0], ['P1', 1], ['P2', 1], ['C2', 2], ['C1', 2]]);
+  const { nodes } = layoutLineage(walk, [['F', 'P1'], ['F', 'P2'], ['P1', 'C1'], ['P2', 'C2']]);
+  const x = Object.fromEntries(nodes.map((n) => [n.id, n.x]));
+  assert.ok(x.P1 < x.P2);
+  assert.ok(x.C1 < x.C2, 'C1 should sit under P1, left of C2');
+});
