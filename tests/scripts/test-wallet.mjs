@@ -1,11 +1,21 @@
 // A wallet for browser tests, injected into the page: it announces itself by EIP-6963 and answers
 // EIP-1193 requests, but the keys stay in this process (ethers), so a test decides what the
 // "user" does: approve, reject the next request (4001), switch accounts (accountsChanged) or
-// chains (chainChanged). Reads are passed to the node's JSON-RPC as they are, errors included.
+// chains (chainChanged); what the wallet does: fail the next request with a provider error (4100,
+// 4200, 4900, 4901), or hold a signed transaction while the chain moves on before it broadcasts
+// it. Reads are passed to the node's JSON-RPC as they are, errors included.
 import { HDNodeWallet, JsonRpcProvider } from 'ethers';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const LEDGER_CHAIN = '0x539';
+
+// EIP-1193's provider errors, with messages in the style wallets give them
+const PROVIDER_ERRORS = {
+  4100: 'The requested method and/or account has not been authorized by the user.',
+  4200: 'The Provider does not support the requested method.',
+  4900: 'The Provider is disconnected from all chains.',
+  4901: 'The Provider is not connected to the requested chain.',
+};
 
 function rpcError(code, message, data) {
   return { error: { code, message, ...(data === undefined ? {} : { data }) } };
@@ -60,7 +70,8 @@ export class TestWallets {
     this.wallets = Object.fromEntries(
       specs.map((s, i) => [s.name, {
         ...s, uuid: `00000000-0000-4000-8000-00000000000${i}`, rdns: `test.ailedger.wallet${i}`, icon: icon(['#2450b8', '#1d7a46'][i % 2]),
-        known: new Set(s.knownChains || [s.chainId]), rejectNext: false, sent: [], added: [], switched: [],
+        known: new Set(s.knownChains || [s.chainId]), rejectNext: false, failNext: null, beforeBroadcast: null,
+        sent: [], added: [], switched: [],
       }]),
     );
     // deriving a key costs a PBKDF2 of the mnemonic: once per account
@@ -94,6 +105,19 @@ export class TestWallets {
     this.wallets[name].rejectNext = true;
   }
 
+  /** The wallet answers the next request it would ask the user about with EIP-1193 error `code`. */
+  failNext(name, code) {
+    this.wallets[name].failNext = code;
+  }
+
+  /**
+   * The next transaction is estimated and signed, then held until `hold` (async) resolves before
+   * it is broadcast: what happens to a user who signs while another transaction gets in first.
+   */
+  holdNextBroadcast(name, hold) {
+    this.wallets[name].beforeBroadcast = hold;
+  }
+
   /** The user switches the wallet to another account: the page hears accountsChanged. */
   async switchAccount(page, name, index) {
     this.wallets[name].account = index;
@@ -109,6 +133,11 @@ export class TestWallets {
     if (asks.includes(method) && wallet.rejectNext) {
       wallet.rejectNext = false;
       return rpcError(4001, 'User rejected the request.');
+    }
+    if (asks.includes(method) && wallet.failNext) {
+      const code = wallet.failNext;
+      wallet.failNext = null;
+      return rpcError(code, PROVIDER_ERRORS[code]);
     }
     switch (method) {
       case 'eth_requestAccounts':
@@ -152,6 +181,11 @@ export class TestWallets {
       return rpcError(3, e.shortMessage || 'execution reverted', e.data || e.info?.error?.data);
     }
     const raw = await signer.signTransaction(populated);
+    if (wallet.beforeBroadcast) {
+      const hold = wallet.beforeBroadcast;
+      wallet.beforeBroadcast = null;
+      await hold();
+    }
     const answer = await this.forward('eth_sendRawTransaction', [raw]);
     if (answer.result) wallet.sent.push({ hash: answer.result, to: tx.to, data: tx.data });
     return answer;

@@ -2,17 +2,13 @@
 import { html } from 'htm/preact';
 import { ApiError, read, readAll } from '../api.js';
 import { grouped, tokens } from '../format.js';
-import { RewardChart } from '../chart.js';
+import { DailyRewardChart, RewardChart } from '../chart.js';
+import { useState } from 'preact/hooks';
 import { Address, AsOf, Block, Facts, Hex, Loaded, Member, Model, useLoad, useRead } from '../ui.js';
 
 async function loadAccount(address) {
   try {
-    const [contributor, rewards] = await Promise.all([
-      read(`contributors/${address}`),
-      // one bucket per block with rewards: the chart's steps fall on the blocks that paid
-      readAll(`contributors/${address}/rewards?bucket=blocks:1`, 500),
-    ]);
-    return { contributor, rewards };
+    return { contributor: await read(`contributors/${address}`) };
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) return { unknown: true };
     throw e;
@@ -23,7 +19,7 @@ export function AccountPage({ address }) {
   const state = useLoad(() => loadAccount(address), `account-${address}`);
   return html`<section>
     <h1>Account <span class="hex" title=${address}>${address}</span></h1>
-    <${Loaded} state=${state}>${({ unknown, contributor, rewards }) => {
+    <${Loaded} state=${state}>${({ unknown, contributor }) => {
       if (unknown) return html`<p class="account-unknown muted">The ledger records no contribution, reward or reputation for this account.</p>`;
       const c = contributor.data;
       return html`<div class="account-page">
@@ -34,7 +30,7 @@ export function AccountPage({ address }) {
           ['reputation', grouped(c.reputation)],
         ]} />
         <h2>Rewards over time</h2>
-        <${RewardChart} buckets=${rewards.data} head=${rewards.block.number} />
+        <${RewardsOverTime} address=${address} />
         <h2>History</h2>
         <ul class="rows history">${c.history.map((h) => html`<li class="row">
           <div>block <${Block} number=${h.at.blockNumber} /></div>
@@ -47,6 +43,28 @@ export function AccountPage({ address }) {
       </div>`;
     }}<//>
   </section>`;
+}
+
+/** The chart's two views of the same rewards: per UTC day (the default) or over blocks. */
+const BUCKETS = {
+  day: { label: 'Per day', query: 'bucket=day' },
+  // one bucket per block with rewards: the step line's steps fall on the blocks that paid
+  blocks: { label: 'Over blocks', query: 'bucket=blocks:1' },
+};
+
+function RewardsOverTime({ address }) {
+  const [bucket, setBucket] = useState('day');
+  const state = useLoad(() => readAll(`contributors/${address}/rewards?${BUCKETS[bucket].query}`, 500), `rewards-${address}-${bucket}`);
+  return html`<div class="rewards-over-time">
+    <div class="toggle" role="group" aria-label="rewards chart buckets">
+      ${Object.entries(BUCKETS).map(([key, b]) => html`<button type="button" class=${`bucket${bucket === key ? ' current' : ''}`} data-bucket=${key}
+        aria-pressed=${bucket === key ? 'true' : 'false'} onClick=${() => setBucket(key)}>${b.label}</button>`)}
+    </div>
+    <${Loaded} state=${state}>${(rewards) =>
+      bucket === 'day'
+        ? html`<${DailyRewardChart} buckets=${rewards.data} />`
+        : html`<${RewardChart} buckets=${rewards.data} head=${rewards.block.number} />`}<//>
+  </div>`;
 }
 
 export function MemberPage({ id }) {

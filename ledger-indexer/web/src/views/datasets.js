@@ -1,8 +1,10 @@
 // Explorer: a dataset, its lineage with revoked and tainted datasets marked, and its blast radius.
 import { html } from 'htm/preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { read } from '../api.js';
-import { grouped, tokens } from '../format.js';
+import { grouped, shortHex, tokens } from '../format.js';
 import { Address, AsOf, Block, Dataset, Facts, Hex, Loaded, Model, useLoad } from '../ui.js';
+import { layoutLineage, lineageEdges, SIZES } from '../lineage.js';
 
 /** How many datasets the page reads each way (up to ancestors, down to descendants). */
 const WALK_BUDGET = 64;
@@ -10,8 +12,7 @@ const WALK_BUDGET = 64;
 /**
  * The lineage around a dataset, breadth first each way within the budget: every dataset read
  * (with its parents and children) and its generation, negative above the dataset and positive
- * below, by its shortest path. Taint (revoked, or derived from a revoked dataset) is worked out
- * from what was read.
+ * below, by its shortest path, with whether each is revoked and tainted.
  */
 async function lineageWalk(id) {
   const lineage = new Map();
@@ -39,34 +40,19 @@ async function lineageWalk(id) {
       }
     }
   }
+  // the indexer says which datasets are revoked and which tainted (through every generation,
+  // not only the ones read here)
   const revoked = new Map();
-  for (const entry of lineage.values()) {
-    for (const linked of [...entry.parents, ...entry.children]) revoked.set(linked.datasetId, linked.revoked);
-  }
   const tainted = new Map();
-  const taintOf = (dataset, seen = new Set()) => {
-    if (tainted.has(dataset)) return tainted.get(dataset);
-    if (seen.has(dataset)) return false;
-    seen.add(dataset);
-    const entry = lineage.get(dataset);
-    const value = Boolean(revoked.get(dataset)) || (entry ? entry.parents.some((p) => taintOf(p.datasetId, seen)) : false);
-    tainted.set(dataset, value);
-    return value;
-  };
-  const levels = new Map();
-  for (const [dataset, g] of generation) {
-    if (!levels.has(g)) levels.set(g, []);
-    levels.get(g).push(dataset);
+  for (const entry of lineage.values()) {
+    tainted.set(entry.datasetId, entry.tainted);
+    for (const linked of [...entry.parents, ...entry.children]) {
+      revoked.set(linked.datasetId, linked.revoked);
+      tainted.set(linked.datasetId, linked.tainted);
+    }
   }
-  const ordered = [...levels.keys()].sort((a, b) => a - b).map((g) => ({ generation: g, datasets: levels.get(g) }));
-  return { lineage, taintOf, revoked, levels: ordered, complete };
-}
-
-function levelTitle(g) {
-  if (g === 0) return 'this dataset';
-  if (g === -1) return 'derived from';
-  if (g === 1) return 'used by';
-  return g < 0 ? `${-g} generations up` : `${g} generations down`;
+  const taintOf = (dataset) => Boolean(tainted.get(dataset));
+  return { lineage, generation, taintOf, revoked, complete };
 }
 
 export function DatasetPage({ id }) {
@@ -84,9 +70,8 @@ export function DatasetPage({ id }) {
   return html`<section>
     <${Loaded} state=${state}>${({ dataset, radius, walk }) => {
       const d = dataset.data;
-      const own = walk.lineage.get(id);
       const revoked = d.revocation != null;
-      const tainted = revoked || own.parents.some((p) => walk.taintOf(p.datasetId));
+      const tainted = d.tainted;
       return html`<div class="dataset-page">
         <h1>Dataset <${Hex} value=${d.datasetId} />
           ${revoked ? html` <span class="badge defeated">revoked</span>` : tainted ? html` <span class="badge expired">tainted</span>` : ''}</h1>
@@ -103,12 +88,8 @@ export function DatasetPage({ id }) {
           ['cited by', `${d.citationCount} update${d.citationCount === 1 ? '' : 's'}`],
         ]} />
         <h2>Lineage</h2>
-        <div class="lineage">
-          ${walk.levels.map(({ generation, datasets }, i) => html`
-            ${i > 0 && html`<div class="arrow" aria-hidden="true">→</div>`}
-            <div class="column" data-generation=${generation}><h3>${levelTitle(generation)}</h3>${datasets.map((ds) => html`<${Dataset} value=${ds} revoked=${ds === d.datasetId ? revoked : Boolean(walk.revoked.get(ds))} tainted=${ds === d.datasetId ? tainted : walk.taintOf(ds)} />`)}</div>`)}
-        </div>
-        ${walk.levels.length === 1 && html`<p class="muted">An original dataset that nothing is derived from yet.</p>`}
+        <${LineageGraph} walk=${walk} focus=${d.datasetId} focusRevoked=${revoked} focusTainted=${tainted} />
+        ${walk.generation.size === 1 && html`<p class="muted">An original dataset that nothing is derived from yet.</p>`}
         ${!walk.complete && html`<p class="muted">The lineage goes further than the page read (${WALK_BUDGET} datasets each way); the PROV-JSON export below holds all of it.</p>`}
         <h2>Blast radius</h2>
         <${BlastRadius} r=${radius.data} />
@@ -135,8 +116,78 @@ function BlastRadius({ r }) {
     ${r.items.length > 0 &&
     html`<h3>Updates reached</h3><ul class="rows">${r.items.map((u) => html`<li class="row">
         <div><a href=${`#/models/${u.modelId}/rounds/${u.round}`}>Round ${u.round}</a> · <${Address} value=${u.contributor} /></div>
-        <div><span class="label">cites</span> ${u.datasets.map((ds) => html`<${Dataset} value=${ds} /> `)}</div>
+        <div><span class="label">cites</span> ${u.citations.map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${c.tainted} /> `)}</div>
         <div><span class="label">reward</span> ${u.reward == null ? '—' : tokens(u.reward)}</div>
       </li>`)}</ul>`}
   </div>`;
+}
+
+/** How a dataset of the graph stands: its CSS class and the word under its id. */
+function standing(id, focus, revoked, tainted) {
+  if (revoked) return { tone: 'revoked', word: 'revoked' };
+  if (tainted) return { tone: 'tainted', word: 'tainted' };
+  return { tone: 'clean', word: id === focus ? 'this dataset' : '' };
+}
+
+/**
+ * The lineage as a graph: ancestors above, descendants below, an arrow from each parent to its
+ * child, every dataset a link to its page. Drawn at its natural size inside a box that scrolls, so
+ * ids stay legible on a phone.
+ */
+function LineageGraph({ walk, focus, focusRevoked, focusTainted }) {
+  const edges = lineageEdges(walk.generation, walk.lineage);
+  const layout = layoutLineage(walk.generation, edges);
+  const { width: w, height: h } = SIZES;
+  // a graph wider than the screen (a phone) opens scrolled to the dataset itself
+  const box = useRef(null);
+  const centre = layout.nodes.find((n) => n.id === focus);
+  useEffect(() => {
+    const el = box.current;
+    if (el && centre && el.scrollWidth > el.clientWidth) el.scrollLeft = centre.x + w / 2 - el.clientWidth / 2;
+  }, [focus, layout.width]);
+  const of = (id) =>
+    id === focus
+      ? standing(id, focus, focusRevoked, focusTainted)
+      : standing(id, focus, Boolean(walk.revoked.get(id)), walk.taintOf(id));
+  return html`<figure class="lineage-graph">
+    <div class="graph-scroll" ref=${box}>
+      <svg width=${layout.width} height=${layout.height} viewBox=${`0 0 ${layout.width} ${layout.height}`}
+        role="group" aria-label=${`lineage of ${shortHex(focus)}: ${layout.nodes.length} datasets, ${edges.length} derivations`}>
+        <defs>
+          <marker id="lineage-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
+          </marker>
+          <marker id="lineage-arrow-taint" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head taint" />
+          </marker>
+        </defs>
+        ${layout.edges.map((e) => {
+          // taint flows along an edge whose parent is revoked or tainted
+          const taint = of(e.from).tone !== 'clean';
+          return html`<path class=${`edge${taint ? ' taint' : ''}`} d=${e.path} data-from=${e.from} data-to=${e.to}
+            marker-end=${`url(#lineage-arrow${taint ? '-taint' : ''})`} />`;
+        })}
+        ${layout.nodes.map((n) => {
+          const s = of(n.id);
+          return html`<a class=${`node ${s.tone}${n.id === focus ? ' current' : ''}`} href=${`#/datasets/${n.id}`}
+            data-dataset=${n.id} data-generation=${n.generation} aria-label=${`dataset ${n.id}${s.word ? `, ${s.word}` : ''}`}>
+            <title>${n.id}${s.word ? ` (${s.word})` : ''}</title>
+            <rect x=${n.x} y=${n.y} width=${w} height=${h} rx="7" />
+            <text class="id" x=${n.x + w / 2} y=${n.y + (s.word ? 19 : 28)}>${shortHex(n.id)}</text>
+            ${s.word && html`<text class="word" x=${n.x + w / 2} y=${n.y + 36}>${s.word}</text>`}
+          </a>`;
+        })}
+      </svg>
+    </div>
+    <figcaption>
+      <ul class="legend">
+        <li><span class="swatch current"></span> this dataset</li>
+        <li><span class="swatch revoked"></span> revoked</li>
+        <li><span class="swatch tainted"></span> tainted: derived from a revoked dataset</li>
+        <li><span class="swatch clean"></span> clean</li>
+        <li><span class="swatch-edge"></span> derived from (parent → child)</li>
+      </ul>
+      Ancestors above, descendants below; every dataset opens its page.
+    </figcaption>
+  </figure>`;
 }

@@ -70,6 +70,15 @@ export function ModelPage({ id }) {
   </section>`;
 }
 
+function flaggedCount(updates) {
+  return updates.filter((u) => u.flagged).length;
+}
+
+function flaggedNote(n) {
+  const which = n === 1 ? 'One update cites' : `${n} updates cite`;
+  return `${which} a dataset revoked since, or derived from one: flagged below.`;
+}
+
 export function RoundPage({ id, round }) {
   const state = useLoad(
     async () => {
@@ -97,12 +106,13 @@ export function RoundPage({ id, round }) {
         <h2>Updates (${updates.data.length})</h2>
         ${updates.data.length === 0
           ? html`<p class="muted">No update submitted yet.</p>`
-          : html`<ul class="rows updates">${updates.data.map((u) => html`<li class="row update">
-              <div><span class="label">contributor</span> <${Address} value=${u.contributor} /></div>
+          : html`${flaggedCount(updates.data) > 0 && html`<p class="warning flagged-note">${flaggedNote(flaggedCount(updates.data))}</p>`}
+            <ul class="rows updates">${updates.data.map((u) => html`<li class=${`row update${u.flagged ? ' flagged' : ''}`} data-contributor=${u.contributor}>
+              <div><span class="label">contributor</span> <${Address} value=${u.contributor} />${u.flagged ? html` <span class="badge flagged" title="it cites a revoked or tainted dataset">flagged</span>` : ''}</div>
               <div><span class="label">update</span> <${Hex} value=${u.updateHash} /></div>
               <div><span class="label">samples</span> ${grouped(u.sampleCount)}</div>
               <div><span class="label">reward</span> ${u.reward == null ? html`<span class="muted">not paid</span>` : tokens(u.reward)}</div>
-              <div class="wide"><span class="label">datasets</span> ${u.datasets.length === 0 ? html`<span class="muted">none</span>` : u.datasets.map((ds) => html`<${Dataset} value=${ds} /> `)}</div>
+              <div class="wide"><span class="label">datasets</span> ${u.datasets.length === 0 ? html`<span class="muted">none</span>` : u.citations.map((c) => html`<${Dataset} value=${c.datasetId} revoked=${c.revoked} tainted=${c.tainted} /> `)}</div>
             </li>`)}</ul>`}
         <${AsOf} block=${r.block} />
       </div>`;

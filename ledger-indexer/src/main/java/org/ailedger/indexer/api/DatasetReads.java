@@ -5,9 +5,15 @@ import io.vertx.core.json.JsonObject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.apache.tuweni.bytes.Bytes32;
 
-/** Datasets, their endorsements and revocation, and their lineage one step up and down. */
+/**
+ * Datasets, their endorsements and revocation, and their lineage one step up and down; each with
+ * whether it is tainted (revoked or derived from a revoked dataset, {@link TaintedDatasets}).
+ */
 final class DatasetReads {
   /** The most parents or children one lineage answer lists; the count is always exact. */
   static final int MAX_LINEAGE_EDGES = 1000;
@@ -39,7 +45,9 @@ final class DatasetReads {
       }
     }
     json.put("endorsements", endorsements(at, id));
-    json.put("revocation", revocation(at, id));
+    JsonObject revocation = revocation(at, id);
+    json.put("revocation", revocation);
+    json.put("tainted", revocation != null || !TaintedDatasets.among(at, List.of(id)).isEmpty());
     return new JsonObject().put("data", json);
   }
 
@@ -47,11 +55,28 @@ final class DatasetReads {
     String id = datasetId.toHexString();
     // a lineage of an unknown dataset is a 404 like the dataset itself
     dataset(at, datasetId);
+    JsonArray parents = edges(at, "parent_id", "dataset_id", id);
+    JsonArray children = edges(at, "dataset_id", "parent_id", id);
+    // one walk up for the dataset and every dataset it links to
+    List<String> ids = new ArrayList<>();
+    ids.add(id);
+    for (JsonArray linked : List.of(parents, children)) {
+      linked.forEach(edge -> ids.add(((JsonObject) edge).getString("datasetId")));
+    }
+    Set<String> tainted = TaintedDatasets.among(at, ids);
+    for (JsonArray linked : List.of(parents, children)) {
+      linked.forEach(
+          edge -> {
+            JsonObject e = (JsonObject) edge;
+            e.put("tainted", tainted.contains(e.getString("datasetId")));
+          });
+    }
     JsonObject json =
         new JsonObject()
             .put("datasetId", id)
-            .put("parents", edges(at, "parent_id", "dataset_id", id))
-            .put("children", edges(at, "dataset_id", "parent_id", id));
+            .put("tainted", tainted.contains(id))
+            .put("parents", parents)
+            .put("children", children);
     return new JsonObject().put("data", json);
   }
 

@@ -101,6 +101,93 @@ class AnalyticsApiIT {
     assertThat(leaf.getString("rewardTotal")).isEqualTo(tokens(500).toString());
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aRoundsUpdatesMarkCitationsTaintedByARevokedAncestorAndFlagTheirUpdates(Engine engine)
+      throws Exception {
+    serve(engine);
+
+    JsonArray updates =
+        checked(
+                "/v1/models/{modelId}/rounds/{round}/updates",
+                "/v1/models/" + hex(M1) + "/rounds/1/updates")
+            .getJsonArray("data");
+
+    // R is revoked: A (its child), D (three generations below, through the diamond) are tainted;
+    // U shares no ancestor with R and stays clean
+    assertThat(updates.stream().map(u -> ((JsonObject) u).getString("contributor")).toList())
+        .containsExactly(X.hex(), Y.hex(), Z.hex());
+    assertThat(citations(updates.getJsonObject(0))).containsExactly(hex(A) + " tainted");
+    assertThat(updates.getJsonObject(0).getBoolean("flagged")).isTrue();
+    assertThat(citations(updates.getJsonObject(1))).containsExactly(hex(U) + " clean");
+    assertThat(updates.getJsonObject(1).getBoolean("flagged")).isFalse();
+    assertThat(citations(updates.getJsonObject(2)))
+        .containsExactly(hex(D) + " tainted", hex(U) + " clean");
+    assertThat(updates.getJsonObject(2).getBoolean("flagged")).isTrue();
+    JsonObject citesTheRevoked =
+        checked(
+                "/v1/models/{modelId}/rounds/{round}/updates",
+                "/v1/models/" + hex(M2) + "/rounds/1/updates")
+            .getJsonArray("data")
+            .getJsonObject(0);
+    assertThat(citations(citesTheRevoked)).containsExactly(hex(R) + " revoked");
+    // a blast radius' updates carry the same marks
+    JsonObject z =
+        checked("/v1/datasets/{datasetId}/blast-radius", "/v1/datasets/" + hex(R) + "/blast-radius")
+            .getJsonObject("data")
+            .getJsonArray("items")
+            .getJsonObject(1);
+    assertThat(citations(z)).containsExactly(hex(D) + " tainted", hex(U) + " clean");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aDatasetAndItsLineageSayWhichDatasetsARevocationTainted(Engine engine) throws Exception {
+    serve(engine);
+
+    // D is three generations below the revoked R; its parent C two
+    JsonObject d =
+        checked("/v1/datasets/{datasetId}/lineage", "/v1/datasets/" + hex(D) + "/lineage")
+            .getJsonObject("data");
+    assertThat(d.getBoolean("tainted")).isTrue();
+    assertThat(d.getJsonArray("parents").getJsonObject(0).getString("datasetId")).isEqualTo(hex(C));
+    assertThat(d.getJsonArray("parents").getJsonObject(0).getBoolean("revoked")).isFalse();
+    assertThat(d.getJsonArray("parents").getJsonObject(0).getBoolean("tainted")).isTrue();
+    JsonObject r =
+        checked("/v1/datasets/{datasetId}/lineage", "/v1/datasets/" + hex(R) + "/lineage")
+            .getJsonObject("data");
+    assertThat(r.getBoolean("tainted")).as("a revoked dataset is tainted").isTrue();
+    assertThat(r.getJsonArray("children").stream().map(c -> ((JsonObject) c).getBoolean("tainted")))
+        .containsExactly(true, true);
+    JsonObject u =
+        checked("/v1/datasets/{datasetId}/lineage", "/v1/datasets/" + hex(U) + "/lineage")
+            .getJsonObject("data");
+    assertThat(u.getBoolean("tainted")).isFalse();
+    assertThat(
+            checked("/v1/datasets/{datasetId}", "/v1/datasets/" + hex(C))
+                .getJsonObject("data")
+                .getBoolean("tainted"))
+        .isTrue();
+    assertThat(
+            checked("/v1/datasets/{datasetId}", "/v1/datasets/" + hex(U))
+                .getJsonObject("data")
+                .getBoolean("tainted"))
+        .isFalse();
+  }
+
+  /** An update's citations as "id revoked|tainted|clean", in citation order. */
+  private static List<String> citations(JsonObject update) {
+    return update.getJsonArray("citations").stream()
+        .map(c -> (JsonObject) c)
+        .map(
+            c ->
+                c.getString("datasetId")
+                    + (c.getBoolean("revoked")
+                        ? " revoked"
+                        : c.getBoolean("tainted") ? " tainted" : " clean"))
+        .toList();
+  }
+
   @Test
   void aBlastRadiusPagesItsUpdatesOrItsDatasets() throws Exception {
     serve(Engine.SQLITE);

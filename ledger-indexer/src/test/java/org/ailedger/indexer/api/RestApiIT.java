@@ -192,6 +192,12 @@ class RestApiIT {
     JsonObject update =
         json("/v1/models/" + MODEL + "/rounds/1/updates").getJsonArray("data").getJsonObject(0);
     assertThat(update.getJsonArray("datasets").getList()).containsExactly(PARENT, CHILD);
+    // the parent is revoked, so the child derived from it is tainted and the update flagged
+    assertThat(update.getJsonArray("citations"))
+        .containsExactly(
+            new JsonObject().put("datasetId", PARENT).put("revoked", true).put("tainted", true),
+            new JsonObject().put("datasetId", CHILD).put("revoked", false).put("tainted", true));
+    assertThat(update.getBoolean("flagged")).isTrue();
     assertThat(update.getString("sampleCount")).isEqualTo("18446744073709551615");
     JsonObject lineage = json("/v1/datasets/" + PARENT + "/lineage").getJsonObject("data");
     assertThat(lineage.getJsonArray("children").getJsonObject(0).getString("datasetId"))
