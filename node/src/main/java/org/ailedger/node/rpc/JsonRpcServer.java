@@ -25,20 +25,27 @@ public final class JsonRpcServer {
   private final RpcConfig config;
   private final RpcBackend backend;
   private final Clock clock;
+  private final RpcObserver observer;
   private WorkerExecutor workers;
   private HttpRpcVerticle http;
   private WebSocketRpcVerticle webSocket;
   private String httpDeployment;
   private String webSocketDeployment;
 
-  public JsonRpcServer(Vertx vertx, RpcConfig config, RpcBackend backend, Clock clock) {
-    if (vertx == null || config == null || backend == null || clock == null) {
-      throw new IllegalArgumentException("vertx, config, backend and clock are required");
+  public JsonRpcServer(
+      Vertx vertx, RpcConfig config, RpcBackend backend, Clock clock, RpcObserver observer) {
+    if (vertx == null || config == null || backend == null || clock == null || observer == null) {
+      throw new IllegalArgumentException("vertx, config, backend, clock and observer are required");
     }
     this.vertx = vertx;
     this.config = config;
     this.backend = backend;
     this.clock = clock;
+    this.observer = observer;
+  }
+
+  public JsonRpcServer(Vertx vertx, RpcConfig config, RpcBackend backend, Clock clock) {
+    this(vertx, config, backend, clock, RpcObserver.NONE);
   }
 
   public JsonRpcServer(Vertx vertx, RpcConfig config, RpcBackend backend) {
@@ -66,7 +73,7 @@ public final class JsonRpcServer {
     JsonRpcProcessor processor =
         new JsonRpcProcessor(
             new RequestParser(config.maxBatchSize()),
-            new RpcDispatcher(RpcMethods.create(backend, config, filters)),
+            new RpcDispatcher(RpcMethods.create(backend, config, filters), observer),
             workers,
             config.maxQueuedRequests());
     http = new HttpRpcVerticle(config, processor);
