@@ -2,10 +2,9 @@ package org.ailedger.node.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.ailedger.node.rpc.RpcError;
 import org.ailedger.node.rpc.RpcObserver;
 import org.ailedger.node.rpc.RpcTransport;
@@ -25,7 +24,7 @@ public final class RpcMetrics implements RpcObserver {
   public static final String UNSERVED_METHOD = "unknown";
 
   public static final String REQUESTS = "ailedger_rpc_requests";
-  public static final String DURATION = "ailedger_rpc_request_duration";
+  public static final String DURATION = "ailedger_rpc_request_duration_seconds";
   public static final String BATCHES = "ailedger_rpc_batches";
   public static final String BATCH_REQUESTS = "ailedger_rpc_batch_requests";
 
@@ -56,11 +55,19 @@ public final class RpcMetrics implements RpcObserver {
   private static final RpcError[] ERRORS = RpcError.values();
 
   private final MeterRegistry registry;
+  private final LatencyHistogramFamily durations =
+      new LatencyHistogramFamily(
+          DURATION,
+          "time a JSON-RPC call ran on the worker pool, answered or failed",
+          LATENCY_BUCKETS,
+          "method",
+          "transport");
   private final Counter[] batches = new Counter[TRANSPORTS.length];
   private final Counter[] batchRequests = new Counter[TRANSPORTS.length];
 
-  public RpcMetrics(MeterRegistry registry) {
+  public RpcMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
+    registry.getPrometheusRegistry().register(durations);
     for (RpcTransport transport : TRANSPORTS) {
       batches[transport.ordinal()] =
           Counter.builder(BATCHES)
@@ -108,22 +115,16 @@ public final class RpcMetrics implements RpcObserver {
   private final class Method implements MethodRecorder {
     private final String name;
     private final Counter[] ok = new Counter[TRANSPORTS.length];
-    private final Timer[] latency;
+    private final LatencyHistogram[] latency;
     private final Counter[][] errors = new Counter[TRANSPORTS.length][ERRORS.length];
 
     Method(String name, boolean timed) {
       this.name = name;
-      this.latency = timed ? new Timer[TRANSPORTS.length] : null;
+      this.latency = timed ? new LatencyHistogram[TRANSPORTS.length] : null;
       for (RpcTransport transport : TRANSPORTS) {
         ok[transport.ordinal()] = counter(transport, "ok");
         if (timed) {
-          latency[transport.ordinal()] =
-              Timer.builder(DURATION)
-                  .description("time a JSON-RPC call ran on the worker pool, answered or failed")
-                  .tag("method", name)
-                  .tag("transport", label(transport))
-                  .serviceLevelObjectives(LATENCY_BUCKETS)
-                  .register(registry);
+          latency[transport.ordinal()] = durations.child(name, label(transport));
         }
       }
     }
@@ -148,7 +149,7 @@ public final class RpcMetrics implements RpcObserver {
 
     private void time(RpcTransport transport, long nanos) {
       if (latency != null) {
-        latency[transport.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+        latency[transport.ordinal()].record(nanos);
       }
     }
 

@@ -16,7 +16,9 @@ import org.ailedger.node.rpc.RpcError;
 import org.ailedger.node.rpc.RpcException;
 import org.ailedger.node.rpc.RpcMethod;
 import org.ailedger.node.rpc.RpcMethods;
+import org.ailedger.node.rpc.RpcObserver;
 import org.ailedger.node.rpc.RpcRequest;
+import org.ailedger.node.rpc.RpcTransport;
 import org.junit.jupiter.api.Test;
 
 class RpcMetricsTest {
@@ -39,12 +41,14 @@ class RpcMetricsTest {
                       }))),
           new RpcMetrics(registry));
   private final RequestParser parser = new RequestParser(100);
+  private final PrometheusMeterRegistry fresh =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   @Test
   void everyServedMethodReportsFromTheStartAtZero() {
     assertThat(requests("echo", "http", "ok")).isZero();
     assertThat(requests("fails", "websocket", "ok")).isZero();
-    assertThat(timer("bug", "http").count()).isZero();
+    assertThat(durationCount("bug", "http")).isZero();
   }
 
   @Test
@@ -57,9 +61,9 @@ class RpcMetricsTest {
     assertThat(requests("echo", "http", "ok")).isEqualTo(2);
     assertThat(requests("fails", "http", "header_not_found")).isEqualTo(1);
     assertThat(requests("bug", "http", "internal_error")).isEqualTo(1);
-    assertThat(timer("echo", "http").count()).isEqualTo(2);
-    assertThat(timer("fails", "http").count()).isEqualTo(1);
-    assertThat(timer("echo", "websocket").count()).isZero();
+    assertThat(durationCount("echo", "http")).isEqualTo(2);
+    assertThat(durationCount("fails", "http")).isEqualTo(1);
+    assertThat(durationCount("echo", "websocket")).isZero();
   }
 
   @Test
@@ -93,6 +97,26 @@ class RpcMetricsTest {
   }
 
   @Test
+  void theScrapeHasALatencyHistogramPerMethodWithCumulativeBuckets() {
+    RpcObserver.MethodRecorder echo = new RpcMetrics(fresh).method("echo");
+    echo.answered(RpcTransport.HTTP, 300_000);
+    echo.answered(RpcTransport.HTTP, 1_000_000);
+    echo.answered(RpcTransport.HTTP, 20_000_000_000L);
+
+    assertThat(fresh.scrape())
+        .contains("# TYPE ailedger_rpc_request_duration_seconds histogram")
+        .contains(bucket("2.5E-4", 0))
+        .contains(bucket("5.0E-4", 1))
+        .contains(bucket("0.001", 2))
+        .contains(bucket("10.0", 2))
+        .contains(bucket("+Inf", 3))
+        .contains(
+            "ailedger_rpc_request_duration_seconds_count{method=\"echo\",transport=\"http\"} 3")
+        .contains(
+            "ailedger_rpc_request_duration_seconds_sum{method=\"echo\",transport=\"http\"} 20.0013");
+  }
+
+  @Test
   void theScrapeHasALatencyHistogramPerMethod() {
     call("echo");
 
@@ -101,6 +125,13 @@ class RpcMetricsTest {
             "ailedger_rpc_request_duration_seconds_bucket{method=\"echo\",transport=\"http\",le=\"0.001\"}")
         .contains(
             "ailedger_rpc_requests_total{method=\"echo\",outcome=\"ok\",transport=\"http\"} 1");
+  }
+
+  private static String bucket(String le, long count) {
+    return "ailedger_rpc_request_duration_seconds_bucket{method=\"echo\",transport=\"http\",le=\""
+        + le
+        + "\"} "
+        + count;
   }
 
   private double requests(String method, String transport, String outcome) {
@@ -113,12 +144,17 @@ class RpcMetricsTest {
         .count();
   }
 
-  private io.micrometer.core.instrument.Timer timer(String method, String transport) {
+  /** The histogram's count as a scrape prints it. */
+  private long durationCount(String method, String transport) {
+    String prefix =
+        RpcMetrics.DURATION + "_count{method=\"" + method + "\",transport=\"" + transport + "\"} ";
     return registry
-        .get(RpcMetrics.DURATION)
-        .tag("method", method)
-        .tag("transport", transport)
-        .timer();
+        .scrape()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .map(line -> Long.parseLong(line.substring(prefix.length())))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + registry.scrape()));
   }
 
   private void call(String method) {
