@@ -27,6 +27,7 @@ public final class RpcMetrics implements RpcObserver {
   public static final String DURATION = "ailedger_rpc_request_duration_seconds";
   public static final String BATCHES = "ailedger_rpc_batches";
   public static final String BATCH_REQUESTS = "ailedger_rpc_batch_requests";
+  public static final String BUSY = "ailedger_rpc_busy_refusals";
 
   /**
    * Histogram bounds: a cached read answers in well under a millisecond, a wide eth_getLogs in
@@ -64,6 +65,7 @@ public final class RpcMetrics implements RpcObserver {
           "transport");
   private final Counter[] batches = new Counter[TRANSPORTS.length];
   private final Counter[] batchRequests = new Counter[TRANSPORTS.length];
+  private final Counter[] busy = new Counter[TRANSPORTS.length];
 
   public RpcMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -77,6 +79,13 @@ public final class RpcMetrics implements RpcObserver {
       batchRequests[transport.ordinal()] =
           Counter.builder(BATCH_REQUESTS)
               .description("calls received inside JSON-RPC batches")
+              .tag("transport", label(transport))
+              .register(registry);
+      busy[transport.ordinal()] =
+          Counter.builder(BUSY)
+              .description(
+                  "request bodies refused unrun (limit exceeded) because the queue of requests"
+                      + " waiting for a worker was full")
               .tag("transport", label(transport))
               .register(registry);
     }
@@ -100,6 +109,11 @@ public final class RpcMetrics implements RpcObserver {
   public void batch(RpcTransport transport, int size) {
     batches[transport.ordinal()].increment();
     batchRequests[transport.ordinal()].increment(size);
+  }
+
+  @Override
+  public void busy(RpcTransport transport) {
+    busy[transport.ordinal()].increment();
   }
 
   /** The label of an outcome: "ok" or the error's constant in lower case, a closed set. */

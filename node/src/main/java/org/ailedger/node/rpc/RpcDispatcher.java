@@ -61,6 +61,11 @@ public final class RpcDispatcher {
     };
   }
 
+  /** Tells the observer a body was refused unrun because the server was busy. */
+  public void refusedBusy(Optional<SubscriptionScope> scope) {
+    observer.busy(transport(scope));
+  }
+
   /** The same body answered with one error for every call, without running anything. */
   public static Optional<JsonNode> refuse(ParsedBody body, RpcException error) {
     return switch (body) {

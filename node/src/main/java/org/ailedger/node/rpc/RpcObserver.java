@@ -22,6 +22,9 @@ public interface RpcObserver {
 
         @Override
         public void batch(RpcTransport transport, int size) {}
+
+        @Override
+        public void busy(RpcTransport transport) {}
       };
 
   /** The recorder of a method this server serves; asked once per method, at start. */
@@ -35,6 +38,9 @@ public interface RpcObserver {
 
   /** A batch of {@code size} envelopes arrived. */
   void batch(RpcTransport transport, int size);
+
+  /** A body was refused unrun because the bounded queue of waiting requests was full. */
+  void busy(RpcTransport transport);
 
   /** What became of calls to one method, and how long they ran. */
   interface MethodRecorder {

@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.ailedger.node.rpc.JsonRpcProcessor;
 import org.ailedger.node.rpc.RequestParser;
 import org.ailedger.node.rpc.RpcDispatcher;
 import org.ailedger.node.rpc.RpcError;
@@ -79,6 +84,62 @@ class RpcMetricsTest {
                 .distinct())
         .containsExactlyInAnyOrder("echo", "fails", "bug", RpcMetrics.UNSERVED_METHOD);
     assertThat(registry.scrape()).doesNotContain("made_up_");
+  }
+
+  @Test
+  void aBodyRefusedBecauseTheQueueIsFullIsCountedAsBusy() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    RpcMetrics metrics = new RpcMetrics(fresh);
+    RpcDispatcher blocking =
+        new RpcDispatcher(
+            new RpcMethods(
+                List.of(
+                    method(
+                        "wait",
+                        request -> {
+                          try {
+                            release.await(30, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return TextNode.valueOf("done");
+                        }))),
+            metrics);
+    Vertx vertx = Vertx.vertx();
+    try {
+      JsonRpcProcessor processor =
+          new JsonRpcProcessor(
+              parser, blocking, vertx.createSharedWorkerExecutor("busy-test", 1), 1);
+      Buffer body = Buffer.buffer("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"wait\"}");
+
+      var first = processor.process(body, Optional.empty());
+      String refused =
+          processor
+              .process(body, Optional.empty())
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS)
+              .orElseThrow()
+              .toString();
+      release.countDown();
+      first.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      assertThat(refused).contains("server busy");
+      assertThat(fresh.get(RpcMetrics.BUSY).tag("transport", "http").counter().count())
+          .isEqualTo(1);
+      assertThat(
+              fresh
+                  .get(RpcMetrics.REQUESTS)
+                  .tag("method", "wait")
+                  .tag("transport", "http")
+                  .tag("outcome", "ok")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
+    } finally {
+      release.countDown();
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
