@@ -29,12 +29,13 @@ class ComposeFileTest {
   private static final int VALIDATORS = 4;
 
   @TempDir Path dir;
+  private Path repo;
   private JsonNode compose;
   private Path network;
 
   @BeforeEach
   void generateTheNetworkTheComposeFileDocuments() throws Exception {
-    Path repo = Path.of(System.getProperty("ailedger.repo.dir", ".."));
+    repo = Path.of(System.getProperty("ailedger.repo.dir", ".."));
     compose =
         new ObjectMapper(new YAMLFactory()).readTree(repo.resolve("docker/compose.yaml").toFile());
     network = dir.resolve("network");
@@ -60,7 +61,16 @@ class ComposeFileTest {
   @Test
   void oneServicePerValidatorNamedAsItsPeersDialIt() {
     List<String> services = new ArrayList<>();
-    compose.get("services").fieldNames().forEachRemaining(services::add);
+    // services behind a profile (monitoring) start only when asked for
+    compose
+        .get("services")
+        .properties()
+        .forEach(
+            service -> {
+              if (!service.getValue().has("profiles")) {
+                services.add(service.getKey());
+              }
+            });
 
     assertThat(services)
         .containsExactly("validator-0", "validator-1", "validator-2", "validator-3");
@@ -107,6 +117,26 @@ class ComposeFileTest {
       assertThat(strings(compose.get("services").get("validator-" + i).get("ports")))
           .containsExactlyInAnyOrderElementsOf(expected);
     }
+  }
+
+  @Test
+  void theMonitoringProfileScrapesEveryValidatorsMetricsPort() throws Exception {
+    JsonNode prometheus = compose.get("services").get("prometheus");
+    assertThat(strings(prometheus.get("profiles"))).containsExactly("monitoring");
+    assertThat(strings(compose.get("services").get("grafana").get("profiles")))
+        .containsExactly("monitoring");
+    JsonNode scrape =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(repo.resolve("docker/prometheus/prometheus.yml").toFile());
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < VALIDATORS; i++) {
+      expected.add("validator-" + i + ":" + nodeArgs(i).get("--metrics-port"));
+    }
+
+    assertThat(
+            strings(
+                scrape.get("scrape_configs").get(0).get("static_configs").get(0).get("targets")))
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   private Path staticNodes(int i) {

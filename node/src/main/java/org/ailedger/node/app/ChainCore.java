@@ -2,6 +2,7 @@ package org.ailedger.node.app;
 
 import java.time.Clock;
 import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.BlockTimings;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.HeaderRules;
 import org.ailedger.node.chain.HeaderRulesConfig;
@@ -88,7 +89,11 @@ public record ChainCore(
    * {@code known} for transactions already checked, e.g. by the pool), execution.
    */
   public BlockImporter importer(KnownSenders known) {
+    return importer(known, BlockTimings.NONE);
+  }
+
+  public BlockImporter importer(KnownSenders known, BlockTimings timings) {
     return new BlockImporter(
-        chain, processor, rules, new SealVerifier(seals), checks.withKnownSenders(known));
+        chain, processor, rules, new SealVerifier(seals), checks.withKnownSenders(known), timings);
   }
 }

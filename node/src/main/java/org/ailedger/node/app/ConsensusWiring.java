@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.BlockTimings;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.chain.Registration;
 import org.ailedger.node.consensus.qbft.BlockCreator;
@@ -68,14 +69,16 @@ final class ConsensusWiring {
       UInt256 baseFee,
       int selectionPercent,
       Synchronizer synchronizer,
-      Clock clock) {
+      Clock clock,
+      BlockTimings timings) {
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("qbft-timers").daemon().factory());
     long selectionMillis =
         TimeUnit.SECONDS.toMillis(config.blockPeriodSeconds()) * selectionPercent / 100;
     ConsensusChain consensusChain =
-        new ConsensusChain(importer, creator, pool::selectForBlock, key, baseFee, selectionMillis);
+        new ConsensusChain(
+            importer, creator, pool::selectForBlock, key, baseFee, selectionMillis, timings);
     QbftController controller =
         new QbftController(
             chain.head(),

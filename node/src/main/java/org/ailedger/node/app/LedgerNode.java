@@ -27,9 +27,13 @@ import org.ailedger.node.crypto.Secp256k1s;
 import org.ailedger.node.genesis.DevAccounts;
 import org.ailedger.node.genesis.GenesisConfig;
 import org.ailedger.node.genesis.GenesisParser;
+import org.ailedger.node.metrics.BlockMetrics;
 import org.ailedger.node.metrics.ChainMetrics;
+import org.ailedger.node.metrics.JvmMetrics;
 import org.ailedger.node.metrics.MetricsServer;
 import org.ailedger.node.metrics.NetworkMetrics;
+import org.ailedger.node.metrics.PoolMetrics;
+import org.ailedger.node.metrics.RpcMetrics;
 import org.ailedger.node.p2p.wire.SubProtocol;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.state.WorldStateArchive;
@@ -59,6 +63,8 @@ public final class LedgerNode implements AutoCloseable {
   private RpcEndpoint rpc;
   private MetricsServer metricsServer;
   private Registration networkMetrics = () -> {};
+  private Registration jvmMetrics = () -> {};
+  private Registration blockMetrics = () -> {};
   private Registration metricsListener;
   private Registration poolPruning;
   private NetworkWiring.Running network;
@@ -91,14 +97,20 @@ public final class LedgerNode implements AutoCloseable {
   private void startServices(GenesisConfig genesis) {
     Secp256k1 secp256k1 = Secp256k1s.best();
     LOG.info("Signature recovery uses {}", secp256k1.name());
+    // one registry per node, handed to what it measures: two nodes in one JVM never mix figures
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    jvmMetrics = JvmMetrics.bind(registry);
     ChainCore core = ChainCore.open(store, genesis, secp256k1, clock);
     chain = core.chain();
     WorldStateArchive archive = core.archive();
     LedgerBindings bindings = core.bindings();
-    TransactionPool pool = PoolWiring.create(chain, archive, core.checks(), bindings);
+    PoolMetrics poolMetrics = new PoolMetrics(registry, PoolWiring.CONFIG.maxPooledTransactions());
+    TransactionPool pool = PoolWiring.create(chain, archive, core.checks(), bindings, poolMetrics);
     // every node prunes its pool on each new head, whoever produced the block
     poolPruning = chain.onBlockAdded(added -> pool.onBlockCommitted(added.block().transactions()));
-    BlockImporter importer = core.importer(pool::senderOf);
+    BlockMetrics blocks = new BlockMetrics(registry);
+    blockMetrics = blocks.follow(chain);
+    BlockImporter importer = core.importer(pool::senderOf, blocks);
 
     Optional<KeyPair> nodeKey = config.nodeKeyFile().map(KeyFile::read);
     if (nodeKey.isPresent()
@@ -156,7 +168,8 @@ public final class LedgerNode implements AutoCloseable {
               core.rules().baseFee(),
               config.blockTxsSelectionPercent(),
               sync.synchronizer(),
-              clock);
+              clock,
+              blocks);
     } else if (validator) {
       // without peers a validator can only be the sole one; the loop stands aside otherwise
       producerThread =
@@ -173,11 +186,11 @@ public final class LedgerNode implements AutoCloseable {
               core.rules().baseFee(),
               clock,
               config.blockTxsSelectionPercent(),
-              new ExecutorScheduler(producerThread));
+              new ExecutorScheduler(producerThread),
+              blocks);
       production.start();
     }
 
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metricsListener = ChainMetrics.register(registry, chain, chain, pool);
     if (consensus != null) {
       PeerSource peers = peerSource;
@@ -211,7 +224,9 @@ public final class LedgerNode implements AutoCloseable {
             pool,
             config.clientVersion(),
             peerSource,
-            sync == null ? tx -> {} : sync.gossip()::broadcast);
+            sync == null ? tx -> {} : sync.gossip()::broadcast,
+            poolMetrics,
+            new RpcMetrics(registry));
     LOG.info(
         "JSON-RPC on http://{}:{} and ws://{}:{}, metrics on http://{}:{}/metrics",
         config.rpcHost(),
@@ -274,6 +289,8 @@ public final class LedgerNode implements AutoCloseable {
       sync.close();
     }
     networkMetrics.close();
+    blockMetrics.close();
+    jvmMetrics.close();
     if (metricsListener != null) {
       metricsListener.close();
     }

@@ -1,6 +1,7 @@
 package org.ailedger.node.app;
 
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.ailedger.node.chain.DefaultBlockchain;
 import org.ailedger.node.execution.StateSimulator;
@@ -8,10 +9,12 @@ import org.ailedger.node.rpc.JsonRpcServer;
 import org.ailedger.node.rpc.PeerSource;
 import org.ailedger.node.rpc.RpcBackend;
 import org.ailedger.node.rpc.RpcConfig;
+import org.ailedger.node.rpc.RpcObserver;
 import org.ailedger.node.state.WorldStateArchive;
 import org.ailedger.node.tx.DecodeResult;
 import org.ailedger.node.tx.Transaction;
 import org.ailedger.node.tx.TransactionDecoder;
+import org.ailedger.node.txpool.SubmitObserver;
 import org.ailedger.node.txpool.SubmitResult;
 import org.ailedger.node.txpool.TransactionPool;
 import org.ailedger.precompiles.NativeContracts;
@@ -35,7 +38,9 @@ final class RpcEndpoint {
       TransactionPool pool,
       String clientVersion,
       PeerSource peers,
-      Consumer<Transaction> accepted) {
+      Consumer<Transaction> accepted,
+      SubmitObserver submissions,
+      RpcObserver observer) {
     RpcConfig rpcConfig =
         RpcConfig.builder()
             .host(config.rpcHost())
@@ -62,12 +67,17 @@ final class RpcEndpoint {
                     }
                     yield result;
                   }
-                  case DecodeResult.Invalid invalid ->
-                      new SubmitResult.Rejected(invalid.rejection());
+                  case DecodeResult.Invalid invalid -> {
+                    // never reaches the pool, yet an operator counts it with the pool's refusals
+                    SubmitResult refused = new SubmitResult.Rejected(invalid.rejection());
+                    submissions.submitted(refused);
+                    yield refused;
+                  }
                 },
             contracts::code,
             peers);
-    JsonRpcServer server = new JsonRpcServer(vertx, rpcConfig, backend);
+    JsonRpcServer server =
+        new JsonRpcServer(vertx, rpcConfig, backend, Clock.systemUTC(), observer);
     LedgerNode.await(server.start());
     return new RpcEndpoint(server);
   }

@@ -39,6 +39,7 @@ public final class BlockImporter {
   private final HeaderRules rules;
   private final SealRule seals;
   private final StatelessChecks transactions;
+  private final BlockTimings timings;
   // children of the head only, so at most one per proposal seen at this height
   private final Map<Bytes32, ExecutedBlock> executions = new HashMap<>();
 
@@ -48,15 +49,35 @@ public final class BlockImporter {
       HeaderRules rules,
       SealRule seals,
       StatelessChecks transactions) {
+    this(chain, processor, rules, seals, transactions, BlockTimings.NONE);
+  }
+
+  public BlockImporter(
+      DefaultBlockchain chain,
+      BlockProcessor processor,
+      HeaderRules rules,
+      SealRule seals,
+      StatelessChecks transactions,
+      BlockTimings timings) {
     this.chain = chain;
     this.processor = processor;
     this.rules = rules;
     this.seals = seals;
     this.transactions = transactions;
+    this.timings = timings;
   }
 
   /** Imports a block received from elsewhere: every transaction is checked and re-executed. */
   public synchronized ImportResult importBlock(Block block) {
+    long started = System.nanoTime();
+    ImportResult result = importNew(block);
+    if (result instanceof ImportResult.Imported) {
+      timings.imported(System.nanoTime() - started);
+    }
+    return result;
+  }
+
+  private ImportResult importNew(Block block) {
     if (known(block)) {
       return new ImportResult.AlreadyKnown(block);
     }
@@ -113,6 +134,13 @@ public final class BlockImporter {
   }
 
   private ProposalCheck execute(Block block, BlockHeader parent) {
+    long started = System.nanoTime();
+    ProposalCheck check = executeAndCompare(block, parent);
+    timings.executed(System.nanoTime() - started);
+    return check;
+  }
+
+  private ProposalCheck executeAndCompare(Block block, BlockHeader parent) {
     BlockHeader header = block.header();
     List<RecoveredTransaction> candidates = new ArrayList<>(block.transactions().size());
     for (Transaction tx : block.transactions()) {
@@ -157,13 +185,16 @@ public final class BlockImporter {
     if (known(block)) {
       return new ImportResult.AlreadyKnown(block);
     }
+    long started = System.nanoTime();
     BlockHeader parent = chain.head();
     Optional<BlockRejection> invalid =
         rules.check(block.header(), parent).or(() -> seals.check(block.header(), parent));
     if (invalid.isPresent()) {
       return reject(invalid.get());
     }
-    return append(block, executed);
+    ImportResult imported = append(block, executed);
+    timings.imported(System.nanoTime() - started);
+    return imported;
   }
 
   private boolean known(Block block) {

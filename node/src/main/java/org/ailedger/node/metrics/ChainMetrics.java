@@ -18,6 +18,9 @@ public final class ChainMetrics {
     Gauge.builder("ailedger_chain_head", chain, c -> c.head().number())
         .description("number of the head block")
         .register(registry);
+    Gauge.builder("ailedger_chain_head_timestamp_seconds", chain, c -> c.head().timestamp())
+        .description("timestamp of the head block, in seconds since the epoch")
+        .register(registry);
     Gauge.builder("ailedger_txpool_transactions", pool, PendingTransactions::size)
         .description("transactions waiting in the pool")
         .register(registry);

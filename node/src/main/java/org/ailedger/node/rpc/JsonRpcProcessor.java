@@ -45,6 +45,7 @@ public final class JsonRpcProcessor {
     }
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
+      dispatcher.refusedBusy(scope);
       RpcException busy =
           new RpcException(
               RpcError.LIMIT_EXCEEDED,

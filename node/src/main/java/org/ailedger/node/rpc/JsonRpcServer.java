@@ -30,20 +30,27 @@ public final class JsonRpcServer {
   private final RpcConfig config;
   private final RpcBackend backend;
   private final Clock clock;
+  private final RpcObserver observer;
   private WorkerExecutor workers;
   private HttpRpcVerticle http;
   private WebSocketRpcVerticle webSocket;
   private String httpDeployment;
   private String webSocketDeployment;
 
-  public JsonRpcServer(Vertx vertx, RpcConfig config, RpcBackend backend, Clock clock) {
-    if (vertx == null || config == null || backend == null || clock == null) {
-      throw new IllegalArgumentException("vertx, config, backend and clock are required");
+  public JsonRpcServer(
+      Vertx vertx, RpcConfig config, RpcBackend backend, Clock clock, RpcObserver observer) {
+    if (vertx == null || config == null || backend == null || clock == null || observer == null) {
+      throw new IllegalArgumentException("vertx, config, backend, clock and observer are required");
     }
     this.vertx = vertx;
     this.config = config;
     this.backend = backend;
     this.clock = clock;
+    this.observer = observer;
+  }
+
+  public JsonRpcServer(Vertx vertx, RpcConfig config, RpcBackend backend, Clock clock) {
+    this(vertx, config, backend, clock, RpcObserver.NONE);
   }
 
   public JsonRpcServer(Vertx vertx, RpcConfig config, RpcBackend backend) {
@@ -68,10 +75,11 @@ public final class JsonRpcServer {
     RandomIds ids = new RandomIds();
     FilterRegistry filters =
         new FilterRegistry(config.maxFilters(), config.filterIdleTimeout(), clock, ids);
+    RpcMethods methods = RpcMethods.create(backend, config, filters);
     JsonRpcProcessor processor =
         new JsonRpcProcessor(
             new RequestParser(config.maxBatchSize()),
-            new RpcDispatcher(RpcMethods.create(backend, config, filters)),
+            new RpcDispatcher(methods, observer),
             workers,
             config.maxQueuedRequests());
     http = new HttpRpcVerticle(config, processor);
@@ -79,7 +87,12 @@ public final class JsonRpcServer {
     HttpWarmup warmup =
         new HttpWarmup(
             vertx,
-            processor,
+            // the same methods, unobserved: the warm-up's requests are no client's
+            new JsonRpcProcessor(
+                new RequestParser(config.maxBatchSize()),
+                new RpcDispatcher(methods),
+                workers,
+                config.maxQueuedRequests()),
             WarmupCalls.bodies(backend.chain()),
             config.warmupRequests(),
             WARMUP_DEADLINE);

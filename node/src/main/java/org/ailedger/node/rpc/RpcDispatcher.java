@@ -3,6 +3,8 @@ package org.ailedger.node.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.ailedger.node.rpc.json.RpcJson;
 import org.ailedger.node.rpc.params.RpcParams;
@@ -18,10 +20,25 @@ import org.slf4j.LoggerFactory;
 public final class RpcDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RpcDispatcher.class);
 
-  private final RpcMethods methods;
+  /** A served method with its recorder, resolved once so a call does one map lookup. */
+  private record Served(RpcMethod method, RpcObserver.MethodRecorder recorder) {}
+
+  private final Map<String, Served> served;
+  private final RpcObserver.MethodRecorder unserved;
+  private final RpcObserver observer;
 
   public RpcDispatcher(RpcMethods methods) {
-    this.methods = methods;
+    this(methods, RpcObserver.NONE);
+  }
+
+  public RpcDispatcher(RpcMethods methods, RpcObserver observer) {
+    Map<String, Served> byName = new HashMap<>();
+    for (String name : methods.names()) {
+      byName.put(name, new Served(methods.find(name).orElseThrow(), observer.method(name)));
+    }
+    this.served = Map.copyOf(byName);
+    this.unserved = observer.unserved();
+    this.observer = observer;
   }
 
   /**
@@ -34,6 +51,7 @@ public final class RpcDispatcher {
       case ParsedBody.Refused refused -> Optional.of(refused.response());
       case ParsedBody.Single single -> answer(single.envelope(), scope);
       case ParsedBody.Batch batch -> {
+        observer.batch(transport(scope), batch.envelopes().size());
         ArrayNode answers = RpcJson.array();
         for (Envelope envelope : batch.envelopes()) {
           answer(envelope, scope).ifPresent(answers::add);
@@ -45,9 +63,17 @@ public final class RpcDispatcher {
 
   /** Whether the body is one call of a method that is light for its params; see RpcMethod. */
   public boolean light(ParsedBody body) {
-    return body instanceof ParsedBody.Single single
-        && single.envelope() instanceof Envelope.Call call
-        && methods.find(call.method()).map(m -> m.light(call.params())).orElse(true);
+    if (body instanceof ParsedBody.Single single
+        && single.envelope() instanceof Envelope.Call call) {
+      Served method = served.get(call.method());
+      return method == null || method.method().light(call.params());
+    }
+    return false;
+  }
+
+  /** Tells the observer a body was refused unrun because the server was busy. */
+  public void refusedBusy(Optional<SubscriptionScope> scope) {
+    observer.busy(transport(scope));
   }
 
   /** The same body answered with one error for every call, without running anything. */
@@ -65,10 +91,12 @@ public final class RpcDispatcher {
 
   private Optional<JsonNode> answer(Envelope envelope, Optional<SubscriptionScope> scope) {
     return switch (envelope) {
-      case Envelope.Invalid invalid ->
-          Optional.of(
-              RpcResponses.error(
-                  invalid.id(), RpcError.INVALID_REQUEST, invalid.message(), Optional.empty()));
+      case Envelope.Invalid invalid -> {
+        unserved.failed(transport(scope), RpcError.INVALID_REQUEST, 0);
+        yield Optional.of(
+            RpcResponses.error(
+                invalid.id(), RpcError.INVALID_REQUEST, invalid.message(), Optional.empty()));
+      }
       case Envelope.Call call -> {
         JsonNode answer = run(call, scope);
         yield call.isNotification() ? Optional.empty() : Optional.of(answer);
@@ -78,24 +106,36 @@ public final class RpcDispatcher {
 
   private JsonNode run(Envelope.Call call, Optional<SubscriptionScope> scope) {
     JsonNode id = call.id().orElse(NullNode.getInstance());
-    Optional<RpcMethod> method = methods.find(call.method());
-    if (method.isEmpty()) {
+    Served method = served.get(call.method());
+    RpcTransport transport = transport(scope);
+    if (method == null) {
+      unserved.failed(transport, RpcError.METHOD_NOT_FOUND, 0);
       return RpcResponses.error(
           id,
           RpcError.METHOD_NOT_FOUND,
           "the method " + printable(call.method()) + " does not exist/is not available",
           Optional.empty());
     }
+    long started = System.nanoTime();
     try {
       RpcRequest request = new RpcRequest(call.method(), RpcParams.of(call.params()), scope);
-      return RpcResponses.success(id, method.get().execute(request));
+      JsonNode result = method.method().execute(request);
+      method.recorder().answered(transport, System.nanoTime() - started);
+      return RpcResponses.success(id, result);
     } catch (RpcException e) {
+      method.recorder().failed(transport, e.error(), System.nanoTime() - started);
       LOG.debug("{} answered {} {}", call.method(), e.error(), e.getMessage());
       return RpcResponses.error(id, e);
     } catch (RuntimeException e) {
+      method.recorder().failed(transport, RpcError.INTERNAL_ERROR, System.nanoTime() - started);
       LOG.error("{} failed unexpectedly", call.method(), e);
       return RpcResponses.error(id, RpcError.INTERNAL_ERROR, "internal error", Optional.empty());
     }
+  }
+
+  /** Only WebSocket calls carry a subscription scope: HTTP has no connection to push to. */
+  private static RpcTransport transport(Optional<SubscriptionScope> scope) {
+    return scope.isPresent() ? RpcTransport.WEBSOCKET : RpcTransport.HTTP;
   }
 
   private static Optional<JsonNode> refusal(Envelope envelope, RpcException error) {

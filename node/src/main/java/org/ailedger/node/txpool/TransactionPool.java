@@ -48,6 +48,7 @@ public final class TransactionPool implements PendingTransactions {
   private final SenderStateView state;
   private final TxPoolConfig config;
   private final PriceBump priceBump;
+  private final SubmitObserver observer;
 
   private final Object lock = new Object();
   private final Map<Bytes32, RecoveredTransaction> byHash = new HashMap<>();
@@ -56,15 +57,25 @@ public final class TransactionPool implements PendingTransactions {
 
   public TransactionPool(
       TransactionAdmission admission, SenderStateView state, TxPoolConfig config) {
+    this(admission, state, config, SubmitObserver.NONE);
+  }
+
+  public TransactionPool(
+      TransactionAdmission admission,
+      SenderStateView state,
+      TxPoolConfig config,
+      SubmitObserver observer) {
     this.admission = Objects.requireNonNull(admission, "admission");
     this.state = Objects.requireNonNull(state, "state");
     this.config = Objects.requireNonNull(config, "config");
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.priceBump = new PriceBump(config.priceBumpPercent());
   }
 
   @Override
   public SubmitResult submit(Transaction tx) {
     SubmitResult result = admit(Objects.requireNonNull(tx, "transaction"));
+    observer.submitted(result);
     if (LOG.isDebugEnabled()) {
       switch (result) {
         case SubmitResult.Accepted accepted -> LOG.debug("Pooled {}", tx.hash());

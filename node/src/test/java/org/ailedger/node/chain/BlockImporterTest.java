@@ -81,6 +81,7 @@ class BlockImporterTest {
     // how many transactions this node's processor has executed, seen through its allowlist check
     final java.util.concurrent.atomic.AtomicInteger executedTransactions =
         new java.util.concurrent.atomic.AtomicInteger();
+    final CountedTimings timings = new CountedTimings();
 
     Node() {
       this(new InMemoryKeyValueStore());
@@ -114,7 +115,8 @@ class BlockImporterTest {
               new SealVerifier(seals),
               new StatelessChecks(
                   new TransactionValidator(1337, genesis.gasLimit()),
-                  new SenderRecovery(secp256k1)));
+                  new SenderRecovery(secp256k1)),
+              timings);
       creator = new BlockCreator(processor, seals, 1337);
     }
 
@@ -122,6 +124,33 @@ class BlockImporterTest {
     BlockCreator.Proposal emptyProposal(int round) {
       return creator.propose(
           chain.head(), List.of(), DevnetGenesis.TIMESTAMP + 1, round, validator, UInt256.ZERO);
+    }
+  }
+
+  /** Counts what the importer timed; the durations themselves depend on the machine. */
+  private static final class CountedTimings implements BlockTimings {
+    final java.util.concurrent.atomic.AtomicInteger built =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger executed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger imported =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void built(long nanos) {
+      built.incrementAndGet();
+    }
+
+    @Override
+    public void executed(long nanos) {
+      assertThat(nanos).isPositive();
+      executed.incrementAndGet();
+    }
+
+    @Override
+    public void imported(long nanos) {
+      assertThat(nanos).isPositive();
+      imported.incrementAndGet();
     }
   }
 
@@ -272,6 +301,31 @@ class BlockImporterTest {
     assertThat(follower.executedTransactions.get()).isEqualTo(executedByCheck);
     assertThat(producer.importer.importBlock(sealed)).isInstanceOf(ImportResult.Imported.class);
     assertThat(follower.chain.head()).isEqualTo(producer.chain.head());
+  }
+
+  @Test
+  void eachBlockIsTimedOnceWhenExecutedAndOnceWhenImportedButNotWhenAlreadyKnown() {
+    Node producer = new Node();
+    Node follower = new Node();
+    BlockCreator.Proposal proposal =
+        producer.creator.propose(
+            producer.chain.head(),
+            renouncing(DevAccounts.account(2), Role.CONTRIBUTOR),
+            DevnetGenesis.TIMESTAMP + 1,
+            0,
+            validator,
+            UInt256.ZERO);
+    Block sealed = producer.creator.seal(proposal.block(), validator);
+
+    follower.importer.checkProposal(proposal.block());
+    follower.importer.importBlock(sealed);
+    follower.importer.importBlock(sealed);
+    producer.importer.importExecuted(sealed, proposal.executed());
+
+    assertThat(follower.timings.executed).hasValue(1);
+    assertThat(follower.timings.imported).hasValue(1);
+    assertThat(producer.timings.executed).hasValue(0);
+    assertThat(producer.timings.imported).hasValue(1);
   }
 
   @Test

@@ -139,6 +139,20 @@ class TransactionPoolTest {
   }
 
   @Test
+  void theObserverHearsEveryDecisionAsTheSubmitterDoes() {
+    List<SubmitResult> heard = new ArrayList<>();
+    pool = new TransactionPool(admission, state, TxPoolConfig.DEFAULT, heard::add);
+    state.nonce(ALICE, 5);
+
+    SubmitResult tooLow = pool.submit(tx(ALICE, 4));
+    SubmitResult accepted = pool.submit(tx(ALICE, 5));
+    SubmitResult again = pool.submit(tx(ALICE, 5));
+
+    assertThat(heard).containsExactly(tooLow, accepted, again);
+    assertThat(rejection(again).reason()).isEqualTo(RejectionReason.ALREADY_KNOWN);
+  }
+
+  @Test
   void senderNotOnTheAllowlistIsRefused() {
     state.forbid(ALICE);
 

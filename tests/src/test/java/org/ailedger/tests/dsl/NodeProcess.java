@@ -200,6 +200,22 @@ public final class NodeProcess implements AutoCloseable {
     return rpc;
   }
 
+  /** One scrape of this node's /metrics, as a monitoring server reads it. */
+  public Prometheus metrics() {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return Prometheus.parse(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + "'s metrics did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The value of one Prometheus sample (name and labels as printed) on this node's /metrics. */
   public double metric(String sample) {
     HttpRequest request =

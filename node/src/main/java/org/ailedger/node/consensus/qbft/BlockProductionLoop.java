@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.BlockImporter;
+import org.ailedger.node.chain.BlockTimings;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.crypto.KeyPair;
@@ -54,6 +55,7 @@ public final class BlockProductionLoop {
   private final long selectionNanos;
   private final long periodMillis;
   private final Scheduler scheduler;
+  private final BlockTimings timings;
   // guarded by this, so stop() cannot miss a look being scheduled at the same time
   private boolean running;
   private Optional<Scheduler.Cancellable> nextLook = Optional.empty();
@@ -70,6 +72,32 @@ public final class BlockProductionLoop {
       Clock clock,
       int selectionPercent,
       Scheduler scheduler) {
+    this(
+        chain,
+        pool,
+        creator,
+        importer,
+        validatorKey,
+        options,
+        baseFee,
+        clock,
+        selectionPercent,
+        scheduler,
+        BlockTimings.NONE);
+  }
+
+  public BlockProductionLoop(
+      ChainReader chain,
+      TransactionPool pool,
+      BlockCreator creator,
+      BlockImporter importer,
+      KeyPair validatorKey,
+      QbftOptions options,
+      UInt256 baseFee,
+      Clock clock,
+      int selectionPercent,
+      Scheduler scheduler,
+      BlockTimings timings) {
     this.chain = chain;
     this.pool = pool;
     this.creator = creator;
@@ -82,6 +110,7 @@ public final class BlockProductionLoop {
         TimeUnit.SECONDS.toNanos(options.blockPeriodSeconds()) * selectionPercent / 100;
     this.periodMillis = options.blockPeriodSeconds() * 1000L;
     this.scheduler = scheduler;
+    this.timings = timings;
   }
 
   public synchronized void start() {
@@ -152,6 +181,7 @@ public final class BlockProductionLoop {
             selectionNanos, parent, candidates, timestamp, 0, validatorKey, baseFee);
     Block sealed = creator.seal(proposal.block(), validatorKey);
     long built = System.nanoTime();
+    timings.built(built - started);
     ImportResult result = importer.importExecuted(sealed, proposal.executed());
     switch (result) {
       case ImportResult.Imported imported -> {

@@ -9,6 +9,7 @@ import org.ailedger.node.block.Block;
 import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.BlockRejection;
+import org.ailedger.node.chain.BlockTimings;
 import org.ailedger.node.chain.ImportResult;
 import org.ailedger.node.chain.ProposalCheck;
 import org.ailedger.node.consensus.qbft.BlockCreator;
@@ -43,6 +44,7 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
   private final KeyPair key;
   private final UInt256 baseFee;
   private final long selectionNanos;
+  private final BlockTimings timings;
   // how long this node spent executing each proposal seen at the height, for the block's log line
   private final Map<Bytes32, Long> executionMillis = new HashMap<>();
 
@@ -57,12 +59,24 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
       KeyPair key,
       UInt256 baseFee,
       long selectionMillis) {
+    this(importer, creator, candidates, key, baseFee, selectionMillis, BlockTimings.NONE);
+  }
+
+  public ConsensusChain(
+      BlockImporter importer,
+      BlockCreator creator,
+      Candidates candidates,
+      KeyPair key,
+      UInt256 baseFee,
+      long selectionMillis,
+      BlockTimings timings) {
     this.importer = importer;
     this.creator = creator;
     this.candidates = candidates;
     this.key = key;
     this.baseFee = baseFee;
     this.selectionNanos = TimeUnit.MILLISECONDS.toNanos(selectionMillis);
+    this.timings = timings;
   }
 
   @Override
@@ -74,6 +88,7 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
     BlockCreator.Proposal proposal =
         creator.proposeWithin(
             selectionNanos, parent, selected, timestampSeconds, round, key, baseFee);
+    timings.built(System.nanoTime() - started);
     importer.remember(proposal.block(), proposal.executed());
     timed(proposal.block(), started);
     return proposal.block();
