@@ -14,6 +14,7 @@ import org.apache.tuweni.bytes.Bytes32;
  */
 public final class WorldStateArchive implements WorldStateReader {
   private final TrieNodeLoader loader;
+  private final RecentAccounts recent = new RecentAccounts();
 
   public WorldStateArchive(KeyValueStore store) {
     this.loader = hash -> store.get(Column.TRIE_NODES, hash);
@@ -26,9 +27,13 @@ public final class WorldStateArchive implements WorldStateReader {
 
   @Override
   public Optional<Account> account(Bytes32 stateRoot, Address address) {
-    return new SecureMerklePatriciaTrie(loader, stateRoot)
-        .get(address.bytes())
-        .map(AccountCodec::decode);
+    return recent.get(
+        stateRoot,
+        address,
+        () ->
+            new SecureMerklePatriciaTrie(loader, stateRoot)
+                .get(address.bytes())
+                .map(AccountCodec::decode));
   }
 
   @Override
