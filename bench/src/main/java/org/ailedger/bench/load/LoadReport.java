@@ -87,6 +87,7 @@ public record LoadReport(
         fmt(
             "%,.1f tx/s  (%,d in the window, %,d in all)",
             submits.acceptedInWindow() / window, submits.acceptedInWindow(), submits.accepted()));
+    row(out, "submission answered in", answerTimes(submits.answers()));
     row(out, "submit -> receipt", latencies(receipts, settings.receiptsPerBlock() + " per block"));
     row(out, "submit -> in a block", latencies(inclusion, "all"));
     if (failedReceipts + missingReceipts + droppedSamples > 0) {
@@ -180,6 +181,19 @@ public record LoadReport(
         millis(values.percentile(99)),
         millis(values.max()),
         which,
+        values.count());
+  }
+
+  /** eth_sendRawTransaction round trips, to a tenth of a millisecond: they should be short. */
+  private static String answerTimes(Latencies values) {
+    if (values.count() == 0) {
+      return "n/a (no request in the window)";
+    }
+    return fmt(
+        "p50 %.1f ms  p99 %.1f ms  max %.1f ms  (requests, n=%,d)",
+        values.percentile(50) / 1e6,
+        values.percentile(99) / 1e6,
+        values.max() / 1e6,
         values.count());
   }
 

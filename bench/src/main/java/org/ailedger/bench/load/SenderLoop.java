@@ -86,6 +86,9 @@ final class SenderLoop implements Runnable {
       counters.request();
       List<RpcOutcome> outcomes = client.batch(calls);
       boolean inWindow = clock.inWindow(now);
+      if (inWindow) {
+        counters.answered(System.nanoTime() - now);
+      }
       int sent = 0;
       for (RpcOutcome outcome : outcomes) {
         Rejections.Reaction reaction = Rejections.reactionTo(outcome, next + sent < resentBelow);

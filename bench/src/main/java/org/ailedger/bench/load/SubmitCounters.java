@@ -11,6 +11,7 @@ public final class SubmitCounters {
   private final LongAdder sendersStopped = new LongAdder();
   private final LongAdder sendersExhausted = new LongAdder();
   private final Rejections rejections = new Rejections();
+  private final Latencies answers = new Latencies();
 
   void request() {
     requests.increment();
@@ -21,6 +22,16 @@ public final class SubmitCounters {
     if (inWindow) {
       acceptedInWindow.increment();
     }
+  }
+
+  /** How long one request took to answer, counted when it was sent inside the window. */
+  synchronized void answered(long nanos) {
+    answers.add(nanos);
+  }
+
+  /** The answer times of the window's requests: what a wallet waits for on a submission. */
+  public synchronized Latencies answers() {
+    return answers.copy();
   }
 
   void windowFull() {
