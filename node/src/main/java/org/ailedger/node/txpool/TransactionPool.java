@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ailedger.node.tx.RecoveredTransaction;
 import org.ailedger.node.tx.RejectionReason;
 import org.ailedger.node.tx.Transaction;
@@ -51,7 +52,9 @@ public final class TransactionPool implements PendingTransactions {
   private final SubmitObserver observer;
 
   private final Object lock = new Object();
-  private final Map<Bytes32, RecoveredTransaction> byHash = new HashMap<>();
+  // written only under the lock, together with bySender; read without it, so the duplicate check
+  // of every submission and lookups by hash never wait behind block selection or pruning
+  private final Map<Bytes32, RecoveredTransaction> byHash = new ConcurrentHashMap<>();
   private final Map<Address, SenderQueue> bySender = new HashMap<>();
   private long nextSequence;
 
@@ -379,16 +382,12 @@ public final class TransactionPool implements PendingTransactions {
 
   @Override
   public Optional<RecoveredTransaction> byHash(Bytes32 hash) {
-    synchronized (lock) {
-      return Optional.ofNullable(byHash.get(hash));
-    }
+    return Optional.ofNullable(byHash.get(hash));
   }
 
   @Override
   public int size() {
-    synchronized (lock) {
-      return byHash.size();
-    }
+    return byHash.size();
   }
 
   private List<Address> senders() {
