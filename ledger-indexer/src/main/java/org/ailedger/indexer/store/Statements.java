@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Inserts are sent to the database in JDBC batches, a round trip per table rather than per row.
  * The updates that complete a row an earlier event inserted ({@link #complete}) are batched too and
  * sent after the inserts, since they refer to rows inserted earlier in the same transaction: one
- * per event would cut every batch short, and a history of submissions has one per update. Any other
- * statement ({@link #execute}) first flushes both. Call {@link #flush()} before committing.
+ * per event would cut every batch short, and a history of submissions has one per update. Rows
+ * derived from inserted rows ({@link #derive}) follow in the same way. Any other statement ({@link
+ * #execute}) first flushes all of them. Call {@link #flush()} before committing.
  */
 final class Statements implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Statements.class);
@@ -37,6 +38,7 @@ final class Statements implements AutoCloseable {
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private final Set<PreparedStatement> pending = new LinkedHashSet<>();
   private final Map<PreparedStatement, List<Completion>> completions = new LinkedHashMap<>();
+  private final Set<PreparedStatement> derivations = new LinkedHashSet<>();
 
   /** A queued completion: which event asked for it and what row it completes, for the warning. */
   private record Completion(LogPosition at, String target) {}
@@ -94,7 +96,19 @@ final class Statements implements AutoCloseable {
     completions.computeIfAbsent(statement, s -> new ArrayList<>()).add(new Completion(at, target));
   }
 
-  /** Sends the queued inserts, then the queued completions. */
+  /**
+   * Queues a statement that inserts rows computed from rows inserted before it in this transaction
+   * (a dataset's lineage closure from its parents'), sent after the queued inserts and completions.
+   * Each kind runs its queue in order, so a row derived from one derived earlier in the batch finds
+   * it; there is one kind today.
+   */
+  void derive(String sql, Object... values) throws SQLException {
+    PreparedStatement statement = statement(sql, values);
+    statement.addBatch();
+    derivations.add(statement);
+  }
+
+  /** Sends the queued inserts, then the queued completions, then the queued derivations. */
   void flush() throws SQLException {
     for (PreparedStatement statement : pending) {
       statement.executeBatch();
@@ -113,6 +127,10 @@ final class Statements implements AutoCloseable {
       }
     }
     completions.clear();
+    for (PreparedStatement statement : derivations) {
+      statement.executeBatch();
+    }
+    derivations.clear();
   }
 
   private void queue(String sql, Object... values) throws SQLException {
@@ -175,6 +193,7 @@ final class Statements implements AutoCloseable {
     prepared.clear();
     pending.clear();
     completions.clear();
+    derivations.clear();
     if (first != null) {
       throw first;
     }
