@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.ailedger.indexer.event.DataProvenanceEvent;
 import org.ailedger.indexer.event.DecodedLog;
 import org.ailedger.indexer.event.LogPosition;
+import org.ailedger.indexer.event.ModelRegistryEvent;
 import org.apache.tuweni.bytes.Bytes32;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +29,9 @@ import org.sqlite.SQLiteDataSource;
  * for a store written before it, on both engines. Rows read as {@code ancestor>descendant@depth}.
  */
 class LineageClosureTest {
+  /** In {@link Attestations#commitTogether}, a list starting with this cites the rest. */
+  private static final String CITE = "cite";
+
   @RegisterExtension final TestStores stores = new TestStores();
 
   @ParameterizedTest
@@ -78,6 +82,27 @@ class LineageClosureTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aCitationMarksEveryRowOfTheCitedDatasetEvenOneAttestedInTheSameBatch(Engine engine)
+      throws Exception {
+    Attestations chain = new Attestations(stores.open(engine));
+    chain.commit("a");
+    chain.commit("b", "a");
+
+    // citations of b and of c, attested between them in the same batch, and b again
+    chain.commitTogether(
+        List.of(
+            List.of(CITE, "b"),
+            List.of("c", "b"),
+            List.of("d", "c"),
+            List.of(CITE, "c", "b"),
+            List.of(CITE, "b")));
+
+    assertThat(chain.cited())
+        .containsExactlyInAnyOrder("b>b@0", "a>b@1", "c>c@0", "b>c@1", "a>c@2");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void aDeepLineGrowsWithTheSquareOfItsLength(Engine engine) throws Exception {
     Attestations chain = new Attestations(stores.open(engine));
     int length = 120;
@@ -103,7 +128,10 @@ class LineageClosureTest {
     written.commit("left", "root");
     written.commit("right", "root");
     written.commitTogether(
-        List.of(List.of("deep", "right"), List.of("join", "left", "deep", "root")));
+        List.of(
+            List.of("deep", "right"),
+            List.of("join", "left", "deep", "root"),
+            List.of(CITE, "deep")));
     written.commit("lone");
     StoreLocation old = stores.location(engine);
     DataSource plain = plainDataSource(old);
@@ -117,6 +145,7 @@ class LineageClosureTest {
     try (Connection connection = plain.getConnection()) {
       copy(written.queries, connection, "datasets");
       copy(written.queries, connection, "lineage");
+      copy(written.queries, connection, "update_datasets");
     }
 
     Attestations upgraded = new Attestations(stores.open(old), written.labels);
@@ -124,6 +153,9 @@ class LineageClosureTest {
     assertThat(upgraded.closure())
         .hasSize(1 + 2 + 2 + 3 + 5 + 1)
         .containsExactlyInAnyOrderElementsOf(written.closure());
+    assertThat(upgraded.cited())
+        .containsExactlyInAnyOrder("deep>deep@0", "right>deep@1", "root>deep@2")
+        .containsExactlyInAnyOrderElementsOf(written.cited());
     List<String> misplaced =
         upgraded.queries.read(
             connection ->
@@ -239,6 +271,20 @@ class LineageClosureTest {
       for (int index = 0; index < attestations.size(); index++) {
         List<String> attestation = attestations.get(index);
         String dataset = attestation.getFirst();
+        LogPosition at =
+            new LogPosition(number, index, block.hash(), SampleEvents.id("tx " + index), index);
+        if (dataset.equals(CITE)) {
+          logs.add(
+              new DecodedLog(
+                  at,
+                  new ModelRegistryEvent.UpdateDatasets(
+                      SampleEvents.MODEL,
+                      number,
+                      SampleEvents.CONTRIBUTOR,
+                      attestation.stream().skip(1).map(this::id).toList(),
+                      SampleEvents.id("metrics"))));
+          continue;
+        }
         List<Bytes32> parents = attestation.stream().skip(1).map(this::id).toList();
         logs.add(
             new DecodedLog(
@@ -264,12 +310,21 @@ class LineageClosureTest {
     }
 
     List<String> closure() {
+      return rows("SELECT ancestor_id, descendant_id, depth FROM lineage_closure");
+    }
+
+    /** The rows marked cited. */
+    List<String> cited() {
+      return rows(
+          "SELECT ancestor_id, descendant_id, depth FROM lineage_closure"
+              + " WHERE descendant_cited = 1");
+    }
+
+    private List<String> rows(String sql) {
       return queries.read(
           connection -> {
             List<String> rows = new ArrayList<>();
-            try (PreparedStatement query =
-                    connection.prepareStatement(
-                        "SELECT ancestor_id, descendant_id, depth FROM lineage_closure");
+            try (PreparedStatement query = connection.prepareStatement(sql);
                 ResultSet row = query.executeQuery()) {
               while (row.next()) {
                 rows.add(
