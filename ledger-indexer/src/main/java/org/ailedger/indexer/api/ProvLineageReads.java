@@ -21,14 +21,15 @@ final class ProvLineageReads {
   /** The most ancestors and the most descendants one document holds; beyond, it is truncated. */
   static final int MAX_DATASETS = 1000;
 
-  /** The lineage set: the root, its first ancestors and its first descendants. */
+  /**
+   * The lineage set: the root, its first ancestors and its first descendants, nearest first, read
+   * from the lineage closure (each direction includes the root at depth 0).
+   */
   private static final String LINEAGE =
-      "WITH RECURSIVE up(id) AS (SELECT CAST(? AS TEXT)"
-          + " UNION SELECT l.parent_id FROM lineage l JOIN up ON l.dataset_id = up.id),"
-          + " down(id) AS (SELECT CAST(? AS TEXT)"
-          + " UNION SELECT l.dataset_id FROM lineage l JOIN down ON l.parent_id = down.id),"
-          + " up_walk AS (SELECT id FROM up LIMIT ?),"
-          + " down_walk AS (SELECT id FROM down LIMIT ?),"
+      "WITH up_walk AS (SELECT ancestor_id AS id FROM lineage_closure WHERE descendant_id = ?"
+          + " ORDER BY depth, ancestor_id LIMIT ?),"
+          + " down_walk AS (SELECT descendant_id AS id FROM lineage_closure WHERE ancestor_id = ?"
+          + " ORDER BY depth, block_number, log_index LIMIT ?),"
           + " lineage_set AS (SELECT id FROM (SELECT id FROM up_walk LIMIT ?) a"
           + " UNION SELECT id FROM (SELECT id FROM down_walk LIMIT ?) d) ";
 
@@ -179,10 +180,10 @@ final class ProvLineageReads {
   }
 
   private static void bindLineage(PreparedStatement query, String id) throws SQLException {
-    query.setString(1, id);
-    query.setString(2, id);
     // the walks go one further than they keep, to learn whether they were cut; + 1 is the root
-    query.setInt(3, MAX_DATASETS + 2);
+    query.setString(1, id);
+    query.setInt(2, MAX_DATASETS + 2);
+    query.setString(3, id);
     query.setInt(4, MAX_DATASETS + 2);
     query.setInt(5, MAX_DATASETS + 1);
     query.setInt(6, MAX_DATASETS + 1);

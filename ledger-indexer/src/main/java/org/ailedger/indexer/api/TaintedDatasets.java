@@ -11,12 +11,12 @@ import org.ailedger.indexer.store.Engine;
 
 /**
  * Which of some datasets are tainted: revoked themselves or derived, through any number of
- * generations, from a revoked dataset. Worked out by the store on both engines with one recursive
- * walk up {@code lineage} (index {@code lineage_by_dataset}) from all of them at once.
+ * generations, from a revoked dataset. Worked out by the store on both engines with one join of the
+ * lineage closure the ingester keeps ({@code lineage_closure}, by descendant; each dataset is its
+ * own ancestor at depth 0) with the revocations, for all of them at once.
  *
- * <p>The walk is not cut: lineage is acyclic and grows only from datasets that already exist, so
- * every ancestry is finite, and a cut walk would call a tainted dataset clean. A UNION (not UNION
- * ALL) keeps each (dataset, ancestor) pair once, so a diamond is walked once per dataset.
+ * <p>The closure is not cut: it holds every ancestor of every dataset, since a cut ancestry would
+ * call a tainted dataset clean.
  */
 final class TaintedDatasets {
   private TaintedDatasets() {}
@@ -44,12 +44,9 @@ final class TaintedDatasets {
           case SQLITE -> "SELECT value AS id FROM json_each(?)";
           case POSTGRESQL -> "SELECT value AS id FROM json_array_elements_text(CAST(? AS json))";
         };
-    return "WITH RECURSIVE subject(id) AS ("
+    return "SELECT s.id FROM ("
         + subjects
-        + "), ancestry(subject_id, id) AS (SELECT id, id FROM subject"
-        + " UNION SELECT a.subject_id, l.parent_id FROM lineage l"
-        + " JOIN ancestry a ON l.dataset_id = a.id)"
-        + " SELECT DISTINCT a.subject_id FROM ancestry a"
-        + " JOIN revocations v ON v.dataset_id = a.id";
+        + ") s WHERE EXISTS (SELECT 1 FROM lineage_closure c"
+        + " JOIN revocations v ON v.dataset_id = c.ancestor_id WHERE c.descendant_id = s.id)";
   }
 }

@@ -33,6 +33,7 @@ public final class LedgerQueries {
           "reputation_changes",
           "datasets",
           "lineage",
+          "lineage_closure",
           "endorsements",
           "revocations",
           "token_allocations",

@@ -8,6 +8,11 @@ import org.apache.tuweni.bytes.Bytes32;
 
 /** ModelRegistry events as models, rounds, updates with their datasets, rewards, reputation. */
 final class ModelRows {
+  /** Marks a dataset's closure rows cited. Parameter: the dataset. */
+  private static final String CITED =
+      "UPDATE lineage_closure SET descendant_cited = 1"
+          + " WHERE descendant_id = ? AND descendant_cited = 0";
+
   void write(Statements sql, LogPosition at, ModelRegistryEvent event) throws SQLException {
     switch (event) {
       case ModelRegistryEvent.ModelRegistered e ->
@@ -88,6 +93,11 @@ final class ModelRows {
         e.round(),
         e.contributor());
     List<Bytes32> datasets = e.datasetIds();
+    for (Bytes32 dataset : datasets) {
+      // a radius looks up the citations of cited datasets only; the chain cites only attested
+      // datasets, so their closure rows are there, written earlier in this transaction or before
+      sql.deriveOnce(CITED, dataset);
+    }
     for (int position = 0; position < datasets.size(); position++) {
       sql.insert(
           at,

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>Inserts are sent to the database in JDBC batches, a round trip per table rather than per row.
  * The updates that complete a row an earlier event inserted ({@link #complete}) are batched too and
  * sent after the inserts, since they refer to rows inserted earlier in the same transaction: one
- * per event would cut every batch short, and a history of submissions has one per update. Any other
- * statement ({@link #execute}) first flushes both. Call {@link #flush()} before committing.
+ * per event would cut every batch short, and a history of submissions has one per update. Rows
+ * derived from inserted rows ({@link #derive}) follow in the same way. Any other statement ({@link
+ * #execute}) first flushes all of them. Call {@link #flush()} before committing.
  */
 final class Statements implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Statements.class);
@@ -37,6 +40,14 @@ final class Statements implements AutoCloseable {
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private final Set<PreparedStatement> pending = new LinkedHashSet<>();
   private final Map<PreparedStatement, List<Completion>> completions = new LinkedHashMap<>();
+  private final Set<PreparedStatement> derivations = new LinkedHashSet<>();
+  private PreparedStatement lastDerivation;
+
+  /**
+   * The derivations {@link #deriveOnce} queued in this transaction; bounded by the batch's events,
+   * since this object lives for one transaction.
+   */
+  private final Set<List<Object>> derivedOnce = new HashSet<>();
 
   /** A queued completion: which event asked for it and what row it completes, for the warning. */
   private record Completion(LogPosition at, String target) {}
@@ -94,7 +105,36 @@ final class Statements implements AutoCloseable {
     completions.computeIfAbsent(statement, s -> new ArrayList<>()).add(new Completion(at, target));
   }
 
-  /** Sends the queued inserts, then the queued completions. */
+  /**
+   * Queues a statement that inserts rows computed from rows inserted before it in this transaction
+   * (a dataset's lineage closure from its parents', a citation's mark on it), sent after the queued
+   * inserts and completions, all in the order queued: so a row derived from one derived earlier in
+   * the batch finds it. A derivation of another kind than the last one sends everything queued
+   * first (a JDBC batch runs all its rows at once); derivations of one kind come in long runs.
+   */
+  void derive(String sql, Object... values) throws SQLException {
+    PreparedStatement queued = prepared.get(sql);
+    if (lastDerivation != null && queued != lastDerivation) {
+      // a batch runs all its rows at once: another kind must not overtake what is queued
+      flush();
+    }
+    PreparedStatement statement = statement(sql, values);
+    statement.addBatch();
+    derivations.add(statement);
+    lastDerivation = statement;
+  }
+
+  /** As {@link #derive}, unless the same statement with the same values was queued already. */
+  void deriveOnce(String sql, Object... values) throws SQLException {
+    List<Object> key = new ArrayList<>(values.length + 1);
+    key.add(sql);
+    key.addAll(Arrays.asList(values));
+    if (derivedOnce.add(key)) {
+      derive(sql, values);
+    }
+  }
+
+  /** Sends the queued inserts, then the queued completions, then the queued derivations. */
   void flush() throws SQLException {
     for (PreparedStatement statement : pending) {
       statement.executeBatch();
@@ -113,6 +153,11 @@ final class Statements implements AutoCloseable {
       }
     }
     completions.clear();
+    for (PreparedStatement statement : derivations) {
+      statement.executeBatch();
+    }
+    derivations.clear();
+    lastDerivation = null;
   }
 
   private void queue(String sql, Object... values) throws SQLException {
@@ -175,6 +220,8 @@ final class Statements implements AutoCloseable {
     prepared.clear();
     pending.clear();
     completions.clear();
+    derivations.clear();
+    derivedOnce.clear();
     if (first != null) {
       throw first;
     }

@@ -33,6 +33,8 @@ class LedgerWriterTest {
           Map.entry("validators", 1L + 2L),
           Map.entry("datasets", 2L),
           Map.entry("lineage", 1L),
+          // each dataset at depth 0, and the child's parent
+          Map.entry("lineage_closure", 2L + 1L),
           Map.entry("endorsements", 1L),
           Map.entry("revocations", 1L),
           Map.entry("models", 1L),
