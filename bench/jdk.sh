@@ -31,7 +31,7 @@ fi
 # a stamp, not the jar's time: Maven leaves an up-to-date jar untouched
 stamp="$repo/bench/target/.bench-build-stamp"
 if [[ ! -f "$bench_jar" || ! -f "$stamp" || -n "$(find "$repo/pom.xml" "$repo/precompiles" "$repo/node" "$repo/cli" "$repo/ledger-indexer" "$repo/bench" \
-    \( -path '*/target' -prune \) -o \( -newer "$stamp" \( -name '*.java' -o -name 'pom.xml' \) -print \) \
+    \( -path '*/target' -prune \) -o \( -newer "$stamp" \( -name '*.java' -o -name '*.sol' -o -name 'pom.xml' \) -print \) \
     2>/dev/null | head -n 1)" ]]; then
   echo "bench: building (first use or sources changed)..." >&2
   (cd "$repo" && JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" \

@@ -102,7 +102,9 @@ public final class LoadGenerator implements Callable<Integer> {
       description =
           "transfer (0-value transfer), permission-check (Permissions.isAccountAllowed as a"
               + " transaction) or submit-update (ModelRegistry.submitUpdate; first registers one"
-              + " model per transaction of a sender and opens its round); default:"
+              + " model per transaction of a sender and opens its round; on anvil, told by"
+              + " web3_clientVersion, it first deploys the Solidity versions of the contracts);"
+              + " default:"
               + " ${DEFAULT-VALUE}.",
       converter = WorkloadConverter.class)
   Workload workload;

@@ -57,8 +57,18 @@ public final class LoadRun {
         switch (settings.workload()) {
           case TRANSFER, PERMISSION_CHECK ->
               new PeerCalls(settings.workload(), keys.stream().map(KeyPair::address).toList());
-          case SUBMIT_UPDATE ->
-              new RoundSetup(client, chainId, maxFee).prepare(perSender, keys.get(0).address());
+          case SUBMIT_UPDATE -> {
+            SetupSender setup = new SetupSender(client, chainId, maxFee);
+            NodeKind kind = NodeKind.detect(client);
+            LedgerContracts contracts =
+                switch (kind) {
+                  case AI_LEDGER -> LedgerContracts.NATIVE;
+                  case ANVIL -> new SolidityLedger(setup).deploy();
+                };
+            LOG.info("submitUpdate goes to {} contracts at {}", kind, contracts);
+            yield new RoundSetup(client, setup, contracts)
+                .prepare(perSender, keys.get(0).address());
+          }
         };
     List<Long> nonces = pendingNonces(keys);
     long signStart = System.nanoTime();

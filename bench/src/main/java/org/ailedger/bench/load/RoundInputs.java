@@ -78,7 +78,12 @@ public record RoundInputs(String tag, int models) {
 
   /** Sender s's k-th submission goes to model k, each with {@code gasLimit}. */
   public Calls submissions(long gasLimit) {
-    return new SubmitUpdateCalls(tag, modelIds(), dataset(), gasLimit);
+    return submissions(gasLimit, LedgerContracts.NATIVE.modelRegistry());
+  }
+
+  /** The same submissions, to the ModelRegistry at {@code registry}. */
+  public Calls submissions(long gasLimit, Address registry) {
+    return new SubmitUpdateCalls(tag, modelIds(), dataset(), gasLimit, registry);
   }
 
   @SuppressWarnings("rawtypes")

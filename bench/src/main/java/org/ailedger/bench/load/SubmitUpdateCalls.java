@@ -2,7 +2,6 @@ package org.ailedger.bench.load;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.ailedger.precompiles.NativeAddresses;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -20,8 +19,10 @@ import org.web3j.crypto.Hash;
  * @param models the models whose round 1 is open, one per transaction of a sender
  * @param dataset an attested, untainted dataset every update cites
  * @param gasLimit the gas limit of each submission
+ * @param registry the ModelRegistry's address
  */
-record SubmitUpdateCalls(String tag, List<Bytes32> models, Bytes32 dataset, long gasLimit)
+record SubmitUpdateCalls(
+    String tag, List<Bytes32> models, Bytes32 dataset, long gasLimit, Address registry)
     implements Calls {
   static final long ROUND = 1;
 
@@ -31,7 +32,7 @@ record SubmitUpdateCalls(String tag, List<Bytes32> models, Bytes32 dataset, long
 
   @Override
   public Address to(int sender, int index) {
-    return NativeAddresses.MODEL_REGISTRY;
+    return registry;
   }
 
   @Override

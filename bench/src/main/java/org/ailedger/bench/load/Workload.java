@@ -17,7 +17,8 @@ public enum Workload {
    * the role check, the open-round and deadline checks, the taint walk and two events. One
    * submission per contributor per round means a sender's k-th transaction goes to the k-th of as
    * many models as each sender sends; {@link RoundSetup} registers them and opens their rounds
-   * before the run, and sets the gas limit from the node's estimate.
+   * before the run, and sets the gas limit from the node's estimate. On anvil, which has no native
+   * contracts, {@link SolidityLedger} first deploys their Solidity versions.
    */
   SUBMIT_UPDATE;
 

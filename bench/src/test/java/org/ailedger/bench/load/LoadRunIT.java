@@ -138,6 +138,24 @@ class LoadRunIT {
   }
 
   @Test
+  void submitUpdateBreakingARuleReverts() throws InterruptedException {
+    SubmitUpdateRules rules =
+        new SubmitUpdateRules(
+            new JsonRpcClient(
+                URI.create("http://127.0.0.1:" + node.httpPort()), Duration.ofSeconds(10)),
+            LedgerContracts.NATIVE);
+    SubmitUpdateCalls committed = rules.oneCommittedUpdate();
+
+    // the same reasons as the Solidity versions give on anvil (AnvilLoadIT)
+    assertThat(rules.secondUpdateOfTheSameContributor(committed))
+        .contains("execution reverted")
+        .contains("already submitted an update");
+    assertThat(rules.updateCitingATaintedDataset(committed))
+        .contains("execution reverted")
+        .contains("is tainted");
+  }
+
+  @Test
   void theNextRunContinuesFromThePendingNonces() throws InterruptedException {
     LoadReport first = run(Workload.TRANSFER, 4);
     LoadReport second = run(Workload.TRANSFER, 4);
