@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.ailedger.node.rpc.JsonRpcProcessor;
 import org.ailedger.node.rpc.RpcConfig;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public final class HttpWarmup {
                       .setURI("/")
                       .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
               List<Future<Void>> lanes =
-                  java.util.stream.IntStream.range(0, CONNECTIONS)
+                  IntStream.range(0, CONNECTIONS)
                       .mapToObj(i -> lane(client, target, sent, stopAt))
                       .toList();
               return Future.join(lanes).eventually(() -> vertx.undeploy(id));
