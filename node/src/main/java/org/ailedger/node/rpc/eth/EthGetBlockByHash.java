@@ -22,16 +22,6 @@ public final class EthGetBlockByHash implements RpcMethod {
     return "eth_getBlockByHash";
   }
 
-  /** Light with transaction hashes; a block with full transactions can be megabytes of JSON. */
-  @Override
-  public boolean light(JsonNode params) {
-    return params != null
-        && params.isArray()
-        && params.size() == 2
-        && params.get(1).isBoolean()
-        && !params.get(1).booleanValue();
-  }
-
   @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(2);

@@ -1,6 +1,7 @@
 package org.ailedger.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.rpc.RpcMethod;
 import org.ailedger.node.rpc.RpcRequest;
@@ -9,6 +10,8 @@ import org.ailedger.node.rpc.params.RpcParams;
 
 /** eth_getBlockByNumber(block, fullTransactions): the block, or null when unknown. */
 public final class EthGetBlockByNumber implements RpcMethod {
+  private static final Set<String> HEAD_TAGS = Set.of("latest", "pending", "safe", "finalized");
+
   private final ChainReader chain;
   private final Blocks blocks;
 
@@ -22,12 +25,18 @@ public final class EthGetBlockByNumber implements RpcMethod {
     return "eth_getBlockByNumber";
   }
 
-  /** Light with transaction hashes; a block with full transactions can be megabytes of JSON. */
+  /**
+   * Light for the head with transaction hashes: that block is in memory and its JSON is kept
+   * rendered. An older block's body is read and decoded first, and full transactions can be
+   * megabytes of JSON, so those go to the workers.
+   */
   @Override
   public boolean light(JsonNode params) {
     return params != null
         && params.isArray()
         && params.size() == 2
+        && params.get(0).isTextual()
+        && HEAD_TAGS.contains(params.get(0).textValue())
         && params.get(1).isBoolean()
         && !params.get(1).booleanValue();
   }

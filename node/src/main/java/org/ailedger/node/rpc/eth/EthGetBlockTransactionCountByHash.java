@@ -22,11 +22,6 @@ public final class EthGetBlockTransactionCountByHash implements RpcMethod {
   }
 
   @Override
-  public boolean light(JsonNode params) {
-    return true;
-  }
-
-  @Override
   public JsonNode execute(RpcRequest request) {
     return chain
         .block(request.params().expectAtMost(1).hash(0, "block hash"))

@@ -24,11 +24,6 @@ public final class EthGetBlockTransactionCountByNumber implements RpcMethod {
   }
 
   @Override
-  public boolean light(JsonNode params) {
-    return true;
-  }
-
-  @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(1);
     BlockParameter block =

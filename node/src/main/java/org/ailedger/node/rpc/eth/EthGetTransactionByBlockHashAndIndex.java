@@ -22,11 +22,6 @@ public final class EthGetTransactionByBlockHashAndIndex implements RpcMethod {
   }
 
   @Override
-  public boolean light(JsonNode params) {
-    return true;
-  }
-
-  @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(2);
     Bytes32 hash = params.hash(0, "block hash");

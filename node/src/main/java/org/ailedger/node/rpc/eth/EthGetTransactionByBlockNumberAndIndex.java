@@ -22,11 +22,6 @@ public final class EthGetTransactionByBlockNumberAndIndex implements RpcMethod {
   }
 
   @Override
-  public boolean light(JsonNode params) {
-    return true;
-  }
-
-  @Override
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(2);
     BlockParameter block =

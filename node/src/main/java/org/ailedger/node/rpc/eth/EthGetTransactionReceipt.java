@@ -25,11 +25,6 @@ public final class EthGetTransactionReceipt implements RpcMethod {
   }
 
   @Override
-  public boolean light(JsonNode params) {
-    return true;
-  }
-
-  @Override
   public JsonNode execute(RpcRequest request) {
     Bytes32 hash = request.params().expectAtMost(1).hash(0, "transaction hash");
     Optional<TransactionLocation> location = chain.transactionLocation(hash);
