@@ -99,10 +99,15 @@ class LoadRunIT {
     assertThat(report.receipts().count()).isPositive();
     assertThat(report.failedReceipts()).isZero();
     assertThat(report.missingReceipts()).isZero();
-    // the node runs in this JVM: its JSON-RPC threads show in the split by thread
+    // the node runs in this JVM: its JSON-RPC threads show in the split by thread — the event
+    // loop (light reads) or the workers (submissions); /proc counts in 10 ms ticks, so in a run
+    // this short one of the two may round to nothing
     assertThat(report.threads())
         .singleElement()
-        .satisfies(split -> assertThat(split.byThread()).containsKey("ailedger-rpc"));
+        .satisfies(
+            split ->
+                assertThat(split.byThread().keySet())
+                    .containsAnyOf("ailedger-rpc", "vert.x-eventloo"));
   }
 
   @Test
