@@ -3,7 +3,6 @@ package org.ailedger.bench;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.ailedger.node.metrics.RpcMetrics;
 import org.ailedger.node.rpc.RpcError;
@@ -34,23 +33,7 @@ public class RpcMetricsBenchmark {
       new RpcMetrics(registry).method("eth_blockNumber");
   private final Timer micrometerTimer =
       Timer.builder("micrometer_timer")
-          .serviceLevelObjectives(
-              Duration.ofNanos(100_000),
-              Duration.ofNanos(250_000),
-              Duration.ofNanos(500_000),
-              Duration.ofMillis(1),
-              Duration.ofNanos(2_500_000),
-              Duration.ofMillis(5),
-              Duration.ofMillis(10),
-              Duration.ofMillis(25),
-              Duration.ofMillis(50),
-              Duration.ofMillis(100),
-              Duration.ofMillis(250),
-              Duration.ofMillis(500),
-              Duration.ofSeconds(1),
-              Duration.ofMillis(2_500),
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(10))
+          .serviceLevelObjectives(RpcMetrics.latencyBuckets())
           .register(registry);
 
   @Benchmark

@@ -53,6 +53,12 @@ public final class RpcMetrics implements RpcObserver {
   };
 
   private static final RpcTransport[] TRANSPORTS = RpcTransport.values();
+
+  /** The latency histogram's bucket bounds, so a comparison can use exactly the same ones. */
+  public static Duration[] latencyBuckets() {
+    return LATENCY_BUCKETS.clone();
+  }
+
   private static final RpcError[] ERRORS = RpcError.values();
 
   private final MeterRegistry registry;
