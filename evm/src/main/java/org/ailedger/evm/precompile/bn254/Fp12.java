@@ -33,8 +33,20 @@ record Fp12(Fp6 c0, Fp6 c1) {
     return new Fp12(t0.add(t1.mulByV()), cross);
   }
 
+  /**
+   * Multiplies by c + a·w + b·w³ with c in Fp, the shape of a Miller-loop line: (c, 0, 0) and (a,
+   * b, 0) as Fp6 halves.
+   */
+  Fp12 mulByLine(BigInteger c, Fp2 a, Fp2 b) {
+    return new Fp12(
+        c0.mul(c).add(c1.mulBySparse(a, b).mulByV()), c0.mulBySparse(a, b).add(c1.mul(c)));
+  }
+
   Fp12 square() {
-    return mul(this);
+    // (a + b·w)² = a² + b²·v + 2ab·w, with a² + b²·v = (a + b)(a + b·v) − ab − ab·v
+    Fp6 ab = c0.mul(c1);
+    Fp6 real = c0.add(c1).mul(c0.add(c1.mulByV())).sub(ab).sub(ab.mulByV());
+    return new Fp12(real, ab.add(ab));
   }
 
   /** The conjugate over Fp6; for elements of the cyclotomic subgroup it is the inverse. */

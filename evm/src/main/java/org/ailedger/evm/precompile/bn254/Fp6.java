@@ -1,5 +1,7 @@
 package org.ailedger.evm.precompile.bn254;
 
+import java.math.BigInteger;
+
 /** An element {@code c0 + c1·v + c2·v²} of Fp2[v]/(v³ − ξ). */
 record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
   static final Fp6 ZERO = new Fp6(Fp2.ZERO, Fp2.ZERO, Fp2.ZERO);
@@ -26,6 +28,16 @@ record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
     Fp2 r1 = c0.add(c1).mul(o.c0.add(o.c1)).sub(t0).sub(t1).add(t2.mulByXi());
     Fp2 r2 = c0.add(c2).mul(o.c0.add(o.c2)).sub(t0).sub(t2).add(t1);
     return new Fp6(r0, r1, r2);
+  }
+
+  /** Multiplies by a + b·v, the shape a line's w-part takes: six Fp2 products instead of nine. */
+  Fp6 mulBySparse(Fp2 a, Fp2 b) {
+    return new Fp6(
+        c0.mul(a).add(c2.mul(b).mulByXi()), c0.mul(b).add(c1.mul(a)), c1.mul(b).add(c2.mul(a)));
+  }
+
+  Fp6 mul(BigInteger scalar) {
+    return new Fp6(c0.mul(scalar), c1.mul(scalar), c2.mul(scalar));
   }
 
   Fp6 mul(Fp2 scalar) {

@@ -31,6 +31,40 @@ class PairingTest {
   }
 
   @Test
+  void finalExponentiationEqualsThePlainPowerByTheWholeExponent() {
+    Fp12 f = Pairing.pair(G1, G2.multiply(BigInteger.valueOf(7))).mul(arbitrary());
+    BigInteger p = Fp.P;
+    BigInteger exponent = p.pow(12).subtract(BigInteger.ONE).divide(G2Point.ORDER);
+    assertThat(Pairing.finalExponentiation(f)).isEqualTo(f.pow(exponent));
+  }
+
+  /** An element with every coefficient set, so no shortcut hides in zeros. */
+  private static Fp12 arbitrary() {
+    Fp2[] c = new Fp2[6];
+    for (int i = 0; i < 6; i++) {
+      c[i] = new Fp2(BigInteger.valueOf(1000 + 17L * i), BigInteger.valueOf(31 + 3L * i));
+    }
+    return new Fp12(new Fp6(c[0], c[1], c[2]), new Fp6(c[3], c[4], c[5]));
+  }
+
+  @Test
+  void lineMultiplicationMatchesTheFullProduct() {
+    Fp12 f = arbitrary();
+    BigInteger c = BigInteger.valueOf(12345);
+    Fp2 a = new Fp2(BigInteger.valueOf(7), BigInteger.valueOf(11));
+    Fp2 b = new Fp2(BigInteger.valueOf(13), BigInteger.valueOf(17));
+    Fp12 line =
+        new Fp12(new Fp6(new Fp2(c, BigInteger.ZERO), Fp2.ZERO, Fp2.ZERO), new Fp6(a, b, Fp2.ZERO));
+    assertThat(f.mulByLine(c, a, b)).isEqualTo(f.mul(line));
+  }
+
+  @Test
+  void squaringMatchesMultiplication() {
+    Fp12 f = arbitrary();
+    assertThat(f.square()).isEqualTo(f.mul(f));
+  }
+
+  @Test
   void pairingHasOrderR() {
     assertThat(Pairing.pair(G1, G2).pow(G2Point.ORDER)).isEqualTo(Fp12.ONE);
   }
