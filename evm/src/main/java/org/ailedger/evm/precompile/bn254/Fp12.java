@@ -37,7 +37,7 @@ record Fp12(Fp6 c0, Fp6 c1) {
    * Multiplies by c + a·w + b·w³ with c in Fp, the shape of a Miller-loop line: (c, 0, 0) and (a,
    * b, 0) as Fp6 halves.
    */
-  Fp12 mulByLine(BigInteger c, Fp2 a, Fp2 b) {
+  Fp12 mulByLine(Fp c, Fp2 a, Fp2 b) {
     return new Fp12(
         c0.mul(c).add(c1.mulBySparse(a, b).mulByV()), c0.mulBySparse(a, b).add(c1.mul(c)));
   }

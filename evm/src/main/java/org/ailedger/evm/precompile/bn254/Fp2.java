@@ -3,68 +3,70 @@ package org.ailedger.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /** An element {@code re + im·i} of Fp[i]/(i² + 1), the field the G2 twist is defined over. */
-public record Fp2(BigInteger re, BigInteger im) {
-  static final Fp2 ZERO = new Fp2(BigInteger.ZERO, BigInteger.ZERO);
-  static final Fp2 ONE = new Fp2(BigInteger.ONE, BigInteger.ZERO);
+public record Fp2(Fp re, Fp im) {
+  static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
+  static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
 
   /** ξ = 9 + i, the non-residue the Fp6 and Fp12 extensions are built with. */
-  static final Fp2 XI = new Fp2(BigInteger.valueOf(9), BigInteger.ONE);
+  static final Fp2 XI = new Fp2(Fp.of(9), Fp.ONE);
 
-  public Fp2 {
-    if (re.signum() < 0 || re.compareTo(Fp.P) >= 0 || im.signum() < 0 || im.compareTo(Fp.P) >= 0) {
-      throw new IllegalArgumentException("Fp2 coordinate out of range");
-    }
+  static Fp2 of(BigInteger re, BigInteger im) {
+    return new Fp2(Fp.of(re), Fp.of(im));
   }
 
   boolean isZero() {
-    return re.signum() == 0 && im.signum() == 0;
+    return re.isZero() && im.isZero();
   }
 
   Fp2 add(Fp2 o) {
-    return new Fp2(Fp.add(re, o.re), Fp.add(im, o.im));
+    return new Fp2(re.add(o.re), im.add(o.im));
   }
 
   Fp2 sub(Fp2 o) {
-    return new Fp2(Fp.sub(re, o.re), Fp.sub(im, o.im));
+    return new Fp2(re.sub(o.re), im.sub(o.im));
   }
 
   Fp2 neg() {
-    return new Fp2(Fp.neg(re), Fp.neg(im));
+    return new Fp2(re.neg(), im.neg());
+  }
+
+  Fp2 dbl() {
+    return new Fp2(re.dbl(), im.dbl());
   }
 
   Fp2 mul(Fp2 o) {
-    // Karatsuba: three products, one reduction each
-    BigInteger reRe = re.multiply(o.re);
-    BigInteger imIm = im.multiply(o.im);
-    BigInteger cross = re.add(im).multiply(o.re.add(o.im));
-    return new Fp2(reRe.subtract(imIm).mod(Fp.P), cross.subtract(reRe).subtract(imIm).mod(Fp.P));
+    // Karatsuba: three products instead of four
+    Fp reRe = re.mul(o.re);
+    Fp imIm = im.mul(o.im);
+    Fp cross = re.add(im).mul(o.re.add(o.im));
+    return new Fp2(reRe.sub(imIm), cross.sub(reRe).sub(imIm));
   }
 
-  Fp2 mul(BigInteger scalar) {
-    return new Fp2(Fp.mul(re, scalar), Fp.mul(im, scalar));
+  Fp2 mul(Fp scalar) {
+    return new Fp2(re.mul(scalar), im.mul(scalar));
   }
 
   Fp2 square() {
     // (a + bi)² = (a + b)(a − b) + 2ab·i
-    return new Fp2(
-        re.add(im).multiply(re.subtract(im)).mod(Fp.P), re.multiply(im).shiftLeft(1).mod(Fp.P));
+    return new Fp2(re.add(im).mul(re.sub(im)), re.mul(im).dbl());
   }
 
   Fp2 mulByXi() {
     // (a + bi)(9 + i) = (9a − b) + (a + 9b)i
-    return new Fp2(
-        re.multiply(BigInteger.valueOf(9)).subtract(im).mod(Fp.P),
-        im.multiply(BigInteger.valueOf(9)).add(re).mod(Fp.P));
+    return new Fp2(nine(re).sub(im), nine(im).add(re));
+  }
+
+  private static Fp nine(Fp a) {
+    return a.dbl().dbl().dbl().add(a);
   }
 
   Fp2 conjugate() {
-    return new Fp2(re, Fp.neg(im));
+    return new Fp2(re, im.neg());
   }
 
   Fp2 inverse() {
-    BigInteger norm = re.multiply(re).add(im.multiply(im)).mod(Fp.P);
-    BigInteger normInverse = Fp.inv(norm);
-    return new Fp2(Fp.mul(re, normInverse), Fp.mul(Fp.neg(im), normInverse));
+    Fp normInverse = re.square().add(im.square()).inverse();
+    return new Fp2(re.mul(normInverse), im.neg().mul(normInverse));
   }
 
   Fp2 pow(BigInteger exponent) {

@@ -1,7 +1,5 @@
 package org.ailedger.evm.precompile.bn254;
 
-import java.math.BigInteger;
-
 /** An element {@code c0 + c1·v + c2·v²} of Fp2[v]/(v³ − ξ). */
 record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
   static final Fp6 ZERO = new Fp6(Fp2.ZERO, Fp2.ZERO, Fp2.ZERO);
@@ -36,7 +34,7 @@ record Fp6(Fp2 c0, Fp2 c1, Fp2 c2) {
         c0.mul(a).add(c2.mul(b).mulByXi()), c0.mul(b).add(c1.mul(a)), c1.mul(b).add(c2.mul(a)));
   }
 
-  Fp6 mul(BigInteger scalar) {
+  Fp6 mul(Fp scalar) {
     return new Fp6(c0.mul(scalar), c1.mul(scalar), c2.mul(scalar));
   }
 

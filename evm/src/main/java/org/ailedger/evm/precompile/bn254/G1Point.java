@@ -9,9 +9,9 @@ import org.apache.tuweni.bytes.Bytes;
  * every point on it is in the group. (0, 0) is not on the curve and stands for infinity, as in the
  * EIP-196 encoding.
  */
-public record G1Point(BigInteger x, BigInteger y) {
-  public static final G1Point INFINITY = new G1Point(BigInteger.ZERO, BigInteger.ZERO);
-  private static final BigInteger B = BigInteger.valueOf(3);
+public record G1Point(Fp x, Fp y) {
+  public static final G1Point INFINITY = new G1Point(Fp.ZERO, Fp.ZERO);
+  private static final Fp B = Fp.of(3);
 
   /** Decodes two 32-byte big-endian coordinates; empty when out of range or not on the curve. */
   public static Optional<G1Point> decode(Bytes encoded) {
@@ -23,24 +23,24 @@ public record G1Point(BigInteger x, BigInteger y) {
     if (x.compareTo(Fp.P) >= 0 || y.compareTo(Fp.P) >= 0) {
       return Optional.empty();
     }
-    G1Point point = new G1Point(x, y);
+    G1Point point = new G1Point(Fp.of(x), Fp.of(y));
     return point.isInfinity() || point.isOnCurve() ? Optional.of(point) : Optional.empty();
   }
 
   public Bytes encode() {
-    return Bytes.concatenate(word(x), word(y));
+    return Bytes.concatenate(word(x.toBigInteger()), word(y.toBigInteger()));
   }
 
   public boolean isInfinity() {
-    return x.signum() == 0 && y.signum() == 0;
+    return x.isZero() && y.isZero();
   }
 
   boolean isOnCurve() {
-    return Fp.mul(y, y).equals(Fp.add(Fp.mul(Fp.mul(x, x), x), B));
+    return y.square().equals(x.square().mul(x).add(B));
   }
 
   public G1Point negate() {
-    return isInfinity() ? this : new G1Point(x, Fp.neg(y));
+    return isInfinity() ? this : new G1Point(x, y.neg());
   }
 
   public G1Point add(G1Point o) {
@@ -53,21 +53,22 @@ public record G1Point(BigInteger x, BigInteger y) {
     if (x.equals(o.x)) {
       return y.equals(o.y) ? doubled() : INFINITY;
     }
-    BigInteger slope = Fp.mul(Fp.sub(o.y, y), Fp.inv(Fp.sub(o.x, x)));
+    Fp slope = o.y.sub(y).mul(o.x.sub(x).inverse());
     return through(slope, o.x);
   }
 
   G1Point doubled() {
-    if (isInfinity() || y.signum() == 0) {
+    if (isInfinity() || y.isZero()) {
       return INFINITY;
     }
-    BigInteger slope = Fp.mul(Fp.mul(B, Fp.mul(x, x)), Fp.inv(Fp.add(y, y)));
+    Fp xx = x.square();
+    Fp slope = xx.dbl().add(xx).mul(y.dbl().inverse());
     return through(slope, x);
   }
 
-  private G1Point through(BigInteger slope, BigInteger otherX) {
-    BigInteger x3 = Fp.sub(Fp.sub(Fp.mul(slope, slope), x), otherX);
-    return new G1Point(x3, Fp.sub(Fp.mul(slope, Fp.sub(x, x3)), y));
+  private G1Point through(Fp slope, Fp otherX) {
+    Fp x3 = slope.square().sub(x).sub(otherX);
+    return new G1Point(x3, slope.mul(x.sub(x3)).sub(y));
   }
 
   /**
@@ -77,63 +78,57 @@ public record G1Point(BigInteger x, BigInteger y) {
     if (scalar.signum() < 0) {
       throw new IllegalArgumentException("negative scalar");
     }
-    BigInteger[] acc = {BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO}; // infinity
+    Fp[] acc = {Fp.ONE, Fp.ONE, Fp.ZERO}; // infinity
     for (int bit = scalar.bitLength() - 1; bit >= 0; bit--) {
       acc = jacobianDouble(acc);
       if (scalar.testBit(bit)) {
         acc = jacobianAddAffine(acc);
       }
     }
-    if (acc[2].signum() == 0) {
+    if (acc[2].isZero()) {
       return INFINITY;
     }
-    BigInteger zInverse = Fp.inv(acc[2]);
-    BigInteger zInverse2 = Fp.mul(zInverse, zInverse);
-    return new G1Point(Fp.mul(acc[0], zInverse2), Fp.mul(acc[1], Fp.mul(zInverse2, zInverse)));
+    Fp zInverse = acc[2].inverse();
+    Fp zInverse2 = zInverse.square();
+    return new G1Point(acc[0].mul(zInverse2), acc[1].mul(zInverse2.mul(zInverse)));
   }
 
-  private static BigInteger[] jacobianDouble(BigInteger[] p) {
-    if (p[2].signum() == 0 || p[1].signum() == 0) {
-      return new BigInteger[] {BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
+  private static Fp[] jacobianDouble(Fp[] p) {
+    if (p[2].isZero() || p[1].isZero()) {
+      return new Fp[] {Fp.ONE, Fp.ONE, Fp.ZERO};
     }
-    BigInteger a = Fp.mul(p[0], p[0]);
-    BigInteger b = Fp.mul(p[1], p[1]);
-    BigInteger c = Fp.mul(b, b);
-    BigInteger xb = Fp.add(p[0], b);
-    BigInteger d = Fp.sub(Fp.sub(Fp.mul(xb, xb), a), c);
-    d = Fp.add(d, d);
-    BigInteger e = Fp.add(Fp.add(a, a), a);
-    BigInteger f = Fp.mul(e, e);
-    BigInteger x3 = Fp.sub(f, Fp.add(d, d));
-    BigInteger c8 = c.shiftLeft(3).mod(Fp.P);
-    BigInteger y3 = Fp.sub(Fp.mul(e, Fp.sub(d, x3)), c8);
-    BigInteger z3 = Fp.mul(Fp.add(p[1], p[1]), p[2]);
-    return new BigInteger[] {x3, y3, z3};
+    Fp a = p[0].square();
+    Fp b = p[1].square();
+    Fp c = b.square();
+    Fp d = p[0].add(b).square().sub(a).sub(c).dbl();
+    Fp e = a.dbl().add(a);
+    Fp x3 = e.square().sub(d.dbl());
+    Fp y3 = e.mul(d.sub(x3)).sub(c.dbl().dbl().dbl());
+    Fp z3 = p[1].dbl().mul(p[2]);
+    return new Fp[] {x3, y3, z3};
   }
 
-  private BigInteger[] jacobianAddAffine(BigInteger[] p) {
+  private Fp[] jacobianAddAffine(Fp[] p) {
     if (isInfinity()) {
       return p;
     }
-    if (p[2].signum() == 0) {
-      return new BigInteger[] {x, y, BigInteger.ONE};
+    if (p[2].isZero()) {
+      return new Fp[] {x, y, Fp.ONE};
     }
-    BigInteger z1z1 = Fp.mul(p[2], p[2]);
-    BigInteger u2 = Fp.mul(x, z1z1);
-    BigInteger s2 = Fp.mul(y, Fp.mul(p[2], z1z1));
-    BigInteger h = Fp.sub(u2, p[0]);
-    BigInteger r = Fp.sub(s2, p[1]);
-    if (h.signum() == 0) {
-      return r.signum() == 0
-          ? jacobianDouble(p)
-          : new BigInteger[] {BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
+    Fp z1z1 = p[2].square();
+    Fp u2 = x.mul(z1z1);
+    Fp s2 = y.mul(p[2].mul(z1z1));
+    Fp h = u2.sub(p[0]);
+    Fp r = s2.sub(p[1]);
+    if (h.isZero()) {
+      return r.isZero() ? jacobianDouble(p) : new Fp[] {Fp.ONE, Fp.ONE, Fp.ZERO};
     }
-    BigInteger hh = Fp.mul(h, h);
-    BigInteger hhh = Fp.mul(h, hh);
-    BigInteger v = Fp.mul(p[0], hh);
-    BigInteger x3 = Fp.sub(Fp.sub(Fp.mul(r, r), hhh), Fp.add(v, v));
-    BigInteger y3 = Fp.sub(Fp.mul(r, Fp.sub(v, x3)), Fp.mul(p[1], hhh));
-    return new BigInteger[] {x3, y3, Fp.mul(p[2], h)};
+    Fp hh = h.square();
+    Fp hhh = h.mul(hh);
+    Fp v = p[0].mul(hh);
+    Fp x3 = r.square().sub(hhh).sub(v.dbl());
+    Fp y3 = r.mul(v.sub(x3)).sub(p[1].mul(hhh));
+    return new Fp[] {x3, y3, p[2].mul(h)};
   }
 
   /** A field element as a 32-byte big-endian word. */

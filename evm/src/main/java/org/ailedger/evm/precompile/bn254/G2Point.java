@@ -17,7 +17,7 @@ public record G2Point(Fp2 x, Fp2 y) {
       new BigInteger(
           "21888242871839275222246405745257275088548364400416034343698204186575808495617");
 
-  private static final Fp2 B = Fp2.ONE.mul(BigInteger.valueOf(3)).mul(Fp2.XI.inverse());
+  private static final Fp2 B = Fp2.ONE.mul(Fp.of(3)).mul(Fp2.XI.inverse());
 
   /**
    * Decodes four 32-byte words, each Fp2 coordinate imaginary part first (EIP-197); empty when a
@@ -34,7 +34,7 @@ public record G2Point(Fp2 x, Fp2 y) {
         return Optional.empty();
       }
     }
-    G2Point point = new G2Point(new Fp2(words[1], words[0]), new Fp2(words[3], words[2]));
+    G2Point point = new G2Point(Fp2.of(words[1], words[0]), Fp2.of(words[3], words[2]));
     if (point.isInfinity()) {
       return Optional.of(point);
     }
@@ -82,7 +82,8 @@ public record G2Point(Fp2 x, Fp2 y) {
 
   /** The slope of the tangent here; y must not be zero. */
   Fp2 tangentSlope() {
-    return x.square().mul(BigInteger.valueOf(3)).mul(y.add(y).inverse());
+    Fp2 xx = x.square();
+    return xx.dbl().add(xx).mul(y.dbl().inverse());
   }
 
   /** The third point on the line of this slope through here and a point with x = otherX. */
@@ -124,14 +125,11 @@ public record G2Point(Fp2 x, Fp2 y) {
     Fp2 a = p[0].square();
     Fp2 b = p[1].square();
     Fp2 c = b.square();
-    Fp2 d = p[0].add(b).square().sub(a).sub(c);
-    d = d.add(d);
-    Fp2 e = a.add(a).add(a);
-    Fp2 x3 = e.square().sub(d.add(d));
-    Fp2 c2 = c.add(c);
-    Fp2 c4 = c2.add(c2);
-    Fp2 y3 = e.mul(d.sub(x3)).sub(c4.add(c4));
-    Fp2 z3 = p[1].add(p[1]).mul(p[2]);
+    Fp2 d = p[0].add(b).square().sub(a).sub(c).dbl();
+    Fp2 e = a.dbl().add(a);
+    Fp2 x3 = e.square().sub(d.dbl());
+    Fp2 y3 = e.mul(d.sub(x3)).sub(c.dbl().dbl().dbl());
+    Fp2 z3 = p[1].dbl().mul(p[2]);
     return new Fp2[] {x3, y3, z3};
   }
 
@@ -153,7 +151,7 @@ public record G2Point(Fp2 x, Fp2 y) {
     Fp2 hh = h.square();
     Fp2 hhh = h.mul(hh);
     Fp2 v = p[0].mul(hh);
-    Fp2 x3 = r.square().sub(hhh).sub(v.add(v));
+    Fp2 x3 = r.square().sub(hhh).sub(v.dbl());
     Fp2 y3 = r.mul(v.sub(x3)).sub(p[1].mul(hhh));
     return new Fp2[] {x3, y3, p[2].mul(h)};
   }

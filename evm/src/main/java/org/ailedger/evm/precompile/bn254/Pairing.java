@@ -68,8 +68,7 @@ public final class Pairing {
         return timesLine(f, t.tangentSlope(), t, p);
       }
       // x_P − x_T·w²
-      return f.mul(
-          new Fp12(new Fp6(new Fp2(p.x(), BigInteger.ZERO), t.x().neg(), Fp2.ZERO), Fp6.ZERO));
+      return f.mul(new Fp12(new Fp6(new Fp2(p.x(), Fp.ZERO), t.x().neg(), Fp2.ZERO), Fp6.ZERO));
     }
     return timesLine(f, t.lineSlope(u), t, p);
   }

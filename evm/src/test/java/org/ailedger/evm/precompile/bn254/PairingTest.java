@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PairingTest {
   // The generators as EIP-197 gives them (G2 coordinates imaginary part first).
-  static final G1Point G1 = new G1Point(BigInteger.ONE, BigInteger.TWO);
+  static final G1Point G1 = new G1Point(Fp.ONE, Fp.of(2));
   static final G2Point G2 =
       G2Point.decode(
               Bytes.fromHexString(
@@ -42,7 +42,7 @@ class PairingTest {
   private static Fp12 arbitrary() {
     Fp2[] c = new Fp2[6];
     for (int i = 0; i < 6; i++) {
-      c[i] = new Fp2(BigInteger.valueOf(1000 + 17L * i), BigInteger.valueOf(31 + 3L * i));
+      c[i] = new Fp2(Fp.of(1000 + 17L * i), Fp.of(31 + 3L * i));
     }
     return new Fp12(new Fp6(c[0], c[1], c[2]), new Fp6(c[3], c[4], c[5]));
   }
@@ -50,11 +50,10 @@ class PairingTest {
   @Test
   void lineMultiplicationMatchesTheFullProduct() {
     Fp12 f = arbitrary();
-    BigInteger c = BigInteger.valueOf(12345);
-    Fp2 a = new Fp2(BigInteger.valueOf(7), BigInteger.valueOf(11));
-    Fp2 b = new Fp2(BigInteger.valueOf(13), BigInteger.valueOf(17));
-    Fp12 line =
-        new Fp12(new Fp6(new Fp2(c, BigInteger.ZERO), Fp2.ZERO, Fp2.ZERO), new Fp6(a, b, Fp2.ZERO));
+    Fp c = Fp.of(12345);
+    Fp2 a = new Fp2(Fp.of(7), Fp.of(11));
+    Fp2 b = new Fp2(Fp.of(13), Fp.of(17));
+    Fp12 line = new Fp12(new Fp6(new Fp2(c, Fp.ZERO), Fp2.ZERO, Fp2.ZERO), new Fp6(a, b, Fp2.ZERO));
     assertThat(f.mulByLine(c, a, b)).isEqualTo(f.mul(line));
   }
 
