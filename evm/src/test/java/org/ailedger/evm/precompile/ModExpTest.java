@@ -103,6 +103,36 @@ class ModExpTest {
   }
 
   @Test
+  void smallModuliAgreeWithBigIntegerModPow() {
+    // moduli up to 32 bits take a long-arithmetic path; compare it with BigInteger at its edges
+    java.util.Random random = new java.util.Random(42);
+    long[] moduli = {1, 2, 3, 0xfb, 0xffff_fffbL, 0xffff_ffffL, 0x8000_0000L};
+    for (long m : moduli) {
+      for (int trial = 0; trial < 20; trial++) {
+        byte[] base = new byte[1 + random.nextInt(40)];
+        byte[] exponent = new byte[random.nextInt(40)];
+        random.nextBytes(base);
+        random.nextBytes(exponent);
+        Bytes modulus =
+            Bytes.wrap(java.math.BigInteger.valueOf(m).toByteArray()).trimLeadingZeros();
+        Bytes input =
+            Bytes.concatenate(
+                Bytes.fromHexString(
+                    word(base.length) + word(exponent.length) + word(modulus.size())),
+                Bytes.wrap(base),
+                Bytes.wrap(exponent),
+                modulus);
+        java.math.BigInteger expected =
+            new java.math.BigInteger(1, base)
+                .modPow(new java.math.BigInteger(1, exponent), java.math.BigInteger.valueOf(m));
+        assertThat(modexp.compute(input).orElseThrow().toUnsignedBigInteger())
+            .as("modulus %d", m)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void resultIsLeftPaddedToTheModulusLength() {
     // 2¹ mod p: a one-byte result in a 32-byte modulus
     Bytes input = Bytes.fromHexString(word(1) + word(1) + word(32) + "02" + "01" + P_SECP256K1);
