@@ -37,11 +37,13 @@ class EcRecoverTest {
   }
 
   @Test
-  void acceptsTheHighSTwinOfASignature() {
+  void acceptsHighSAndItsLowSTwin() {
+    // the published signature already has a high s, which transactions would refuse
+    assertThat(new BigInteger(S, 16)).isGreaterThan(N.shiftRight(1));
+    assertThat(ecrecover.compute(input(HASH, 28, R, S))).contains(SIGNER);
     // (r, n − s) with the other parity signs the same hash with the same key
-    String highS = word(N.subtract(new BigInteger(S, 16)));
-    assertThat(new BigInteger(S, 16)).isGreaterThan(N.shiftRight(1)); // S itself is already high
-    assertThat(ecrecover.compute(input(HASH, 27, R, highS))).contains(SIGNER);
+    String lowS = word(N.subtract(new BigInteger(S, 16)));
+    assertThat(ecrecover.compute(input(HASH, 27, R, lowS))).contains(SIGNER);
   }
 
   @Test
