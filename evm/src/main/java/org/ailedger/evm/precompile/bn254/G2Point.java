@@ -17,6 +17,10 @@ public record G2Point(Fp2 x, Fp2 y) {
       new BigInteger(
           "21888242871839275222246405745257275088548364400416034343698204186575808495617");
 
+  /** 6u² for BN254's parameter u = 4965661367192848881. */
+  private static final BigInteger SIX_U_SQUARED =
+      BigInteger.valueOf(6).multiply(new BigInteger("4965661367192848881").pow(2));
+
   private static final Fp2 B = Fp2.ONE.mul(Fp.of(3)).mul(Fp2.XI.inverse());
 
   /**
@@ -38,9 +42,17 @@ public record G2Point(Fp2 x, Fp2 y) {
     if (point.isInfinity()) {
       return Optional.of(point);
     }
-    return point.isOnCurve() && point.multiply(ORDER).isInfinity()
-        ? Optional.of(point)
-        : Optional.empty();
+    return point.isOnCurve() && point.isInSubgroup() ? Optional.of(point) : Optional.empty();
+  }
+
+  /**
+   * Whether this twist point has order r. Rather than multiplying by r (254 bits), it tests ψ(Q) =
+   * [6u²]Q (128 bits), which holds exactly for the order-r points of BN254's twist (El Housni,
+   * Guillevic and Piellard, "Co-factor clearing and subgroup membership testing on pairing-friendly
+   * curves", 2022, §5.1).
+   */
+  boolean isInSubgroup() {
+    return frobenius().equals(multiply(SIX_U_SQUARED));
   }
 
   public boolean isInfinity() {

@@ -20,7 +20,22 @@ class G2SubgroupTest {
     // while its multiple by the cofactor is, and decodes
     BigInteger cofactor = Fp.P.shiftLeft(1).subtract(G2Point.ORDER);
     G2Point inside = outside.multiply(cofactor);
+    assertThat(inside.multiply(G2Point.ORDER).isInfinity()).isTrue();
     assertThat(G2Point.decode(encode(inside))).contains(inside);
+  }
+
+  @Test
+  void endomorphismTestAgreesWithMultiplyingByTheOrder() {
+    // points of every small order-cofactor mix: outside, and outside plus a G2 point
+    G2Point outside = firstTwistPointWithRealX();
+    G2Point g2 = PairingTest.G2;
+    for (int k = 1; k <= 5; k++) {
+      G2Point inside = g2.multiply(BigInteger.valueOf(k));
+      G2Point mixed = outside.multiply(BigInteger.valueOf(k)).add(inside);
+      assertThat(inside.isInSubgroup()).isTrue();
+      assertThat(mixed.isInSubgroup()).isEqualTo(mixed.multiply(G2Point.ORDER).isInfinity());
+      assertThat(mixed.isInSubgroup()).isFalse();
+    }
   }
 
   private static G2Point firstTwistPointWithRealX() {
