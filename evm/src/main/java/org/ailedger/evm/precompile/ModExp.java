@@ -23,7 +23,7 @@ public final class ModExp implements PrecompiledContract {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   /** Moduli up to this many bits take the long-arithmetic path. */
-  private static final int SMALL_MODULUS_BITS = 32;
+  private static final int WORD_BITS = 64;
 
   @Override
   public long gasRequirement(Bytes input) {
@@ -87,45 +87,16 @@ public final class ModExp implements PrecompiledContract {
       return Optional.of(out); // x mod 0 is defined as 0
     }
     byte[] result =
-        modulus.bitLength() <= SMALL_MODULUS_BITS
-            ? BigInteger.valueOf(
-                    smallModPow(base.mod(modulus).longValue(), exponentBytes, modulus.longValue()))
-                .toByteArray()
+        modulus.bitLength() <= WORD_BITS
+            ? Bytes.ofUnsignedLong(
+                    WordModPow.modPow(
+                        base.mod(modulus).longValue(), exponentBytes, modulus.longValue()))
+                .toArrayUnsafe()
             : base.modPow(exponentBytes.toUnsignedBigInteger(), modulus).toByteArray();
-    // toByteArray may carry a sign byte; the value itself is shorter than the modulus
+    // the value is below the modulus, so leading (sign or padding) bytes beyond its size are zero
     int length = Math.min(result.length, modulusSize);
     Bytes.wrap(result, result.length - length, length).copyTo(out, modulusSize - length);
     return Optional.of(out);
-  }
-
-  /**
-   * Square-and-multiply in longs for a modulus below 2³², where products fit in 64 bits, reduced by
-   * Barrett's method rather than division. The cheapest modexp calls per gas are a one-word modulus
-   * with a long exponent (a megabyte of exponent costs about 2.7 M gas); BigInteger spends tens of
-   * nanoseconds a bit on those.
-   */
-  private static long smallModPow(long base, Bytes exponent, long modulus) {
-    long reciprocal = Long.divideUnsigned(-1L, modulus); // ⌊(2⁶⁴ − 1) / modulus⌋
-    long result = 1 % modulus;
-    for (int i = 0; i < exponent.size(); i++) {
-      int bits = exponent.get(i) & 0xff;
-      for (int bit = 7; bit >= 0; bit--) {
-        result = reduce(result * result, modulus, reciprocal);
-        if ((bits >>> bit & 1) != 0) {
-          result = reduce(result * base, modulus, reciprocal);
-        }
-      }
-    }
-    return result;
-  }
-
-  /** x mod m for an unsigned 64-bit x; the estimated quotient is at most two short. */
-  private static long reduce(long x, long modulus, long reciprocal) {
-    long remainder = x - Math.unsignedMultiplyHigh(x, reciprocal) * modulus;
-    while (Long.compareUnsigned(remainder, modulus) >= 0) {
-      remainder -= modulus;
-    }
-    return remainder;
   }
 
   private static BigInteger length(Bytes input, int offset) {
