@@ -1,0 +1,85 @@
+package org.ailedger.evm.frame;
+
+import java.math.BigInteger;
+import org.apache.tuweni.units.bigints.UInt256;
+
+/** The two's-complement and modular operations; rare enough that BigInteger is acceptable. */
+final class SignedWords {
+  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
+  private static final BigInteger MAX_SIGNED = BigInteger.ONE.shiftLeft(255);
+
+  private SignedWords() {}
+
+  static BigInteger signed(UInt256 word) {
+    BigInteger unsigned = word.toUnsignedBigInteger();
+    return unsigned.compareTo(MAX_SIGNED) >= 0 ? unsigned.subtract(TWO_256) : unsigned;
+  }
+
+  static UInt256 word(BigInteger value) {
+    return UInt256.valueOf(value.mod(TWO_256));
+  }
+
+  static UInt256 sdiv(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    // BigInteger division truncates toward zero, as SDIV does; -2^255 / -1 wraps to -2^255
+    return word(signed(a).divide(signed(b)));
+  }
+
+  static UInt256 smod(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    // the result takes the sign of the dividend, like BigInteger.remainder
+    return word(signed(a).remainder(signed(b)));
+  }
+
+  static int compare(UInt256 a, UInt256 b) {
+    boolean negA = a.get(0) < 0;
+    boolean negB = b.get(0) < 0;
+    if (negA != negB) {
+      return negA ? -1 : 1;
+    }
+    return a.compareTo(b);
+  }
+
+  static UInt256 sar(UInt256 shift, UInt256 value) {
+    boolean negative = value.get(0) < 0;
+    if (!shift.fitsInt() || shift.intValue() >= 256) {
+      return negative ? UInt256.MAX_VALUE : UInt256.ZERO;
+    }
+    return word(signed(value).shiftRight(shift.intValue()));
+  }
+
+  static UInt256 signExtend(UInt256 byteIndex, UInt256 value) {
+    if (!byteIndex.fitsInt() || byteIndex.intValue() >= 31) {
+      return value;
+    }
+    int bit = byteIndex.intValue() * 8 + 7;
+    UInt256 mask = UInt256.ONE.shiftLeft(bit + 1).subtract(UInt256.ONE);
+    boolean set = !value.and(UInt256.ONE.shiftLeft(bit)).isZero();
+    return set ? value.or(mask.not()) : value.and(mask);
+  }
+
+  static UInt256 addMod(UInt256 a, UInt256 b, UInt256 m) {
+    if (m.isZero()) {
+      return UInt256.ZERO;
+    }
+    return UInt256.valueOf(
+        a.toUnsignedBigInteger().add(b.toUnsignedBigInteger()).mod(m.toUnsignedBigInteger()));
+  }
+
+  static UInt256 mulMod(UInt256 a, UInt256 b, UInt256 m) {
+    if (m.isZero()) {
+      return UInt256.ZERO;
+    }
+    return UInt256.valueOf(
+        a.toUnsignedBigInteger().multiply(b.toUnsignedBigInteger()).mod(m.toUnsignedBigInteger()));
+  }
+
+  static UInt256 exp(UInt256 base, UInt256 exponent) {
+    return UInt256.valueOf(
+        base.toUnsignedBigInteger().modPow(exponent.toUnsignedBigInteger(), TWO_256));
+  }
+}
