@@ -63,7 +63,9 @@ final class StateRoots {
               address.bytes(),
               RLP.encodeList(
                   w -> {
-                    w.writeLong(account.nonce());
+                    // nonces are unsigned 64-bit
+                    w.writeBigInteger(
+                        new java.math.BigInteger(Long.toUnsignedString(account.nonce())));
                     w.writeUInt256(account.balance());
                     w.writeValue(storageRoot);
                     w.writeValue(Keccak256.hash(account.code()));

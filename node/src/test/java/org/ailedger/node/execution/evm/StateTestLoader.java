@@ -175,7 +175,9 @@ final class StateTestLoader {
   }
 
   private static BigInteger bigInteger(String hex) {
-    String digits = hex.startsWith("0x") ? hex.substring(2) : hex;
+    // a few fillers write values beyond 256 bits as "0x:bigint 0x..."
+    String plain = hex.replace("0x:bigint ", "");
+    String digits = plain.startsWith("0x") ? plain.substring(2) : plain;
     return digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 16);
   }
 
