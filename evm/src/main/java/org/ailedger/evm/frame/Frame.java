@@ -14,6 +14,7 @@ final class Frame {
   final Message message;
   final byte[] code;
   final BitSet jumpDestinations;
+  final UInt256[] pushValues;
   final Memory memory = new Memory();
   private final UInt256[] stack = new UInt256[STACK_LIMIT];
   private int size;
@@ -21,10 +22,11 @@ final class Frame {
   int pc;
   Bytes returnData = Bytes.EMPTY;
 
-  Frame(Message message, Bytes code, BitSet jumpDestinations) {
+  Frame(Message message, AnalyzedCode code) {
     this.message = message;
-    this.code = code.toArrayUnsafe();
-    this.jumpDestinations = jumpDestinations;
+    this.code = code.code();
+    this.jumpDestinations = code.jumpDestinations();
+    this.pushValues = code.pushValues();
     this.gas = message.gas();
   }
 

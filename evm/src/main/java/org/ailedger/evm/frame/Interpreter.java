@@ -285,7 +285,7 @@ final class Interpreter {
           if (op >= 0x60 && op <= 0x7f) {
             int n = op - 0x5f;
             f.useGas(3);
-            f.push(pushData(code, f.pc + 1, n));
+            f.push(f.pushValues[f.pc]);
             f.pc += n + 1;
             continue;
           } else if (op >= 0x80 && op <= 0x8f) {
@@ -345,14 +345,6 @@ final class Interpreter {
       throw new Halt(HaltReason.INVALID_JUMP);
     }
     f.pc = destination.intValue();
-  }
-
-  private static UInt256 pushData(byte[] code, int from, int n) {
-    byte[] word = new byte[32];
-    int available = Math.max(0, Math.min(n, code.length - from));
-    // bytes past the end of the code read as zero, on the right
-    System.arraycopy(code, from, word, 32 - n, available);
-    return UInt256.fromBytes(Bytes32.wrap(word));
   }
 
   private static Bytes slicePadded(Bytes source, UInt256 offset, int length) {

@@ -64,8 +64,7 @@ public final class MessageProcessor {
       if (code.isEmpty()) {
         return FrameResult.success(m.gas(), Bytes.EMPTY);
       }
-      Frame frame =
-          new Frame(m, code, analysis.jumpDestinations(state.codeHash(m.codeAddress()), code));
+      Frame frame = new Frame(m, analysis.analysed(state.codeHash(m.codeAddress()), code));
       result = interpreter.run(frame, ctx);
     }
     if (!result.success()) {
@@ -90,7 +89,7 @@ public final class MessageProcessor {
     state.setNonce(address, 1);
     state.subtractBalance(m.caller(), m.value());
     state.addBalance(address, m.value());
-    FrameResult result = interpreter.run(new Frame(m, initCode, CodeAnalysis.scan(initCode)), ctx);
+    FrameResult result = interpreter.run(new Frame(m, AnalyzedCode.of(initCode)), ctx);
     if (result.success()) {
       result = deposit(result, address, state);
     }
