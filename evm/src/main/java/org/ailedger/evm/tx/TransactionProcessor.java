@@ -63,8 +63,12 @@ public final class TransactionProcessor {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while executing a transaction", e);
     }
-    if (failure.get() != null) {
-      throw new IllegalStateException("transaction execution failed", failure.get());
+    // the state reader's own exceptions (storage failures) reach the caller unchanged
+    switch (failure.get()) {
+      case null -> {}
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      default -> throw new IllegalStateException("transaction execution failed", failure.get());
     }
     return result.get();
   }

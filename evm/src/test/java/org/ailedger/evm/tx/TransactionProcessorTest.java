@@ -143,4 +143,43 @@ class TransactionProcessorTest {
     // frames at depths 0..1024 each counted once; the frame at 1024 cannot call further
     assertThat(state.storage(CONTRACT, UInt256.ZERO)).isEqualTo(UInt256.valueOf(1025));
   }
+
+  @Test
+  void aFailureOfTheStateReaderReachesTheCallerUnchanged() {
+    class UnavailableStore extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+    }
+    MapStateReader committed =
+        new MapStateReader()
+            .account(SENDER, 0, 1_000_000, Bytes.EMPTY)
+            .account(CONTRACT, 1, 0, Bytes.fromHexString("0x600054")); // SLOAD(0)
+    WorldState state =
+        new WorldState(
+            new org.ailedger.evm.state.StateReader() {
+              @Override
+              public Optional<org.ailedger.evm.state.AccountSnapshot> account(Address address) {
+                return committed.account(address);
+              }
+
+              @Override
+              public UInt256 storage(Address address, UInt256 key) {
+                throw new UnavailableStore();
+              }
+
+              @Override
+              public Bytes code(Bytes32 codeHash) {
+                return committed.code(codeHash);
+              }
+
+              @Override
+              public boolean hasStorage(Address address) {
+                return false;
+              }
+            });
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                processor.process(tx(Optional.of(CONTRACT), 0, 100_000, Bytes.EMPTY), BLOCK, state))
+        .isInstanceOf(UnavailableStore.class);
+  }
 }
