@@ -49,7 +49,9 @@ final class SignedWords {
     if (!shift.fitsInt() || shift.intValue() >= 256) {
       return negative ? UInt256.MAX_VALUE : UInt256.ZERO;
     }
-    return word(signed(value).shiftRight(shift.intValue()));
+    int n = shift.intValue();
+    // shifting the complement in zeros and complementing back fills with ones
+    return negative ? value.not().shiftRight(n).not() : value.shiftRight(n);
   }
 
   static UInt256 signExtend(UInt256 byteIndex, UInt256 value) {
@@ -78,8 +80,19 @@ final class SignedWords {
         a.toUnsignedBigInteger().multiply(b.toUnsignedBigInteger()).mod(m.toUnsignedBigInteger()));
   }
 
+  /** base^exponent mod 2^256 by square-and-multiply; UInt256 multiplication wraps by itself. */
   static UInt256 exp(UInt256 base, UInt256 exponent) {
-    return UInt256.valueOf(
-        base.toUnsignedBigInteger().modPow(exponent.toUnsignedBigInteger(), TWO_256));
+    UInt256 result = UInt256.ONE;
+    UInt256 square = base;
+    int bits = exponent.bitLength();
+    for (int i = 0; i < bits; i++) {
+      if (((exponent.get(31 - i / 8) >> (i % 8)) & 1) == 1) {
+        result = result.multiply(square);
+      }
+      if (i + 1 < bits) {
+        square = square.multiply(square);
+      }
+    }
+    return result;
   }
 }
