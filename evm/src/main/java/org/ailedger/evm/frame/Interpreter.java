@@ -339,7 +339,7 @@ final class Interpreter {
     if (a.fitsLong() && b.fitsLong()) {
       return UInt256.valueOf(a.toLong() / b.toLong());
     }
-    return a.divide(b);
+    return WordDivision.divide(a, b);
   }
 
   private static UInt256 remainder(UInt256 a, UInt256 b) {
@@ -349,7 +349,7 @@ final class Interpreter {
     if (a.fitsLong() && b.fitsLong()) {
       return UInt256.valueOf(a.toLong() % b.toLong());
     }
-    return a.mod(b);
+    return WordDivision.remainder(a, b);
   }
 
   private static UInt256 bool(boolean value) {

@@ -65,19 +65,11 @@ final class SignedWords {
   }
 
   static UInt256 addMod(UInt256 a, UInt256 b, UInt256 m) {
-    if (m.isZero()) {
-      return UInt256.ZERO;
-    }
-    return UInt256.valueOf(
-        a.toUnsignedBigInteger().add(b.toUnsignedBigInteger()).mod(m.toUnsignedBigInteger()));
+    return m.isZero() ? UInt256.ZERO : WordDivision.addMod(a, b, m);
   }
 
   static UInt256 mulMod(UInt256 a, UInt256 b, UInt256 m) {
-    if (m.isZero()) {
-      return UInt256.ZERO;
-    }
-    return UInt256.valueOf(
-        a.toUnsignedBigInteger().multiply(b.toUnsignedBigInteger()).mod(m.toUnsignedBigInteger()));
+    return m.isZero() ? UInt256.ZERO : WordDivision.mulMod(a, b, m);
   }
 
   /** base^exponent mod 2^256 by square-and-multiply; UInt256 multiplication wraps by itself. */
