@@ -52,14 +52,14 @@ final class Interpreter {
           f.require(2, 1);
           UInt256 a = f.pop();
           UInt256 b = f.pop();
-          binary(f, 5, divide(a, b));
+          binary(f, 5, WordDivision.divide(a, b));
         }
         case 0x05 -> binary(f, 5, SignedWords.sdiv(pop2(f), f.pop()));
         case 0x06 -> {
           f.require(2, 1);
           UInt256 a = f.pop();
           UInt256 b = f.pop();
-          binary(f, 5, remainder(a, b));
+          binary(f, 5, WordDivision.remainder(a, b));
         }
         case 0x07 -> binary(f, 5, SignedWords.smod(pop2(f), f.pop()));
         case 0x08 -> {
@@ -327,29 +327,6 @@ final class Interpreter {
   private static UInt256 pop1(Frame f) {
     f.require(1, 1);
     return f.pop();
-  }
-
-  /**
-   * DIV; Solidity's overflow checks divide small numbers all the time, so those skip BigInteger.
-   */
-  private static UInt256 divide(UInt256 a, UInt256 b) {
-    if (b.isZero()) {
-      return UInt256.ZERO;
-    }
-    if (a.fitsLong() && b.fitsLong()) {
-      return UInt256.valueOf(a.toLong() / b.toLong());
-    }
-    return WordDivision.divide(a, b);
-  }
-
-  private static UInt256 remainder(UInt256 a, UInt256 b) {
-    if (b.isZero()) {
-      return UInt256.ZERO;
-    }
-    if (a.fitsLong() && b.fitsLong()) {
-      return UInt256.valueOf(a.toLong() % b.toLong());
-    }
-    return WordDivision.remainder(a, b);
   }
 
   private static UInt256 bool(boolean value) {

@@ -13,11 +13,25 @@ final class WordDivision {
 
   private WordDivision() {}
 
+  /** DIV: zero for a zero divisor; values below 2^63 (Solidity's overflow checks) stay in longs. */
   static UInt256 divide(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    if (a.fitsLong() && b.fitsLong()) {
+      return UInt256.valueOf(a.toLong() / b.toLong());
+    }
     return word(divide(limbs(a), limbs(b), true));
   }
 
+  /** MOD: zero for a zero divisor. */
   static UInt256 remainder(UInt256 a, UInt256 b) {
+    if (b.isZero()) {
+      return UInt256.ZERO;
+    }
+    if (a.fitsLong() && b.fitsLong()) {
+      return UInt256.valueOf(a.toLong() % b.toLong());
+    }
     return word(divide(limbs(a), limbs(b), false));
   }
 

@@ -73,4 +73,11 @@ class WordDivisionTest {
       assertAll(a.multiply(UInt256.valueOf(0x10001)), b, b.add(UInt256.ONE));
     }
   }
+
+  @Test
+  void aZeroDivisorGivesZeroAsTheEvmDefines() {
+    UInt256 a = UInt256.valueOf(new BigInteger(256, random));
+    assertThat(WordDivision.divide(a, UInt256.ZERO)).isEqualTo(UInt256.ZERO);
+    assertThat(WordDivision.remainder(a, UInt256.ZERO)).isEqualTo(UInt256.ZERO);
+  }
 }
