@@ -27,11 +27,20 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every Cancun expectation of ethereum/tests' GeneralStateTests as one test: the transaction runs
  * on the EVM against the {@code pre} accounts, and the post-state root (the node's trie), the logs
- * hash and an expected rejection must match. {@code -Dstate.tests.folders=a,b} selects folders;
- * {@code stTimeConsuming} runs only with {@code -Dstate.tests.all=true}.
+ * hash and an expected rejection must match. {@code -Dstate.tests.folders=a,b} selects folders,
+ * {@code -Dstate.tests.filter=text} the cases whose id contains the text; {@code stTimeConsuming}
+ * and {@code VMTests/vmPerformance} run only with {@code -Dstate.tests.all=true} (the folder also
+ * when named).
  */
 class GeneralStateTestsTest {
   private static final Set<String> SLOW_FOLDERS = Set.of("stTimeConsuming");
+
+  /**
+   * Loops of millions of iterations: two thirds of the default run's time for 23 cases, so they run
+   * only with {@code state.tests.all}, like the slow folder.
+   */
+  private static final String SLOW_FILES = "VMTests/vmPerformance/";
+
   private static final Path ROOT =
       Path.of(System.getProperty("test.vectors.dir", "../../shared/test-vectors/ethereum-tests"))
           .resolve("GeneralStateTests");
@@ -77,6 +86,13 @@ class GeneralStateTestsTest {
     return DynamicContainer.dynamicContainer(
         name,
         files(folder)
+            .filter(
+                file ->
+                    Boolean.getBoolean("state.tests.all")
+                        || !ROOT.relativize(file)
+                            .toString()
+                            .replace('\\', '/')
+                            .startsWith(SLOW_FILES))
             .flatMap(file -> loader.load(ROOT, file).stream())
             .filter(c -> c.id().contains(System.getProperty("state.tests.filter", "")))
             .map(this::test));
