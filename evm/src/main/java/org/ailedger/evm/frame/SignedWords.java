@@ -1,38 +1,41 @@
 package org.ailedger.evm.frame;
 
-import java.math.BigInteger;
 import org.apache.tuweni.units.bigints.UInt256;
 
-/** The two's-complement and modular operations; rare enough that BigInteger is acceptable. */
+/** The two's-complement, modular and exponent operations on words, without BigInteger. */
 final class SignedWords {
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
-  private static final BigInteger MAX_SIGNED = BigInteger.ONE.shiftLeft(255);
 
   private SignedWords() {}
-
-  static BigInteger signed(UInt256 word) {
-    BigInteger unsigned = word.toUnsignedBigInteger();
-    return unsigned.compareTo(MAX_SIGNED) >= 0 ? unsigned.subtract(TWO_256) : unsigned;
-  }
-
-  static UInt256 word(BigInteger value) {
-    return UInt256.valueOf(value.mod(TWO_256));
-  }
 
   static UInt256 sdiv(UInt256 a, UInt256 b) {
     if (b.isZero()) {
       return UInt256.ZERO;
     }
-    // BigInteger division truncates toward zero, as SDIV does; -2^255 / -1 wraps to -2^255
-    return word(signed(a).divide(signed(b)));
+    boolean negative = isNegative(a) != isNegative(b);
+    // magnitudes as unsigned words: -2^255 stays 2^255, so -2^255 / -1 wraps to -2^255
+    UInt256 quotient = WordDivision.divide(abs(a), abs(b));
+    return negative ? negate(quotient) : quotient;
   }
 
   static UInt256 smod(UInt256 a, UInt256 b) {
     if (b.isZero()) {
       return UInt256.ZERO;
     }
-    // the result takes the sign of the dividend, like BigInteger.remainder
-    return word(signed(a).remainder(signed(b)));
+    // the result takes the sign of the dividend
+    UInt256 remainder = WordDivision.remainder(abs(a), abs(b));
+    return isNegative(a) ? negate(remainder) : remainder;
+  }
+
+  private static boolean isNegative(UInt256 word) {
+    return word.get(0) < 0;
+  }
+
+  private static UInt256 abs(UInt256 word) {
+    return isNegative(word) ? negate(word) : word;
+  }
+
+  private static UInt256 negate(UInt256 word) {
+    return word.not().add(UInt256.ONE);
   }
 
   static int compare(UInt256 a, UInt256 b) {

@@ -68,4 +68,26 @@ class SignedWordsTest {
         .isEqualTo(UInt256.MAX_VALUE); // -1: the sign of the dividend
     assertThat(SignedWords.sdiv(minusSeven, UInt256.ZERO)).isEqualTo(UInt256.ZERO);
   }
+
+  @Test
+  void signedDivisionAndRemainderAgreeWithBigInteger() {
+    for (int i = 0; i < 5_000; i++) {
+      UInt256 a = randomWord();
+      UInt256 b = randomWord();
+      if (random.nextBoolean()) {
+        b = b.not().add(UInt256.ONE); // a negative divisor as often as a positive one
+      }
+      if (b.isZero()) {
+        continue;
+      }
+      BigInteger quotient = signed(a).divide(signed(b));
+      BigInteger remainder = signed(a).remainder(signed(b));
+      assertThat(SignedWords.sdiv(a, b).toUnsignedBigInteger())
+          .as("%s sdiv %s", a, b)
+          .isEqualTo(quotient.mod(TWO_256));
+      assertThat(SignedWords.smod(a, b).toUnsignedBigInteger())
+          .as("%s smod %s", a, b)
+          .isEqualTo(remainder.mod(TWO_256));
+    }
+  }
 }
