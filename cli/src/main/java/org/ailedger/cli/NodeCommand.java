@@ -54,7 +54,8 @@ final class NodeCommand implements Callable<Integer> {
       defaultValue = "" + NodeConfig.DEFAULT_RPC_WARMUP_REQUESTS,
       description =
           "Read calls the node sends itself over a private loopback listener before its JSON-RPC"
-              + " port opens, so the first clients meet compiled code; 0 skips it (default:"
+              + " port opens, so the first clients meet compiled code; from 10000 on, more follow"
+              + " until the JIT compiler has gone quiet, within 30 s; 0 skips it (default:"
               + " ${DEFAULT-VALUE}).")
   int rpcWarmupRequests;
 

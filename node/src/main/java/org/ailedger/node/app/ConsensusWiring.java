@@ -74,11 +74,17 @@ final class ConsensusWiring {
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("qbft-timers").daemon().factory());
-    long selectionMillis =
-        TimeUnit.SECONDS.toMillis(config.blockPeriodSeconds()) * selectionPercent / 100;
+    long periodMillis = TimeUnit.SECONDS.toMillis(config.blockPeriodSeconds());
     ConsensusChain consensusChain =
         new ConsensusChain(
-            importer, creator, pool::selectForBlock, key, baseFee, selectionMillis, timings);
+            importer,
+            creator,
+            pool::selectForBlock,
+            key,
+            baseFee,
+            periodMillis * selectionPercent / 100,
+            periodMillis,
+            timings);
     QbftController controller =
         new QbftController(
             chain.head(),

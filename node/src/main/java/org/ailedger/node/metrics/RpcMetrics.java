@@ -2,6 +2,7 @@ package org.ailedger.node.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
@@ -120,6 +121,11 @@ public final class RpcMetrics implements RpcObserver {
   @Override
   public void busy(RpcTransport transport) {
     busy[transport.ordinal()].increment();
+  }
+
+  @Override
+  public RpcObserver detached() {
+    return new RpcMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 
   /** The label of an outcome: "ok" or the error's constant in lower case, a closed set. */

@@ -87,10 +87,12 @@ public final class JsonRpcServer {
     HttpWarmup warmup =
         new HttpWarmup(
             vertx,
-            // the same methods, unobserved: the warm-up's requests are no client's
+            config,
+            // the same methods and the same kind of observer, recording where no operator looks:
+            // the warm-up's requests are no client's
             new JsonRpcProcessor(
                 new RequestParser(config.maxBatchSize()),
-                new RpcDispatcher(methods),
+                new RpcDispatcher(methods, observer.detached()),
                 workers,
                 config.maxQueuedRequests()),
             WarmupCalls.bodies(backend.chain()),

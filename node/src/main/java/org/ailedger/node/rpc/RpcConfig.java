@@ -28,7 +28,8 @@ import org.apache.tuweni.units.bigints.UInt256;
  * @param suggestedPriorityFee the tip {@code eth_maxPriorityFeePerGas} suggests (this network may
  *     run free of gas fees, so the default is zero)
  * @param warmupRequests read calls the node sends itself over a private loopback listener before
- *     the HTTP port opens, so its first clients meet compiled code; 0 skips the warm-up
+ *     the HTTP port opens, so its first clients meet compiled code; from 10 000 on, more follow
+ *     until the JIT compiler has gone quiet (at most 30 s in all); 0 skips the warm-up
  */
 public record RpcConfig(
     String host,
@@ -108,6 +109,30 @@ public record RpcConfig(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * This configuration on a free port of the loopback interface: the same request handling as the
+   * real listener, reachable only from this host.
+   */
+  public RpcConfig onPrivateLoopbackPort() {
+    return new RpcConfig(
+        DEFAULT_HOST,
+        0,
+        wsPort,
+        maxRequestBodyBytes,
+        maxBatchSize,
+        corsAllowedOrigins,
+        maxLogBlockRange,
+        maxFilters,
+        filterIdleTimeout,
+        maxSubscriptionsPerConnection,
+        clientVersion,
+        callGasCap,
+        workerPoolSize,
+        maxQueuedRequests,
+        suggestedPriorityFee,
+        warmupRequests);
   }
 
   public boolean allowsAnyOrigin() {

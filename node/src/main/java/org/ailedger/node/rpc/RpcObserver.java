@@ -25,6 +25,11 @@ public interface RpcObserver {
 
         @Override
         public void busy(RpcTransport transport) {}
+
+        @Override
+        public RpcObserver detached() {
+          return this;
+        }
       };
 
   /** The recorder of a method this server serves; asked once per method, at start. */
@@ -41,6 +46,13 @@ public interface RpcObserver {
 
   /** A body was refused unrun because the bounded queue of waiting requests was full. */
   void busy(RpcTransport transport);
+
+  /**
+   * An observer of the same kind whose records nobody reads. The start-up warm-up records through
+   * it, so the code it compiles is the code clients' calls run, while the meters operators read
+   * count only clients' calls.
+   */
+  RpcObserver detached();
 
   /** What became of calls to one method, and how long they ran. */
   interface MethodRecorder {

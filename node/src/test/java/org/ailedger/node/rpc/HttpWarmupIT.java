@@ -2,12 +2,17 @@ package org.ailedger.node.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import org.ailedger.node.metrics.RpcMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,29 @@ class HttpWarmupIT {
     JsonRpcServer server = start(120);
 
     assertThat(blockNumber(server)).startsWith("0x");
+  }
+
+  @Test
+  void operatorsMetricsCountClientsCallsNotTheWarmUps() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JsonRpcServer server =
+        new JsonRpcServer(
+            vertx,
+            RpcConfig.builder().httpPort(0).wsPort(0).warmupRequests(600).build(),
+            fake.backend(),
+            Clock.systemUTC(),
+            new RpcMetrics(registry));
+    RunningServer.await(server.start());
+    assertThat(fake.lastCall.get()).as("the warm-up ran").isNotNull();
+    assertThat(requestsCounted(registry)).isZero();
+
+    blockNumber(server);
+
+    assertThat(requestsCounted(registry)).isEqualTo(1);
+  }
+
+  private static double requestsCounted(PrometheusMeterRegistry registry) {
+    return registry.find(RpcMetrics.REQUESTS).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.ailedger.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.rpc.RpcMethod;
 import org.ailedger.node.rpc.RpcRequest;
 import org.ailedger.node.rpc.json.ReceiptJson;
-import org.ailedger.node.rpc.json.RpcJson;
 import org.ailedger.node.rpc.params.BlockParameter;
 import org.ailedger.node.rpc.params.RpcParams;
 
@@ -41,10 +39,6 @@ public final class EthGetBlockReceipts implements RpcMethod {
       return NullNode.getInstance();
     }
     List<TransactionReceipt> receipts = chain.receipts(block.get().header().hash());
-    ArrayNode json = RpcJson.array();
-    for (int i = 0; i < block.get().transactions().size(); i++) {
-      json.add(ReceiptJson.of(block.get(), receipts, i));
-    }
-    return json;
+    return ReceiptJson.all(block.get(), receipts);
   }
 }

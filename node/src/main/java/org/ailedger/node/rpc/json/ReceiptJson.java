@@ -20,16 +20,40 @@ public final class ReceiptJson {
    * is the count of logs before it in the block.
    */
   public static ObjectNode of(Block block, List<TransactionReceipt> receipts, int index) {
-    if (receipts.size() != block.transactions().size() || index < 0 || index >= receipts.size()) {
-      throw new IllegalStateException("no receipt " + index + " for block " + block.number());
-    }
-    Transaction tx = block.transactions().get(index);
-    TransactionReceipt receipt = receipts.get(index);
-    long previousCumulative = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
+    requireReceipt(block, receipts, index);
     int firstLogIndex = 0;
     for (int i = 0; i < index; i++) {
       firstLogIndex += receipts.get(i).logs().size();
     }
+    return of(block, receipts, index, firstLogIndex);
+  }
+
+  /**
+   * Every receipt of {@code block} in order, counting log indexes as it goes, so a block of n
+   * receipts costs n, not n².
+   */
+  public static ArrayNode all(Block block, List<TransactionReceipt> receipts) {
+    ArrayNode json = RpcJson.array();
+    int firstLogIndex = 0;
+    for (int i = 0; i < block.transactions().size(); i++) {
+      requireReceipt(block, receipts, i);
+      json.add(of(block, receipts, i, firstLogIndex));
+      firstLogIndex += receipts.get(i).logs().size();
+    }
+    return json;
+  }
+
+  private static void requireReceipt(Block block, List<TransactionReceipt> receipts, int index) {
+    if (receipts.size() != block.transactions().size() || index < 0 || index >= receipts.size()) {
+      throw new IllegalStateException("no receipt " + index + " for block " + block.number());
+    }
+  }
+
+  private static ObjectNode of(
+      Block block, List<TransactionReceipt> receipts, int index, int firstLogIndex) {
+    Transaction tx = block.transactions().get(index);
+    TransactionReceipt receipt = receipts.get(index);
+    long previousCumulative = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
     Bytes32 blockHash = block.header().hash();
 
     ObjectNode json = RpcJson.object();

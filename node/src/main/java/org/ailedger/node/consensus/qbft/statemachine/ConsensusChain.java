@@ -43,14 +43,19 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
   private final Candidates candidates;
   private final KeyPair key;
   private final UInt256 baseFee;
-  private final long selectionNanos;
+  private final ProposalBudget budget;
   private final BlockTimings timings;
+  // this validator's latest proposal, to learn from the time its height took once committed
+  private OwnProposal ownProposal;
   // how long this node spent executing each proposal seen at the height, for the block's log line
   private final Map<Bytes32, Long> executionMillis = new HashMap<>();
 
+  private record OwnProposal(Bytes32 hash, long startedNanos, boolean cutShort) {}
+
   /**
-   * @param selectionMillis how long a proposal may spend executing candidates, so a flood of
-   *     transactions cannot make it late (the node's share of the block period)
+   * @param selectionMillis how long a proposal may spend executing candidates at most, so a flood
+   *     of transactions cannot make it late (the node's share of the block period); less while
+   *     heights take longer than {@code periodMillis} (see {@link ProposalBudget})
    */
   public ConsensusChain(
       BlockImporter importer,
@@ -58,8 +63,17 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
       Candidates candidates,
       KeyPair key,
       UInt256 baseFee,
-      long selectionMillis) {
-    this(importer, creator, candidates, key, baseFee, selectionMillis, BlockTimings.NONE);
+      long selectionMillis,
+      long periodMillis) {
+    this(
+        importer,
+        creator,
+        candidates,
+        key,
+        baseFee,
+        selectionMillis,
+        periodMillis,
+        BlockTimings.NONE);
   }
 
   public ConsensusChain(
@@ -69,13 +83,17 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
       KeyPair key,
       UInt256 baseFee,
       long selectionMillis,
+      long periodMillis,
       BlockTimings timings) {
     this.importer = importer;
     this.creator = creator;
     this.candidates = candidates;
     this.key = key;
     this.baseFee = baseFee;
-    this.selectionNanos = TimeUnit.MILLISECONDS.toNanos(selectionMillis);
+    this.budget =
+        new ProposalBudget(
+            TimeUnit.MILLISECONDS.toNanos(selectionMillis),
+            TimeUnit.MILLISECONDS.toNanos(periodMillis));
     this.timings = timings;
   }
 
@@ -85,12 +103,21 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
         candidates.select(
             parent.gasLimit(), baseFee, BlockProductionLoop.MAX_TRANSACTIONS_PER_BLOCK);
     long started = System.nanoTime();
+    long stopAt = started + budget.nanos();
+    boolean[] cutShort = {false};
     BlockCreator.Proposal proposal =
-        creator.proposeWithin(
-            selectionNanos, parent, selected, timestampSeconds, round, key, baseFee);
+        creator.propose(
+            parent,
+            selected,
+            timestampSeconds,
+            round,
+            key,
+            baseFee,
+            () -> cutShort[0] = System.nanoTime() - stopAt > 0);
     timings.built(System.nanoTime() - started);
     importer.remember(proposal.block(), proposal.executed());
     timed(proposal.block(), started);
+    ownProposal = new OwnProposal(proposal.block().header().hash(), started, cutShort[0]);
     return proposal.block();
   }
 
@@ -124,6 +151,7 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
     Long executed = executionMillis.get(sealed.header().hash());
     executionMillis.clear();
     if (result instanceof ImportResult.Imported) {
+      learnFromOwn(sealed.header().hash());
       LOG.info(
           "Committed block {} in round {} with {} transactions, proposer {}, {} seals, executed in {} ms, stored in {} ms ({})",
           sealed.number(),
@@ -136,5 +164,19 @@ public final class ConsensusChain implements ProposalBuilder, BlockValidity, Com
           sealed.header().hash());
     }
     return !(result instanceof ImportResult.Rejected);
+  }
+
+  private void learnFromOwn(Bytes32 committed) {
+    if (ownProposal != null && ownProposal.hash().equals(committed)) {
+      long before = budget.nanos();
+      budget.committed(System.nanoTime() - ownProposal.startedNanos(), ownProposal.cutShort());
+      if (budget.nanos() != before) {
+        LOG.debug(
+            "Proposal budget now {} ms (was {} ms)",
+            TimeUnit.NANOSECONDS.toMillis(budget.nanos()),
+            TimeUnit.NANOSECONDS.toMillis(before));
+      }
+    }
+    ownProposal = null;
   }
 }

@@ -68,7 +68,8 @@ class RealChainConsensusIT {
               (gasLimit, baseFee, max) -> List.copyOf(pending),
               key,
               genesis.baseFee(),
-              500);
+              500,
+              1_000);
       chain.onBlockAdded(added -> queue.offer(new QbftEvent.NewChainHead(added.block().header())));
       controller =
           new QbftController(
