@@ -3,8 +3,6 @@ package org.ailedger.node.execution.evm;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ailedger.evm.hash.Keccak256;
 import org.ailedger.evm.state.AccountSnapshot;
 import org.ailedger.evm.state.Address;
@@ -18,28 +16,11 @@ final class PreState implements StateReader {
   private final Map<Address, TestAccount> accounts;
   private final Map<Bytes32, Bytes> codeByHash = new HashMap<>();
 
-  /** Addresses the EVM looked up, to tell which cases reached a precompile's address. */
-  private final Set<Address> lookedUp = ConcurrentHashMap.newKeySet();
-
   PreState(Map<Address, TestAccount> accounts) {
     this.accounts = Map.copyOf(accounts);
     for (TestAccount account : accounts.values()) {
       codeByHash.put(Keccak256.hash(account.code()), account.code());
     }
-  }
-
-  /** Whether the EVM looked up one of the addresses 0x01..0x0a (Cancun's precompiles). */
-  boolean reachedPrecompileAddress() {
-    return lookedUp.stream()
-        .anyMatch(
-            a ->
-                a.bytes().slice(0, 19).isZero()
-                    && a.bytes().get(19) >= 1
-                    && a.bytes().get(19) <= 10);
-  }
-
-  void forgetLookups() {
-    lookedUp.clear();
   }
 
   Map<Address, TestAccount> accounts() {
@@ -48,7 +29,6 @@ final class PreState implements StateReader {
 
   @Override
   public Optional<AccountSnapshot> account(Address address) {
-    lookedUp.add(address);
     TestAccount a = accounts.get(address);
     return a == null
         ? Optional.empty()

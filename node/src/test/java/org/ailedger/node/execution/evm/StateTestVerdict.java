@@ -14,7 +14,6 @@ final class StateTestVerdict {
     if (c.transaction().isEmpty()) {
       return c.expectedException().isPresent() ? "" : "transaction fields out of range";
     }
-    c.pre().forgetLookups();
     WorldState state = new WorldState(c.pre());
     TransactionResult result = processor.process(c.transaction().get(), c.block(), state);
     return switch (result) {
