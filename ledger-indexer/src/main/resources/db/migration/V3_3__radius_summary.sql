@@ -4,10 +4,16 @@
 -- summarise (docs/indexer.md, "The blast radius, kept at ingest"); migration V3_4 (Java) fills
 -- them for a store written before this one.
 
--- How many datasets each dataset's radius holds, itself included (its lineage_closure rows).
+-- How many datasets each dataset's radius holds, itself included (its lineage_closure rows), and
+-- for a radius of more than 10 000 (the most one answer covers) where it is cut: the closure
+-- position (depth, block, log index) of the 10 000th dataset, nearest generation first, so that
+-- a request need not count its way there.
 CREATE TABLE radius_sizes (
   ancestor_id TEXT NOT NULL PRIMARY KEY,
-  dataset_count BIGINT NOT NULL
+  dataset_count BIGINT NOT NULL,
+  cut_depth INTEGER,
+  cut_block BIGINT,
+  cut_log INTEGER
 );
 
 -- One row per (ancestor, update) where the update cites at least one dataset of the ancestor's

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.ailedger.indexer.store.RadiusSummaries;
 import org.apache.tuweni.bytes.Bytes32;
 
 /**
@@ -22,7 +23,7 @@ import org.apache.tuweni.bytes.Bytes32;
  */
 final class BlastRadiusReads {
   /** The most datasets (the root included) one radius covers; beyond, it is truncated. */
-  static final int MAX_DATASETS = 10_000;
+  static final int MAX_DATASETS = RadiusSummaries.MAX_DATASETS;
 
   /** The most rounds and models listed; the totals always count all of them. */
   static final int MAX_ROUNDS = 1000;
@@ -45,9 +46,9 @@ final class BlastRadiusReads {
       throw ModelReads.notFound("dataset " + id);
     }
     JsonObject json = new JsonObject().put("datasetId", id).put("revoked", revoked(at, id));
-    long size = size(at, id);
-    Optional<RadiusCut> cut = RadiusCut.of(at, id, size);
-    RadiusTotals.put(at, id, size, cut, json);
+    Extent extent = extent(at, id);
+    Optional<RadiusCut> cut = extent.cut();
+    RadiusTotals.put(at, id, extent.datasets(), cut, json);
     JsonObject list =
         switch (listing) {
           case UPDATES -> updates(at, id, cut, page);
@@ -67,12 +68,13 @@ final class BlastRadiusReads {
     String cited =
         cut.isEmpty()
             ? "h.cited"
-            : "(SELECT COUNT(*) FROM update_datasets d JOIN lineage_closure c"
-                + " ON c.descendant_id = d.dataset_id AND c.ancestor_id = h.ancestor_id"
+            // from the update's few citations to the closure's key, never a scan of the radius
+            : "(SELECT COUNT(*) FROM update_datasets d"
                 + " WHERE d.model_id = h.model_id AND d.round = h.round"
-                + " AND d.contributor = h.contributor AND "
+                + " AND d.contributor = h.contributor AND EXISTS (SELECT 1 FROM lineage_closure c"
+                + " WHERE c.descendant_id = d.dataset_id AND c.ancestor_id = h.ancestor_id AND "
                 + RadiusCut.keeps("c.depth", "c.block_number", "c.log_index")
-                + ")";
+                + "))";
     List<Page.Row> rows = new ArrayList<>();
     try (PreparedStatement query =
         at.connection()
@@ -88,8 +90,10 @@ final class BlastRadiusReads {
                     + (cut.isEmpty()
                         ? ""
                         : " AND "
+                            // "+": filtered along the range in chain order, not a range by
+                            // nearness that would make SQLite sort every hit
                             + RadiusCut.keeps(
-                                "h.nearest_depth", "h.nearest_block", "h.nearest_log"))
+                                "+h.nearest_depth", "h.nearest_block", "h.nearest_log"))
                     + " ORDER BY h.block_number, h.log_index LIMIT ?")) {
       int next = 1;
       if (cut.isPresent()) {
@@ -140,7 +144,9 @@ final class BlastRadiusReads {
                     + page.afterCondition("c")
                     + (cut.isEmpty()
                         ? ""
-                        : " AND " + RadiusCut.keeps("c.depth", "c.block_number", "c.log_index"))
+                        // "+": the cut filters the range in chain order; as an index range on
+                        // the closure by depth it would make SQLite sort the whole radius
+                        : " AND " + RadiusCut.keeps("+c.depth", "c.block_number", "c.log_index"))
                     + " ORDER BY c.block_number, c.log_index LIMIT ?")) {
       query.setString(1, root);
       int next = page.bind(query, 2);
@@ -164,17 +170,32 @@ final class BlastRadiusReads {
     return page.answer(rows);
   }
 
-  /** How many datasets the radius of {@code id} holds, itself included, as the writer counts. */
-  private static long size(Snapshot at, String id) throws SQLException {
+  /** How many datasets a radius holds, itself included, and where it is cut if wider. */
+  private record Extent(long datasets, Optional<RadiusCut> cut) {}
+
+  /** The extent of the radius of {@code id}, as the writer keeps it. */
+  private static Extent extent(Snapshot at, String id) throws SQLException {
     try (PreparedStatement query =
         at.connection()
-            .prepareStatement("SELECT dataset_count FROM radius_sizes WHERE ancestor_id = ?")) {
+            .prepareStatement(
+                "SELECT dataset_count, cut_depth, cut_block, cut_log FROM radius_sizes"
+                    + " WHERE ancestor_id = ?")) {
       query.setString(1, id);
       try (ResultSet row = query.executeQuery()) {
         if (!row.next()) {
           throw new IllegalStateException("attested dataset " + id + " has no radius size");
         }
-        return row.getLong(1);
+        Extent extent = new Extent(row.getLong("dataset_count"), RadiusCut.of(row));
+        if ((extent.datasets() > MAX_DATASETS) != extent.cut().isPresent()) {
+          throw new IllegalStateException(
+              "radius of "
+                  + id
+                  + " holds "
+                  + extent.datasets()
+                  + " datasets but its cut is "
+                  + extent.cut());
+        }
+        return extent;
       }
     }
   }

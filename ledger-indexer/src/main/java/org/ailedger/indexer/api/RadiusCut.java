@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Where a radius wider than {@link BlastRadiusReads#MAX_DATASETS} is cut: the closure position
- * (depth, block, log index) of the last dataset it keeps. Positions order a radius nearest
- * generation first, each generation in chain order, so the kept datasets are those at or before the
- * cut.
+ * (depth, block, log index) of the last dataset it keeps, as the writer keeps it. Positions order a
+ * radius nearest generation first, each generation in chain order, so the kept datasets are those
+ * at or before the cut.
  */
 record RadiusCut(int depth, long blockNumber, int logIndex) {
   RadiusCut {
@@ -19,31 +19,15 @@ record RadiusCut(int depth, long blockNumber, int logIndex) {
   }
 
   /**
-   * The cut of the radius of {@code root}, which holds {@code size} datasets; empty when it keeps
-   * them all. Reads {@code MAX_DATASETS} rows of the closure's index by ancestor, only for a radius
-   * that wide.
+   * The cut the writer keeps in {@code radius_sizes} ({@code cut_depth}, {@code cut_block}, {@code
+   * cut_log}); empty for a radius that keeps all its datasets.
    */
-  static Optional<RadiusCut> of(Snapshot at, String root, long size) throws SQLException {
-    if (size <= BlastRadiusReads.MAX_DATASETS) {
+  static Optional<RadiusCut> of(ResultSet size) throws SQLException {
+    int depth = size.getInt("cut_depth");
+    if (size.wasNull()) {
       return Optional.empty();
     }
-    try (PreparedStatement query =
-        at.connection()
-            .prepareStatement(
-                "SELECT depth, block_number, log_index FROM lineage_closure WHERE ancestor_id = ?"
-                    + " ORDER BY depth, block_number, log_index LIMIT 1 OFFSET ?")) {
-      query.setString(1, root);
-      query.setInt(2, BlastRadiusReads.MAX_DATASETS - 1);
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          throw new IllegalStateException(
-              "radius of " + root + " counts " + size + " datasets but its closure holds fewer");
-        }
-        return Optional.of(
-            new RadiusCut(
-                row.getInt("depth"), row.getLong("block_number"), row.getInt("log_index")));
-      }
-    }
+    return Optional.of(new RadiusCut(depth, size.getLong("cut_block"), size.getInt("cut_log")));
   }
 
   /** A condition that a position, given as three column expressions, is at or before the cut. */

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /**
  * Keeps what a blast radius answers per ancestor ({@code radius_sizes}, {@code radius_hits}, {@code
  * radius_rounds}, migration V3_3) in step with the rows of a block range, in the transaction that
- * writes them. Set-based: four statements per committed range, whatever its size, each reading only
+ * writes them. Set-based: five statements per committed range, whatever its size, each reading only
  * the range's new datasets, citations and rewards by their block numbers. Every batch is written
  * exactly once (the writer checks the stored cursor in the same transaction), so the sums are plain
  * increments.
@@ -18,7 +18,13 @@ import java.sql.SQLException;
  * changes no total (a radius lists revocation and taint per page item, read at request time), and a
  * new dataset is never cited before its attestation (the chain cites only attested datasets).
  */
-final class RadiusSummaries {
+public final class RadiusSummaries {
+  /**
+   * The most datasets one radius answer covers, the radius itself included: a wider radius is cut
+   * after its first ones, nearest generation first, each generation in chain order.
+   */
+  public static final int MAX_DATASETS = 10_000;
+
   /** Slices of 9 digits cover the 78 digits of a 256-bit integer (as the readers recombine). */
   static final int SLICES = 9;
 
@@ -31,6 +37,32 @@ final class RadiusSummaries {
           + " WHERE d.block_number BETWEEN ? AND ? GROUP BY c.ancestor_id"
           + " ON CONFLICT (ancestor_id) DO UPDATE"
           + " SET dataset_count = radius_sizes.dataset_count + excluded.dataset_count";
+
+  /** The ancestors of the range's new datasets: the radii it grew. Parameters: the range. */
+  private static final String GROWN =
+      "SELECT c.ancestor_id FROM datasets d JOIN lineage_closure c"
+          + " ON c.descendant_id = d.dataset_id WHERE d.block_number BETWEEN ? AND ?";
+
+  /**
+   * Where each radius the range grew beyond MAX_DATASETS is cut, found again only when it has no
+   * cut yet or a new dataset lies before its cut (a shallower generation): a dataset attested later
+   * in a generation at or beyond the cut leaves it where it is. Parameters: the range, twice.
+   */
+  private static final String CUTS =
+      "UPDATE radius_sizes SET (cut_depth, cut_block, cut_log) = (SELECT c.depth,"
+          + " c.block_number, c.log_index FROM lineage_closure c"
+          + " WHERE c.ancestor_id = radius_sizes.ancestor_id"
+          + " ORDER BY c.depth, c.block_number, c.log_index LIMIT 1 OFFSET "
+          + (MAX_DATASETS - 1)
+          + ") WHERE ancestor_id IN ("
+          + GROWN
+          + ") AND dataset_count > "
+          + MAX_DATASETS
+          + " AND (cut_depth IS NULL OR EXISTS (SELECT 1 FROM datasets d JOIN lineage_closure c"
+          + " ON c.descendant_id = d.dataset_id WHERE d.block_number BETWEEN ? AND ?"
+          + " AND c.ancestor_id = radius_sizes.ancestor_id"
+          + " AND (c.depth, c.block_number, c.log_index)"
+          + " < (radius_sizes.cut_depth, radius_sizes.cut_block, radius_sizes.cut_log)))";
 
   /** Rewards of the range paid to updates that were hits before it. */
   private static final String REWARDS_OF_EARLIER_HITS =
@@ -88,6 +120,7 @@ final class RadiusSummaries {
    */
   static void settle(Statements sql, long from, long to) throws SQLException {
     sql.execute(SIZES, from, to);
+    sql.execute(CUTS, from, to, from, to);
     sql.execute(REWARDS_OF_EARLIER_HITS, from, to);
     sql.execute(HITS, from, to);
     sql.execute(ROUNDS_OF_NEW_HITS, from, to);

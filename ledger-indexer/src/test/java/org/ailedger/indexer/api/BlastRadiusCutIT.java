@@ -110,6 +110,21 @@ class BlastRadiusCutIT {
     assertThat(lastChild.getLong("datasetCount")).isEqualTo(101);
     assertThat(lastChild.getLong("updateCount")).isEqualTo(2 + RadiusTotals.MAX_TAIL_HITS);
     assertThat(lastChild.getString("rewardTotal")).isEqualTo("5");
+
+    // a new child of the root is nearer than every grandchild: the cut moves back by one, and the
+    // update citing "98/97" and "99/0" falls beyond it; a new last grandchild moves nothing
+    block = 5;
+    add(attested("child 101", "root"));
+    add(attested("grandchild 101/0", "child 101"));
+    head = commit(writer, head);
+    JsonObject moved = servers.serve(database, head).json(path).getJsonObject("data");
+
+    assertThat(moved.getLong("datasetCount")).isEqualTo(BlastRadiusReads.MAX_DATASETS);
+    assertThat(moved.getLong("updateCount")).isEqualTo(2);
+    assertThat(moved.getLong("rewardCount")).isEqualTo(1);
+    assertThat(moved.getString("rewardTotal")).isEqualTo(BIG.toString());
+    assertThat(listed(moved.getJsonArray("items")))
+        .containsExactly("1 cites 1 in radius", "5 cites 2 in radius");
   }
 
   private static List<String> listed(JsonArray items) {
