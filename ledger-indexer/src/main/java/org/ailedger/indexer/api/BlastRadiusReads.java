@@ -68,13 +68,15 @@ final class BlastRadiusReads {
     String cited =
         cut.isEmpty()
             ? "h.cited"
-            // from the update's few citations to the closure's key, never a scan of the radius
-            : "(SELECT COUNT(*) FROM update_datasets d"
+            // a listed hit's nearest citation is kept, so one citation is all kept; more are
+            // counted from the update's few citations to the closure's key, never a scan of the
+            // radius
+            : "CASE WHEN h.cited = 1 THEN 1 ELSE (SELECT COUNT(*) FROM update_datasets d"
                 + " WHERE d.model_id = h.model_id AND d.round = h.round"
                 + " AND d.contributor = h.contributor AND EXISTS (SELECT 1 FROM lineage_closure c"
                 + " WHERE c.descendant_id = d.dataset_id AND c.ancestor_id = h.ancestor_id AND "
                 + RadiusCut.keeps("c.depth", "c.block_number", "c.log_index")
-                + "))";
+                + ")) END";
     List<Page.Row> rows = new ArrayList<>();
     try (PreparedStatement query =
         at.connection()
