@@ -48,6 +48,18 @@ final class UintSum {
     };
   }
 
+  /**
+   * A total kept as sums of 9-digit slices in columns {@code prefix0} to {@code prefix8}, lowest
+   * first, as the writer keeps a radius's reward totals; a slice sum may exceed 9 digits.
+   */
+  static BigInteger fromSlices(ResultSet row, String prefix) throws SQLException {
+    BigInteger sum = BigInteger.ZERO;
+    for (int slice = SLICES - 1; slice >= 0; slice--) {
+      sum = sum.multiply(SLICE_BASE).add(BigInteger.valueOf(row.getLong(prefix + slice)));
+    }
+    return sum;
+  }
+
   /** The sum the terms of {@code alias} computed; zero over no rows. */
   static BigInteger read(Engine engine, ResultSet row, String alias) throws SQLException {
     return switch (engine) {

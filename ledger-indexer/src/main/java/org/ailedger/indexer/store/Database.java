@@ -91,6 +91,7 @@ public final class Database implements AutoCloseable {
             .dataSource(dataSource)
             .locations(MIGRATIONS)
             .placeholders(Map.of("uint", location.engine().uintType()))
+            .javaMigrations(new RadiusSummaryFill(location.engine()))
             .load()
             .migrate();
     LOG.info(

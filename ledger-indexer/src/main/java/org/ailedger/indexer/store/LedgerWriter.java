@@ -110,6 +110,9 @@ public final class LedgerWriter {
               rows.write(sql, log);
             }
             Cursor next = batch.cursor();
+            if (!batch.events().isEmpty()) {
+              RadiusSummaries.settle(sql, batch.after().blockNumber() + 1, next.blockNumber());
+            }
             sql.execute(
                 "UPDATE cursor SET block_number = ?, block_hash = ? WHERE id = 1",
                 next.blockNumber(),
