@@ -1,6 +1,7 @@
 package org.ailedger.node.state;
 
 import java.util.Map;
+import java.util.function.Predicate;
 import org.ailedger.evm.state.AccountChange;
 import org.ailedger.evm.state.ChangeSet;
 import org.ailedger.types.Address;
@@ -10,11 +11,19 @@ import org.apache.tuweni.units.bigints.UInt256;
 public final class ChangeSetWriter {
   private ChangeSetWriter() {}
 
-  public static void apply(ChangeSet changes, MutableWorldState state) {
+  /**
+   * @param undeletable accounts never to delete: the native contracts hold their storage in
+   *     accounts without code, nonce or balance, which EIP-161 would take for empty ones and delete
+   *     once an EVM call touched them
+   */
+  public static void apply(
+      ChangeSet changes, MutableWorldState state, Predicate<Address> undeletable) {
     for (AccountChange change : changes.accounts()) {
       Address address = EvmStateReader.toNode(change.address());
       if (change.deleted()) {
-        state.deleteAccount(address);
+        if (!undeletable.test(address)) {
+          state.deleteAccount(address);
+        }
         continue;
       }
       if (change.storageCleared()) {

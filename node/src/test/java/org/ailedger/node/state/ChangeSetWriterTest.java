@@ -37,7 +37,7 @@ class ChangeSetWriterTest {
     evm.setStorage(EVM_CONTRACT, UInt256.valueOf(3), UInt256.valueOf(9));
     evm.endTransaction();
 
-    ChangeSetWriter.apply(evm.changeSet(), state);
+    ChangeSetWriter.apply(evm.changeSet(), state, address -> false);
     Bytes32 root = persist(state.commit());
 
     Account account = archive.account(root, CONTRACT).orElseThrow();
@@ -75,7 +75,8 @@ class ChangeSetWriterTest {
                     Optional.empty(),
                     true,
                     Map.of(UInt256.valueOf(2), UInt256.valueOf(2))))),
-        recreated);
+        recreated,
+        address -> false);
     Bytes32 after = persist(recreated.commit());
     assertThat(archive.storageAt(after, CONTRACT, UInt256.valueOf(1).toBytes()))
         .isEqualTo(Bytes32.ZERO);
@@ -95,7 +96,8 @@ class ChangeSetWriterTest {
                     Optional.empty(),
                     false,
                     Map.of()))),
-        deleted);
+        deleted,
+        address -> false);
     Bytes32 gone = persist(deleted.commit());
     assertThat(archive.account(gone, CONTRACT)).isEmpty();
     assertThat(gone).isEqualTo(Account.EMPTY_TRIE_ROOT);
