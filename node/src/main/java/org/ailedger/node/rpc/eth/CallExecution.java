@@ -33,6 +33,15 @@ final class CallExecution {
 
   /** Runs the call; a failed call throws the revert error. */
   Simulation run(RpcParams params) {
+    return run(params, false);
+  }
+
+  /** The least gas the call succeeds with; a failed call throws the revert error. */
+  Simulation estimate(RpcParams params) {
+    return run(params, true);
+  }
+
+  private Simulation run(RpcParams params, boolean estimate) {
     if (params.has(2)) {
       throw HexParser.invalid(
           RpcParams.where(2, "state overrides"), "state overrides are not supported");
@@ -44,7 +53,8 @@ final class CallExecution {
     long gas = Math.min(call.gas().orElse(header.gasLimit()), gasCap);
     CallRequest request =
         new CallRequest(call.from(), call.to(), OptionalLong.of(gas), call.value(), call.data());
-    Simulation simulation = simulator.simulate(request, header);
+    Simulation simulation =
+        estimate ? simulator.estimate(request, header) : simulator.simulate(request, header);
     if (!simulation.outcome().success()) {
       throw reverted(simulation.outcome());
     }
