@@ -252,6 +252,31 @@ class EvmContractIT {
     }
   }
 
+  @Test
+  void aChainWhoseGenesisEnablesNoEvmRefusesACreationNamingTheKey() throws IOException {
+    String withoutCancun = genesisJson().replaceFirst("\"cancunTime\" : 0,\\s*", "");
+    assertThat(withoutCancun).doesNotContain("cancunTime");
+    Path genesis = Files.writeString(dir.resolve("genesis.json"), withoutCancun);
+    Path key = dir.resolve("key");
+    KeyFile.write(key, DevAccounts.validator(0));
+    try (LedgerNode node = start(genesis, key)) {
+      URI rpc = URI.create("http://127.0.0.1:" + node.httpPort());
+
+      JsonNode error =
+          error(rpc, "eth_sendRawTransaction", creation(0, INIT).encoded().toHexString());
+
+      assertThat(error.get("code").asInt()).isEqualTo(-32000);
+      assertThat(error.get("message").asText())
+          .startsWith("EVM not enabled: contract creation needs the EVM")
+          .contains("config.cancunTime");
+      assertThat(
+              error(rpc, "eth_call", Map.of("data", INIT.toHexString()), "latest")
+                  .get("message")
+                  .asText())
+          .contains("contract creation needs the EVM", "config.cancunTime");
+    }
+  }
+
   private LedgerNode start(Path genesis, Path key) {
     LedgerNode node =
         new LedgerNode(
