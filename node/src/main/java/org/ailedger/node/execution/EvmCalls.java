@@ -59,13 +59,14 @@ final class EvmCalls {
       case TransactionResult.Rejected rejected ->
           StateSimulator.failed(EvmRejections.of(rejected.reason()).message(), intrinsic);
       case TransactionResult.Executed executed -> {
-        Optional<String> reason =
+        Optional<String> halt =
             executed.success()
                 ? Optional.empty()
-                : executed
-                    .halt()
-                    .map(halt -> halt.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .or(() -> RevertData.decode(executed.output()));
+                : executed.halt().map(h -> h.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        Optional<String> reason =
+            executed.success() || halt.isPresent()
+                ? Optional.empty()
+                : RevertData.decode(executed.output());
         yield new Simulation(
             new CallOutcome(
                 executed.success(),
@@ -73,7 +74,8 @@ final class EvmCalls {
                 executed.gasUsed() - intrinsic,
                 EvmRunner.toNode(executed.logs()),
                 reason),
-            intrinsic);
+            intrinsic,
+            halt);
       }
     };
   }

@@ -20,6 +20,8 @@ public enum RpcError {
 
   /** eth_call/eth_estimateGas hit a revert; {@code data} carries the revert bytes. */
   EXECUTION_REVERTED(3, "execution reverted"),
+  /** eth_call/eth_estimateGas stopped EVM code exceptionally: out of gas, invalid opcode, … */
+  EXECUTION_HALTED(-32000, "execution halted"),
   /** A state query named a block this node does not have. */
   HEADER_NOT_FOUND(-32000, "header not found"),
   /** eth_getLogs named a block hash this node does not have. */

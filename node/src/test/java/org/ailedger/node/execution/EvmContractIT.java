@@ -223,6 +223,17 @@ class EvmContractIT {
       assertThat(result(rpc, "eth_getStorageAt", contract, "0x0", "latest").asText())
           .isEqualTo(word(6).toHexString());
 
+      // out of gas is a halt, not a revert: -32000 naming it, no revert data
+      JsonNode halted =
+          error(
+              rpc,
+              "eth_call",
+              Map.of("to", contract, "data", increment.toHexString(), "gas", "0x5400"),
+              "latest");
+      assertThat(halted.get("code").asInt()).isEqualTo(-32000);
+      assertThat(halted.get("message").asText()).isEqualTo("execution halted: out of gas");
+      assertThat(halted.has("data")).isFalse();
+
       // a reverting call: geth's error with the revert bytes, and a failed receipt that keeps them
       Bytes reverting = word(7);
       JsonNode error =

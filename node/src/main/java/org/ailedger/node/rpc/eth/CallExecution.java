@@ -18,7 +18,7 @@ import org.ailedger.precompiles.CallOutcome;
 /**
  * What eth_call and eth_estimateGas share: parse {@code (call, block)}, cap the gas, simulate, and
  * turn a revert into geth's error (code 3, "execution reverted: reason", revert bytes as data),
- * which ethers, viem and cast decode.
+ * which ethers, viem and cast decode; an EVM halt (out of gas, invalid opcode) is -32000.
  */
 final class CallExecution {
   private final ChainReader chain;
@@ -55,6 +55,12 @@ final class CallExecution {
         new CallRequest(call.from(), call.to(), OptionalLong.of(gas), call.value(), call.data());
     Simulation simulation =
         estimate ? simulator.estimate(request, header) : simulator.simulate(request, header);
+    if (simulation.halt().isPresent()) {
+      // as geth: an exceptional halt is no revert, so it is -32000 with what happened, no data
+      throw new RpcException(
+          RpcError.EXECUTION_HALTED,
+          RpcError.EXECUTION_HALTED.phrase() + ": " + simulation.halt().get());
+    }
     if (!simulation.outcome().success()) {
       throw reverted(simulation.outcome());
     }
