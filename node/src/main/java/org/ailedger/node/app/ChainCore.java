@@ -1,6 +1,7 @@
 package org.ailedger.node.app;
 
 import java.time.Clock;
+import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.BlockImporter;
 import org.ailedger.node.chain.BlockTimings;
 import org.ailedger.node.chain.DefaultBlockchain;
@@ -10,7 +11,9 @@ import org.ailedger.node.consensus.qbft.BlockCreator;
 import org.ailedger.node.consensus.qbft.CommitSeals;
 import org.ailedger.node.consensus.qbft.SealVerifier;
 import org.ailedger.node.crypto.Secp256k1;
+import org.ailedger.node.execution.BackgroundPrecompiles;
 import org.ailedger.node.execution.BlockProcessor;
+import org.ailedger.node.execution.EvmRunner;
 import org.ailedger.node.execution.TransactionProcessor;
 import org.ailedger.node.genesis.GenesisBlockFactory;
 import org.ailedger.node.genesis.GenesisConfig;
@@ -24,6 +27,7 @@ import org.ailedger.node.tx.TransactionValidator;
 import org.ailedger.precompiles.NativeContracts;
 import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.precompiles.gas.GasSchedule;
+import org.apache.tuweni.bytes.Bytes32;
 
 /**
  * The chain of one genesis over one store, with what executes, checks, builds and imports its
@@ -32,6 +36,7 @@ import org.ailedger.precompiles.gas.GasSchedule;
  *
  * @param checks the stateless transaction rules with sender recovery, as the pool applies them
  * @param rules the header rules, on {@code clock}
+ * @param evm the EVM of this chain's fork schedule, shared by blocks and calls
  */
 public record ChainCore(
     GenesisConfig genesis,
@@ -44,7 +49,8 @@ public record ChainCore(
     StatelessChecks checks,
     HeaderRules rules,
     CommitSeals seals,
-    BlockCreator creator) {
+    BlockCreator creator,
+    EvmRunner evm) {
 
   /** Opens the chain in {@code store}, writing {@code genesis} first if the store is empty. */
   public static ChainCore open(
@@ -57,14 +63,23 @@ public record ChainCore(
     DefaultBlockchain chain =
         DefaultBlockchain.open(
             store, genesis.chainId(), genesisState.block(), genesisState.state());
+    EvmRunner evm =
+        genesis.forks().evmConfigured()
+            ? new EvmRunner(
+                BackgroundPrecompiles.cancun(),
+                genesis.forks(),
+                number -> chain.header(number).map(BlockHeader::hash).orElse(Bytes32.ZERO),
+                contracts::isNative)
+            : EvmRunner.disabled();
     BlockProcessor processor =
         new BlockProcessor(
             archive,
-            new TransactionProcessor(contracts, executor, bindings::isAccountAllowed),
+            new TransactionProcessor(contracts, executor, bindings::isAccountAllowed, evm),
             bindings::validators);
     StatelessChecks checks =
         new StatelessChecks(
-            new TransactionValidator(genesis.chainId(), genesis.gasLimit()),
+            new TransactionValidator(
+                genesis.chainId(), genesis.gasLimit(), genesis.forks().evmConfigured()),
             new SenderRecovery(secp256k1));
     HeaderRules rules =
         new HeaderRules(
@@ -81,7 +96,8 @@ public record ChainCore(
         checks,
         rules,
         seals,
-        new BlockCreator(processor, seals, genesis.chainId()));
+        new BlockCreator(processor, seals, genesis.chainId()),
+        evm);
   }
 
   /**

@@ -221,6 +221,7 @@ public final class LedgerNode implements AutoCloseable {
             archive,
             core.contracts(),
             core.executor(),
+            core.evm(),
             pool,
             config.clientVersion(),
             peerSource,

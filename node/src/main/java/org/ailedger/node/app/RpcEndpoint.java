@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.ailedger.node.chain.DefaultBlockchain;
+import org.ailedger.node.execution.EvmRunner;
 import org.ailedger.node.execution.StateSimulator;
 import org.ailedger.node.rpc.JsonRpcServer;
 import org.ailedger.node.rpc.PeerSource;
@@ -35,6 +36,7 @@ final class RpcEndpoint {
       WorldStateArchive archive,
       NativeContracts contracts,
       NativeCallExecutor executor,
+      EvmRunner evm,
       TransactionPool pool,
       String clientVersion,
       PeerSource peers,
@@ -56,7 +58,7 @@ final class RpcEndpoint {
             chain,
             archive,
             new StateSimulator(
-                archive, contracts, executor, chain.chainId(), rpcConfig.callGasCap()),
+                archive, contracts, executor, evm, chain.chainId(), rpcConfig.callGasCap()),
             pool,
             raw ->
                 switch (TransactionDecoder.decode(raw)) {
@@ -74,7 +76,10 @@ final class RpcEndpoint {
                     yield refused;
                   }
                 },
-            contracts::code,
+            (stateRoot, address) ->
+                contracts.isNative(address)
+                    ? contracts.code(address)
+                    : archive.code(stateRoot, address),
             peers);
     JsonRpcServer server =
         new JsonRpcServer(vertx, rpcConfig, backend, Clock.systemUTC(), observer);

@@ -112,6 +112,7 @@ public final class DefaultBlockchain implements ChainReader, ChainEvents {
       WriteBatch batch, Block block, List<TransactionReceipt> receipts, StateCommit state) {
     Bytes32 hash = block.header().hash();
     state.nodes().forEach((nodeHash, node) -> batch.put(Column.TRIE_NODES, nodeHash, node));
+    state.code().forEach((codeHash, code) -> batch.put(Column.CODE, codeHash, code));
     batch.put(Column.HEADERS, hash, block.header().encode());
     batch.put(Column.BODIES, hash, ChainStorageCodec.encodeBody(block.transactions()));
     batch.put(Column.RECEIPTS, hash, ReceiptCodec.encodeForStorage(receipts));

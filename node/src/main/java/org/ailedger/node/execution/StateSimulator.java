@@ -21,30 +21,53 @@ import org.apache.tuweni.units.bigints.UInt256;
 /**
  * {@code eth_call} and {@code eth_estimateGas}: the call runs on a private copy of a committed
  * state, which is then dropped. The allowlist is not applied, so anyone may read views; a
- * transaction from a non-permitted sender is still refused by the pool.
+ * transaction from a non-permitted sender is still refused by the pool. Calls to native contracts
+ * run in Java; creations and calls to code run on the EVM.
  */
 public final class StateSimulator implements TransactionSimulator {
   private final WorldStateArchive archive;
   private final NativeContracts contracts;
   private final NativeCallExecutor executor;
+  private final EvmCalls evm;
   private final long chainId;
   private final long gasCap;
 
+  /** A simulator for a chain without the EVM. */
   public StateSimulator(
       WorldStateArchive archive,
       NativeContracts contracts,
       NativeCallExecutor executor,
       long chainId,
       long gasCap) {
+    this(archive, contracts, executor, EvmRunner.disabled(), chainId, gasCap);
+  }
+
+  public StateSimulator(
+      WorldStateArchive archive,
+      NativeContracts contracts,
+      NativeCallExecutor executor,
+      EvmRunner evm,
+      long chainId,
+      long gasCap) {
     this.archive = archive;
     this.contracts = contracts;
     this.executor = executor;
+    this.evm = new EvmCalls(evm, chainId);
     this.chainId = chainId;
     this.gasCap = gasCap;
   }
 
   @Override
   public Simulation simulate(CallRequest request, BlockHeader at) {
+    return run(request, at, false);
+  }
+
+  @Override
+  public Simulation estimate(CallRequest request, BlockHeader at) {
+    return run(request, at, true);
+  }
+
+  private Simulation run(CallRequest request, BlockHeader at, boolean estimate) {
     long intrinsic = TransactionValidator.intrinsicGas(asTransaction(request));
     // as geth does, a gas of 0 means "not given": web3j sends 0x0 when the caller set no limit
     long requested =
@@ -52,12 +75,14 @@ public final class StateSimulator implements TransactionSimulator {
             ? request.gas().getAsLong()
             : at.gasLimit();
     long gas = Math.min(requested, Math.min(at.gasLimit(), gasCap));
-    if (request.to().isEmpty()) {
-      return failed(
-          "contract creation is not supported: this chain hosts native contracts only", intrinsic);
-    }
     if (gas < intrinsic) {
       return failed("gas " + gas + " is below the intrinsic cost " + intrinsic, intrinsic);
+    }
+    boolean nativeCall = request.to().isPresent() && contracts.isNative(request.to().get());
+    if (!nativeCall && EvmRunner.handles(archive.mutableAt(at.stateRoot()), request.to())) {
+      return estimate
+          ? evm.estimate(() -> archive.mutableAt(at.stateRoot()), request, at, gas, intrinsic)
+          : evm.call(archive.mutableAt(at.stateRoot()), request, at, gas, intrinsic);
     }
     Address to = request.to().get();
     Address from = request.from().orElse(Address.ZERO);
@@ -73,7 +98,7 @@ public final class StateSimulator implements TransactionSimulator {
     return new Simulation(outcome, intrinsic);
   }
 
-  private static Simulation failed(String reason, long intrinsic) {
+  static Simulation failed(String reason, long intrinsic) {
     return new Simulation(
         new CallOutcome(false, Bytes.EMPTY, 0, List.of(), Optional.of(reason)), intrinsic);
   }

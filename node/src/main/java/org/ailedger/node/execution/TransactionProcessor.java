@@ -3,6 +3,7 @@ package org.ailedger.node.execution;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import org.ailedger.evm.tx.TransactionResult;
 import org.ailedger.node.block.LogsBloom;
 import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.state.Account;
@@ -16,24 +17,36 @@ import org.ailedger.precompiles.CallOutcome;
 import org.ailedger.precompiles.NativeContracts;
 import org.ailedger.precompiles.execution.NativeCallExecutor;
 import org.ailedger.types.Address;
+import org.ailedger.types.Log;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
 
 /**
  * Applies one transaction to a world state: the state-dependent checks (allowlist, nonce, funds,
- * block gas), then the nonce bump, gas purchase, the call or value transfer, refund and fee
- * payment. Calls go only to native contracts; a transfer to any other address just moves value.
+ * block gas), then one of three paths. A call to a native contract runs it in Java; a contract
+ * creation or a call to an account with code runs on the EVM; anything else is a value transfer.
  */
 public final class TransactionProcessor {
   private final NativeContracts contracts;
   private final NativeCallExecutor executor;
   private final AccountPermissions permissions;
+  private final EvmRunner evm;
 
+  /** A processor for a chain without the EVM. */
   public TransactionProcessor(
       NativeContracts contracts, NativeCallExecutor executor, AccountPermissions permissions) {
+    this(contracts, executor, permissions, EvmRunner.disabled());
+  }
+
+  public TransactionProcessor(
+      NativeContracts contracts,
+      NativeCallExecutor executor,
+      AccountPermissions permissions,
+      EvmRunner evm) {
     this.contracts = contracts;
     this.executor = executor;
     this.permissions = permissions;
+    this.evm = evm;
   }
 
   public TransactionOutcome process(
@@ -45,6 +58,10 @@ public final class TransactionProcessor {
     Optional<TransactionRejection> rejection = check(state, tx, sender, block, gasUsedSoFar);
     if (rejection.isPresent()) {
       return new TransactionOutcome.Excluded(rejection.get());
+    }
+    boolean nativeCall = tx.to().isPresent() && contracts.isNative(tx.to().get());
+    if (!nativeCall && EvmRunner.handles(state, tx.to())) {
+      return processOnEvm(state, tx, sender, block, gasUsedSoFar);
     }
     UInt256 price = tx.effectiveGasPrice(block.baseFee());
     long intrinsic = TransactionValidator.intrinsicGas(tx);
@@ -86,6 +103,43 @@ public final class TransactionProcessor {
             sender,
             revertData);
     return new TransactionOutcome.Included(receipt, gasUsed);
+  }
+
+  private TransactionOutcome processOnEvm(
+      MutableWorldState state,
+      Transaction tx,
+      Address sender,
+      BlockContext block,
+      long gasUsedSoFar) {
+    if (!evm.forks().cancunAt(block.timestamp())) {
+      String what =
+          tx.to().isEmpty() ? "contract creation" : "a call into the code at " + tx.to().get();
+      return new TransactionOutcome.Excluded(
+          new TransactionRejection(
+              RejectionReason.EVM_NOT_ENABLED,
+              what + " needs the EVM: " + evm.forks().notActiveReason(block.timestamp())));
+    }
+    return switch (evm.run(state, EvmRunner.toEvm(tx, sender), block)) {
+      case TransactionResult.Rejected rejected ->
+          new TransactionOutcome.Excluded(EvmRejections.of(rejected.reason()));
+      case TransactionResult.Executed executed -> {
+        List<Log> logs = EvmRunner.toNode(executed.logs());
+        Optional<Bytes> revertData =
+            executed.success() || executed.output().isEmpty()
+                ? Optional.empty()
+                : Optional.of(executed.output());
+        TransactionReceipt receipt =
+            new TransactionReceipt(
+                tx.type(),
+                executed.success(),
+                gasUsedSoFar + executed.gasUsed(),
+                LogsBloom.of(logs),
+                logs,
+                sender,
+                revertData);
+        yield new TransactionOutcome.Included(receipt, executed.gasUsed());
+      }
+    };
   }
 
   private Optional<TransactionRejection> check(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ailedger.node.block.QbftExtraData;
+import org.ailedger.node.execution.ForkSchedule;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.units.bigints.UInt256;
@@ -16,6 +17,7 @@ import org.apache.tuweni.units.bigints.UInt256;
  * @param baseFee the base fee of block 0 and, with {@code zeroBaseFee}, of every block
  * @param tokens the ContributionToken allocation of block 0, in base units (18 decimals)
  * @param parameters governance parameters by name ({@code capBps}, …); absent ones take defaults
+ * @param forks the hard forks of {@code config}; the EVM runs from {@code cancunTime}
  */
 public record GenesisConfig(
     long chainId,
@@ -30,7 +32,8 @@ public record GenesisConfig(
     List<LedgerAccount> accounts,
     List<Address> nodes,
     Map<Address, UInt256> tokens,
-    Map<String, UInt256> parameters) {
+    Map<String, UInt256> parameters,
+    ForkSchedule forks) {
 
   public GenesisConfig {
     if (chainId < 1) {
@@ -48,6 +51,9 @@ public record GenesisConfig(
     nodes = List.copyOf(nodes);
     tokens = Collections.unmodifiableMap(new TreeMap<>(tokens));
     parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+    if (forks == null) {
+      throw new IllegalArgumentException("forks must not be null (ForkSchedule.NONE for none)");
+    }
   }
 
   public List<Address> validators() {

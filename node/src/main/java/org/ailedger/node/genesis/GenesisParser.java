@@ -14,8 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.ailedger.node.block.BlockHeader;
+import org.ailedger.node.execution.ForkSchedule;
 import org.ailedger.types.Address;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -69,7 +71,8 @@ public final class GenesisParser {
           accounts(root.path("ledger").path("accounts")),
           addresses(root.path("ledger").path("nodes"), "ledger.nodes"),
           tokens(root.path("ledger").path("tokens")),
-          parameters(root.path("ledger").path("parameters")));
+          parameters(root.path("ledger").path("parameters")),
+          forks(config));
     } catch (IllegalArgumentException e) {
       throw new GenesisFileException("invalid genesis: " + e.getMessage(), e);
     }
@@ -255,6 +258,29 @@ public final class GenesisParser {
       result.add(address(element.asText(), field));
     }
     return result;
+  }
+
+  /**
+   * Besu's fork keys: London by block number, Shanghai and Cancun by block timestamp. Earlier
+   * forks' keys are accepted and ignored, since every fork before London is implied by it here.
+   */
+  private static ForkSchedule forks(JsonNode config) {
+    return new ForkSchedule(
+        optionalLong(config, "londonBlock"),
+        optionalLong(config, "shanghaiTime"),
+        optionalLong(config, "cancunTime"));
+  }
+
+  private static OptionalLong optionalLong(JsonNode config, String key) {
+    JsonNode node = config.get(key);
+    if (node == null || node.isNull()) {
+      return OptionalLong.empty();
+    }
+    UInt256 value = quantity(node, "config." + key);
+    if (!value.fitsLong()) {
+      throw new GenesisFileException("genesis field 'config." + key + "' is too large");
+    }
+    return OptionalLong.of(value.toLong());
   }
 
   private static JsonNode required(JsonNode parent, String field) {

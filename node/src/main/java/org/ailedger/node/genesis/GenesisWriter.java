@@ -46,6 +46,9 @@ public final class GenesisWriter {
             "londonBlock")) {
       config.put(fork, 0);
     }
+    // the EVM runs Cancun's rules, so a new chain enables Shanghai and Cancun at genesis too
+    config.put("shanghaiTime", 0);
+    config.put("cancunTime", 0);
     config.put("zeroBaseFee", true);
     ObjectNode qbft = config.putObject("qbft");
     qbft.put("blockperiodseconds", spec.qbft().blockPeriodSeconds());

@@ -20,6 +20,8 @@ public enum RpcError {
 
   /** eth_call/eth_estimateGas hit a revert; {@code data} carries the revert bytes. */
   EXECUTION_REVERTED(3, "execution reverted"),
+  /** eth_call/eth_estimateGas stopped EVM code exceptionally: out of gas, invalid opcode, … */
+  EXECUTION_HALTED(-32000, "execution halted"),
   /** A state query named a block this node does not have. */
   HEADER_NOT_FOUND(-32000, "header not found"),
   /** eth_getLogs named a block hash this node does not have. */
@@ -40,7 +42,10 @@ public enum RpcError {
   TX_INVALID_CHAIN_ID(-32000, "invalid chain id"),
   TX_REPLAY_UNPROTECTED(-32000, "only replay-protected (EIP-155) transactions allowed over RPC"),
   TX_INVALID_SIGNATURE(-32000, "invalid signature"),
-  TX_CONTRACT_CREATION_UNSUPPORTED(-32000, "contract creation not supported"),
+  /** A creation or a call into code where the genesis enables no EVM (yet). */
+  TX_EVM_NOT_ENABLED(-32000, "EVM not enabled"),
+  TX_INIT_CODE_TOO_LARGE(-32000, "max initcode size exceeded"),
+  TX_SENDER_NOT_EOA(-32000, "sender not an eoa"),
   TX_INTRINSIC_GAS_TOO_LOW(-32000, "intrinsic gas too low"),
   TX_EXCEEDS_BLOCK_GAS_LIMIT(-32000, "exceeds block gas limit"),
   TX_TIP_ABOVE_FEE_CAP(-32000, "max priority fee per gas higher than max fee per gas"),

@@ -3,6 +3,8 @@ package org.ailedger.node.state;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.ailedger.node.state.trie.SecureMerklePatriciaTrie;
 import org.ailedger.node.state.trie.TrieNodeLoader;
 import org.ailedger.precompiles.SlotStore;
@@ -18,22 +20,83 @@ import org.apache.tuweni.units.bigints.UInt256;
  */
 public final class MutableWorldState implements SlotStore {
   private final TrieNodeLoader loader;
+  private final Function<Bytes32, Optional<Bytes>> storedCode;
   private final SecureMerklePatriciaTrie accounts;
+  // a null value marks an account deleted in this block
   private final Map<Address, Account> dirtyAccounts = new LinkedHashMap<>();
   private final Map<Address, Map<Bytes32, Bytes32>> dirtySlots = new LinkedHashMap<>();
   private final Map<Address, SecureMerklePatriciaTrie> storageTries = new HashMap<>();
+  private Map<Bytes32, Bytes> newCode = new HashMap<>();
 
-  MutableWorldState(TrieNodeLoader loader, Bytes32 root) {
+  MutableWorldState(
+      TrieNodeLoader loader, Function<Bytes32, Optional<Bytes>> storedCode, Bytes32 root) {
     this.loader = loader;
+    this.storedCode = storedCode;
     this.accounts = new SecureMerklePatriciaTrie(loader, root);
   }
 
   public Account account(Address address) {
-    Account dirty = dirtyAccounts.get(address);
-    if (dirty != null) {
-      return dirty;
+    return existing(address).orElse(Account.EMPTY);
+  }
+
+  /** The account, or empty when it does not exist (never created, or deleted in this block). */
+  public Optional<Account> existing(Address address) {
+    if (dirtyAccounts.containsKey(address)) {
+      return Optional.ofNullable(dirtyAccounts.get(address));
     }
-    return accounts.get(address.bytes()).map(AccountCodec::decode).orElse(Account.EMPTY);
+    return accounts.get(address.bytes()).map(AccountCodec::decode);
+  }
+
+  /**
+   * Removes the account and its storage (EIP-161 clean-up, a self-destruct in its creating
+   * transaction).
+   */
+  public void deleteAccount(Address address) {
+    dirtyAccounts.put(address, null);
+    dirtySlots.remove(address);
+    storageTries.put(address, new SecureMerklePatriciaTrie(loader, Account.EMPTY_TRIE_ROOT));
+  }
+
+  /** Drops every storage slot of the account; slots stored afterwards start from empty. */
+  public void clearStorage(Address address) {
+    storageTries.put(address, new SecureMerklePatriciaTrie(loader, Account.EMPTY_TRIE_ROOT));
+    // an empty entry makes the commit write the empty root into the account
+    dirtySlots.put(address, new LinkedHashMap<>());
+  }
+
+  /**
+   * Whether the account has a non-zero slot, counting this block's writes. Decided on the storage
+   * trie with the pending writes applied: a block may have zeroed every committed slot.
+   */
+  public boolean hasStorage(Address address) {
+    SecureMerklePatriciaTrie trie = storageTrie(address);
+    Map<Bytes32, Bytes32> pending = dirtySlots.get(address);
+    if (pending != null) {
+      applySlots(trie, pending);
+      pending.clear();
+    }
+    return !trie.rootHash().equals(Account.EMPTY_TRIE_ROOT);
+  }
+
+  /** Code by its hash: deployed in this state since the last commit, or stored before. */
+  public Bytes code(Bytes32 codeHash) {
+    if (codeHash.equals(Account.EMPTY_CODE_HASH)) {
+      return Bytes.EMPTY;
+    }
+    Bytes fresh = newCode.get(codeHash);
+    if (fresh != null) {
+      return fresh;
+    }
+    return storedCode
+        .apply(codeHash)
+        .orElseThrow(() -> new IllegalStateException("code " + codeHash + " is not stored"));
+  }
+
+  /** Keeps {@code code} under its hash until the commit hands it to storage. */
+  public void putCode(Bytes32 codeHash, Bytes code) {
+    if (!codeHash.equals(Account.EMPTY_CODE_HASH)) {
+      newCode.put(codeHash, code);
+    }
   }
 
   public void setAccount(Address address, Account account) {
@@ -89,13 +152,7 @@ public final class MutableWorldState implements SlotStore {
     Map<Bytes32, Bytes> nodes = new HashMap<>();
     for (Map.Entry<Address, Map<Bytes32, Bytes32>> contract : dirtySlots.entrySet()) {
       SecureMerklePatriciaTrie trie = storageTrie(contract.getKey());
-      for (Map.Entry<Bytes32, Bytes32> slot : contract.getValue().entrySet()) {
-        if (slot.getValue().isZero()) {
-          trie.remove(slot.getKey());
-        } else {
-          trie.put(slot.getKey(), AccountCodec.encodeSlotValue(slot.getValue()));
-        }
-      }
+      applySlots(trie, contract.getValue());
       trie.commit(nodes::put);
       Account a = account(contract.getKey());
       setAccount(
@@ -103,22 +160,31 @@ public final class MutableWorldState implements SlotStore {
     }
     dirtySlots.clear();
     for (Map.Entry<Address, Account> entry : dirtyAccounts.entrySet()) {
-      accounts.put(entry.getKey().bytes(), AccountCodec.encode(entry.getValue()));
+      if (entry.getValue() == null) {
+        accounts.remove(entry.getKey().bytes());
+      } else {
+        accounts.put(entry.getKey().bytes(), AccountCodec.encode(entry.getValue()));
+      }
     }
     dirtyAccounts.clear();
     accounts.commit(nodes::put);
-    return new StateCommit(accounts.rootHash(), nodes);
+    Map<Bytes32, Bytes> code = newCode;
+    newCode = new HashMap<>();
+    return new StateCommit(accounts.rootHash(), nodes, code);
+  }
+
+  private static void applySlots(SecureMerklePatriciaTrie trie, Map<Bytes32, Bytes32> slots) {
+    for (Map.Entry<Bytes32, Bytes32> slot : slots.entrySet()) {
+      if (slot.getValue().isZero()) {
+        trie.remove(slot.getKey());
+      } else {
+        trie.put(slot.getKey(), AccountCodec.encodeSlotValue(slot.getValue()));
+      }
+    }
   }
 
   private SecureMerklePatriciaTrie storageTrie(Address contract) {
     return storageTries.computeIfAbsent(
-        contract,
-        c -> {
-          Account a =
-              dirtyAccounts.containsKey(c)
-                  ? dirtyAccounts.get(c)
-                  : accounts.get(c.bytes()).map(AccountCodec::decode).orElse(Account.EMPTY);
-          return new SecureMerklePatriciaTrie(loader, a.storageRoot());
-        });
+        contract, c -> new SecureMerklePatriciaTrie(loader, account(c).storageRoot()));
   }
 }

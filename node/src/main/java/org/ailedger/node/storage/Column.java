@@ -20,6 +20,10 @@ public enum Column {
   TX_INDEX("tx-index"),
   /** Trie node hash → node RLP. */
   TRIE_NODES("trie-nodes"),
+  /**
+   * keccak256 of EVM contract code → the code; written in the batch of the block that deploys it.
+   */
+  CODE("code"),
   /** Named singletons such as the head block hash. */
   METADATA("metadata");
 

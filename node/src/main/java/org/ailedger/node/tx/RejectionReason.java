@@ -8,7 +8,11 @@ public enum RejectionReason {
   WRONG_CHAIN_ID,
   REPLAY_UNPROTECTED,
   INVALID_SIGNATURE,
-  CONTRACT_CREATION_UNSUPPORTED,
+  /** A contract creation or a call into code on a chain, or at a time, without the EVM. */
+  EVM_NOT_ENABLED,
+  INIT_CODE_TOO_LARGE,
+  /** EIP-3607: the sender has code, so nobody holds its key. */
+  SENDER_NOT_EOA,
   INTRINSIC_GAS_TOO_LOW,
   EXCEEDS_BLOCK_GAS_LIMIT,
   PRIORITY_FEE_ABOVE_MAX_FEE,

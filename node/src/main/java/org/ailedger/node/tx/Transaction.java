@@ -101,7 +101,7 @@ public final class Transaction {
     return gasLimit;
   }
 
-  /** Empty for contract creation, which this chain does not support. */
+  /** Empty for a contract creation, which deploys EVM code. */
   public Optional<Address> to() {
     return to;
   }

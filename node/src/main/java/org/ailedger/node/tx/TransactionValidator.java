@@ -3,9 +3,10 @@ package org.ailedger.node.tx;
 import java.util.Optional;
 
 /**
- * The checks that need no state and no signature recovery: chain id, replay protection, no contract
- * creation, gas and fee consistency. Shared by the transaction pool and block import; per-sender
- * checks (nonce, balance, allowlist) live with the state.
+ * The checks that need no state and no signature recovery: chain id, replay protection, contract
+ * creation only where the genesis enables the EVM and within the init-code limit, gas and fee
+ * consistency. Shared by the transaction pool and block import; per-sender checks (nonce, balance,
+ * allowlist) live with the state.
  */
 public final class TransactionValidator {
   static final long TX_GAS = 21_000;
@@ -16,15 +17,29 @@ public final class TransactionValidator {
   static final long ACCESS_LIST_ADDRESS_GAS = 2_400;
   static final long ACCESS_LIST_STORAGE_KEY_GAS = 1_900;
 
+  /** EIP-3860: twice the EIP-170 code size limit. */
+  public static final int MAX_INIT_CODE_SIZE = 49_152;
+
   private final long chainId;
   private final long blockGasLimit;
+  private final boolean evmConfigured;
 
+  /** A chain without the EVM: contract creations are refused. */
   public TransactionValidator(long chainId, long blockGasLimit) {
+    this(chainId, blockGasLimit, false);
+  }
+
+  /**
+   * @param evmConfigured whether the genesis enables the EVM at some time; when it starts later
+   *     than a block, execution refuses the creation with the same reason
+   */
+  public TransactionValidator(long chainId, long blockGasLimit, boolean evmConfigured) {
     if (chainId < 0 || blockGasLimit < 0) {
       throw new IllegalArgumentException("chain id and block gas limit must not be negative");
     }
     this.chainId = chainId;
     this.blockGasLimit = blockGasLimit;
+    this.evmConfigured = evmConfigured;
   }
 
   /** The first rule {@code tx} breaks, or empty if it passes every stateless check. */
@@ -42,11 +57,19 @@ public final class TransactionValidator {
           RejectionReason.WRONG_CHAIN_ID,
           "wrong chain id: expected " + chainId + ", got " + tx.chainId().getAsLong());
     }
-    if (tx.to().isEmpty()) {
+    if (tx.to().isEmpty() && !evmConfigured) {
       return reject(
-          RejectionReason.CONTRACT_CREATION_UNSUPPORTED,
-          "contract creation is not supported: this chain hosts only native contracts, so a"
-              + " transaction needs a 'to' address");
+          RejectionReason.EVM_NOT_ENABLED,
+          "contract creation needs the EVM, and this chain's genesis enables no EVM fork"
+              + " (config.cancunTime); a transaction needs a 'to' address");
+    }
+    if (tx.to().isEmpty() && tx.data().size() > MAX_INIT_CODE_SIZE) {
+      return reject(
+          RejectionReason.INIT_CODE_TOO_LARGE,
+          "max initcode size exceeded: "
+              + tx.data().size()
+              + " bytes of init code, the limit is "
+              + MAX_INIT_CODE_SIZE);
     }
     if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
       return reject(
@@ -76,8 +99,8 @@ public final class TransactionValidator {
 
   /**
    * Gas charged before execution: 21000, plus 4 per zero and 16 per non-zero data byte, plus 2400
-   * per access-list address and 1900 per storage key. A contract creation (refused here, priced for
-   * completeness) adds 32000 and 2 per 32-byte word of init code, as on Ethereum since Shanghai.
+   * per access-list address and 1900 per storage key. A contract creation adds 32000 and 2 per
+   * 32-byte word of init code, as on Ethereum since Shanghai.
    */
   public static long intrinsicGas(Transaction tx) {
     long gas = TX_GAS;

@@ -10,7 +10,7 @@ import org.apache.tuweni.units.bigints.UInt256;
 /**
  * The fields of a transaction before it is signed; the chain id is chosen at signing time. Use the
  * factories for the common shapes; the canonical constructor also allows an empty {@code to}
- * (contract creation), which Ethereum tools produce but this chain rejects in validation.
+ * (contract creation), which deploys EVM code where the genesis enables the EVM.
  *
  * <p>Legacy and EIP-2930 transactions have one gas price, carried as both fee fields, exactly as in
  * {@link Transaction}.

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.ailedger.node.execution.ForkSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +23,38 @@ class GenesisParserTest {
 
     assertThat(genesis.alloc()).hasSize(138);
     assertThat(genesis.nodes()).isEqualTo(genesis.validators());
+  }
+
+  @Test
+  void readsTheForkKeysBesuStyleAndTheDevnetRunsCancunFromGenesis() {
+    assertThat(parser.parse(devnet).forks())
+        .isEqualTo(new ForkSchedule(OptionalLong.of(0), OptionalLong.of(0), OptionalLong.of(0)));
+    assertThat(parser.parse(devnet).forks().cancunAt(0)).isTrue();
+
+    GenesisConfig later =
+        parser.parse(
+            devnet
+                .replace("\"shanghaiTime\" : 0", "\"shanghaiTime\" : \"0x10\"")
+                .replace("\"cancunTime\" : 0", "\"cancunTime\" : 1800000000"));
+    assertThat(later.forks().cancunAt(1_799_999_999L)).isFalse();
+    assertThat(later.forks().cancunAt(1_800_000_000L)).isTrue();
+    assertThat(later.forks().shanghaiTime()).hasValue(16);
+
+    GenesisConfig none = parser.parse(devnet.replace("\"cancunTime\" : 0,", ""));
+    assertThat(none.forks().evmConfigured()).isFalse();
+    assertThat(none.forks().notActiveReason(5)).contains("config.cancunTime");
+  }
+
+  @Test
+  void refusesCancunBeforeShanghaiAndANegativeForkTime() {
+    assertThatThrownBy(
+            () -> parser.parse(devnet.replace("\"shanghaiTime\" : 0", "\"shanghaiTime\" : 100")))
+        .isInstanceOf(GenesisFileException.class)
+        .hasMessageContaining("cancunTime is before shanghaiTime");
+    assertThatThrownBy(
+            () -> parser.parse(devnet.replace("\"cancunTime\" : 0", "\"cancunTime\" : -1")))
+        .isInstanceOf(GenesisFileException.class)
+        .hasMessageContaining("config.cancunTime");
   }
 
   @Test

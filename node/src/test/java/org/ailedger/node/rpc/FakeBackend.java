@@ -167,7 +167,7 @@ public final class FakeBackend {
         simulator(),
         pool(),
         this::submit,
-        address ->
+        (stateRoot, address) ->
             address.compareTo(PERMISSIONS) >= 0 && address.compareTo(Address.of(0x1004)) <= 0
                 ? CODE_MARKER
                 : Bytes.EMPTY,

@@ -93,22 +93,41 @@ class TransactionValidatorTest {
   }
 
   @Test
-  void contractCreationIsUnsupported() {
-    Transaction tx =
-        new UnsignedTransaction(
-                TransactionType.EIP1559,
-                0,
-                UInt256.ZERO,
-                UInt256.ZERO,
-                100_000,
-                Optional.empty(),
-                UInt256.ZERO,
-                Bytes.of(0x60, 0x00),
-                List.of())
-            .withSignature(CHAIN_ID, ANY_SIGNATURE);
-    TransactionRejection rejection = validator.validate(tx).orElseThrow();
-    assertThat(rejection.reason()).isEqualTo(RejectionReason.CONTRACT_CREATION_UNSUPPORTED);
-    assertThat(rejection.message()).contains("native contracts", "'to'");
+  void contractCreationIsRefusedWhereTheGenesisEnablesNoEvm() {
+    TransactionRejection rejection = validator.validate(creation(2)).orElseThrow();
+    assertThat(rejection.reason()).isEqualTo(RejectionReason.EVM_NOT_ENABLED);
+    assertThat(rejection.message()).contains("config.cancunTime", "'to'");
+  }
+
+  @Test
+  void contractCreationPassesWhereTheGenesisEnablesTheEvm() {
+    TransactionValidator withEvm = new TransactionValidator(CHAIN_ID, BLOCK_GAS_LIMIT, true);
+    assertThat(withEvm.validate(creation(2))).isEmpty();
+  }
+
+  @Test
+  void initCodeAboveTheEip3860LimitIsRefused() {
+    TransactionValidator withEvm = new TransactionValidator(CHAIN_ID, BLOCK_GAS_LIMIT, true);
+    assertThat(withEvm.validate(creation(TransactionValidator.MAX_INIT_CODE_SIZE))).isEmpty();
+
+    TransactionRejection rejection =
+        withEvm.validate(creation(TransactionValidator.MAX_INIT_CODE_SIZE + 1)).orElseThrow();
+    assertThat(rejection.reason()).isEqualTo(RejectionReason.INIT_CODE_TOO_LARGE);
+    assertThat(rejection.message()).startsWith("max initcode size exceeded").contains("49153");
+  }
+
+  private static Transaction creation(int initCodeSize) {
+    return new UnsignedTransaction(
+            TransactionType.EIP1559,
+            0,
+            UInt256.ZERO,
+            UInt256.ZERO,
+            BLOCK_GAS_LIMIT,
+            Optional.empty(),
+            UInt256.ZERO,
+            Bytes.wrap(new byte[initCodeSize]),
+            List.of())
+        .withSignature(CHAIN_ID, ANY_SIGNATURE);
   }
 
   @Test

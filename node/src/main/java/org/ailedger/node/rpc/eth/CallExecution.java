@@ -18,7 +18,7 @@ import org.ailedger.precompiles.CallOutcome;
 /**
  * What eth_call and eth_estimateGas share: parse {@code (call, block)}, cap the gas, simulate, and
  * turn a revert into geth's error (code 3, "execution reverted: reason", revert bytes as data),
- * which ethers, viem and cast decode.
+ * which ethers, viem and cast decode; an EVM halt (out of gas, invalid opcode) is -32000.
  */
 final class CallExecution {
   private final ChainReader chain;
@@ -33,6 +33,15 @@ final class CallExecution {
 
   /** Runs the call; a failed call throws the revert error. */
   Simulation run(RpcParams params) {
+    return run(params, false);
+  }
+
+  /** The least gas the call succeeds with; a failed call throws the revert error. */
+  Simulation estimate(RpcParams params) {
+    return run(params, true);
+  }
+
+  private Simulation run(RpcParams params, boolean estimate) {
     if (params.has(2)) {
       throw HexParser.invalid(
           RpcParams.where(2, "state overrides"), "state overrides are not supported");
@@ -44,7 +53,14 @@ final class CallExecution {
     long gas = Math.min(call.gas().orElse(header.gasLimit()), gasCap);
     CallRequest request =
         new CallRequest(call.from(), call.to(), OptionalLong.of(gas), call.value(), call.data());
-    Simulation simulation = simulator.simulate(request, header);
+    Simulation simulation =
+        estimate ? simulator.estimate(request, header) : simulator.simulate(request, header);
+    if (simulation.halt().isPresent()) {
+      // as geth: an exceptional halt is no revert, so it is -32000 with what happened, no data
+      throw new RpcException(
+          RpcError.EXECUTION_HALTED,
+          RpcError.EXECUTION_HALTED.phrase() + ": " + simulation.halt().get());
+    }
     if (!simulation.outcome().success()) {
       throw reverted(simulation.outcome());
     }

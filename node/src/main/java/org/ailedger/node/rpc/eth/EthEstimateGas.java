@@ -9,9 +9,9 @@ import org.ailedger.node.rpc.RpcRequest;
 import org.ailedger.node.rpc.json.Hex;
 
 /**
- * eth_estimateGas(call, block): intrinsic plus execution gas of one run. Native contracts charge a
- * cost fixed by their inputs, not by the gas offered, so one simulation gives the exact figure that
- * geth's binary search over gas limits converges to.
+ * eth_estimateGas(call, block): the least gas limit with which the call succeeds. Native contracts
+ * charge a cost fixed by their inputs, so one run gives it; EVM code is bisected over gas limits as
+ * geth does, since refunds and the 63/64 rule make the gas used less than the gas needed.
  */
 public final class EthEstimateGas implements RpcMethod {
   private final CallExecution execution;
@@ -27,6 +27,6 @@ public final class EthEstimateGas implements RpcMethod {
 
   @Override
   public JsonNode execute(RpcRequest request) {
-    return TextNode.valueOf(Hex.quantity(execution.run(request.params()).totalGas()));
+    return TextNode.valueOf(Hex.quantity(execution.estimate(request.params()).totalGas()));
   }
 }

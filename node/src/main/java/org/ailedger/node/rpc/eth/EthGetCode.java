@@ -2,6 +2,7 @@ package org.ailedger.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.ailedger.node.block.BlockHeader;
 import org.ailedger.node.chain.ChainReader;
 import org.ailedger.node.rpc.CodeReader;
 import org.ailedger.node.rpc.RpcMethod;
@@ -10,10 +11,7 @@ import org.ailedger.node.rpc.json.Hex;
 import org.ailedger.node.rpc.params.RpcParams;
 import org.ailedger.types.Address;
 
-/**
- * eth_getCode(address, block). Code never changes on this chain (native contracts are fixed, no
- * deployment), so the block only has to exist.
- */
+/** eth_getCode(address, block): the code in that block's state. */
 public final class EthGetCode implements RpcMethod {
   private final ChainReader chain;
   private final CodeReader code;
@@ -37,7 +35,7 @@ public final class EthGetCode implements RpcMethod {
   public JsonNode execute(RpcRequest request) {
     RpcParams params = request.params().expectAtMost(2);
     Address address = params.address(0, "address");
-    params.blockNumberTagOrHash(1, "block").requireHeader(chain);
-    return TextNode.valueOf(Hex.data(code.code(address)));
+    BlockHeader header = params.blockNumberTagOrHash(1, "block").requireHeader(chain);
+    return TextNode.valueOf(Hex.data(code.code(header.stateRoot(), address)));
   }
 }

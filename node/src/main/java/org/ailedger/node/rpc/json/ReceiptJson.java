@@ -3,10 +3,12 @@ package org.ailedger.node.rpc.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.ailedger.evm.frame.ContractAddress;
 import org.ailedger.node.block.Block;
 import org.ailedger.node.block.TransactionReceipt;
 import org.ailedger.node.rpc.filter.MatchedLog;
 import org.ailedger.node.tx.Transaction;
+import org.ailedger.types.Address;
 import org.ailedger.types.Log;
 import org.apache.tuweni.bytes.Bytes32;
 
@@ -43,6 +45,13 @@ public final class ReceiptJson {
     return json;
   }
 
+  /** keccak256(RLP([sender, nonce]))[12:], the address a creation transaction deploys to. */
+  static Address createdAddress(Address sender, long nonce) {
+    return new Address(
+        ContractAddress.ofCreate(new org.ailedger.evm.state.Address(sender.bytes()), nonce)
+            .bytes());
+  }
+
   private static void requireReceipt(Block block, List<TransactionReceipt> receipts, int index) {
     if (receipts.size() != block.transactions().size() || index < 0 || index >= receipts.size()) {
       throw new IllegalStateException("no receipt " + index + " for block " + block.number());
@@ -70,8 +79,13 @@ public final class ReceiptJson {
     json.put("cumulativeGasUsed", Hex.quantity(receipt.cumulativeGasUsed()));
     json.put("gasUsed", Hex.quantity(receipt.cumulativeGasUsed() - previousCumulative));
     json.put("effectiveGasPrice", Hex.quantity(tx.effectiveGasPrice(block.header().baseFee())));
-    // contract creation is not supported on this chain, so no receipt has a contract address
-    json.putNull("contractAddress");
+    // as geth and Besu: the address a creation deploys to, from its sender and nonce, whether or
+    // not the creation succeeded (the status says which)
+    if (tx.to().isEmpty()) {
+      json.put("contractAddress", Hex.address(createdAddress(receipt.sender(), tx.nonce())));
+    } else {
+      json.putNull("contractAddress");
+    }
     ArrayNode logs = json.putArray("logs");
     for (int i = 0; i < receipt.logs().size(); i++) {
       Log log = receipt.logs().get(i);
